@@ -1,0 +1,93 @@
+/**
+ * Every setting, read once from the environment (and `.env` when present) and checked with zod.
+ * A wrong value stops start-up with one line naming the setting, the value and what is allowed.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The project folder (holds data/ and prompts/), whether run from src/ or dist/. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const list = z
+  .string()
+  .default('')
+  .transform((s) => s.split(/[,，\s]+/).map((x) => x.trim()).filter(Boolean));
+const optionalText = z.string().trim().optional().transform((s) => (s ? s : undefined));
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', '']).default('').transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce.number().int().min(1).max(65535);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional();
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ConfigSchema = z.object({
+  DUBAN_DATA_DIR: z.string().min(1).default('.duban'),
+  DUBAN_REPORTS_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'data/reports')),
+  DUBAN_UPDATERS: list,
+  DUBAN_ADMINS: list,
+  DUBAN_MAX_MESSAGE_CHARS: z.coerce.number().int().min(50).max(100000).default(2000),
+  DUBAN_LLM_BASE_URL: z.string().url('an http(s) URL such as https://api.deepseek.com/v1').optional(),
+  DUBAN_LLM_API_KEY: optionalText,
+  DUBAN_LLM_MODEL: optionalText,
+  DUBAN_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(20000),
+  DUBAN_DIGEST_CRON: z.string().default('0 9 * * *'),
+  DUBAN_TZ: z.string().default('Asia/Shanghai').refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai'),
+  DUBAN_DIGEST_CHANNELS: list,
+  DUBAN_DIGEST_SKIP_EMPTY: bool,
+  DUBAN_STALE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  DUBAN_PLAN_START: date,
+  DUBAN_PLAN_END: date,
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_PORT: port.default(3000),
+  SLACK_API_URL: z.string().url('an http(s) URL ending in /api/').optional(),
+  WECHATY_PUPPET: optionalText,
+  WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
+  WECHAT_ROOMS: list,
+  WECHAT_DAILY_CAP: z.coerce.number().int().min(1).max(10000).default(200),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** A setting with a value that is not allowed. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Read the configuration. `env` defaults to `process.env`; `.env` in the working folder is
+ * loaded first when it exists (values already set win).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = env === process.env } = {}): Config {
+  if (dotenv && existsSync('.env')) process.loadEnvFile('.env');
+  const blanked = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(blanked);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0]);
+    throw new ConfigError(`Setting ${key}=${JSON.stringify(env[key] ?? '')} is not allowed: expected ${issue.message}`);
+  }
+  const c = parsed.data;
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+    throw new ConfigError('Setting SLACK_SIGNING_SECRET="" is not allowed: HTTP mode needs the signing secret (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  const llm = [c.DUBAN_LLM_BASE_URL, c.DUBAN_LLM_MODEL].filter(Boolean).length;
+  if (llm === 1) {
+    throw new ConfigError(`Setting DUBAN_LLM_${c.DUBAN_LLM_BASE_URL ? 'MODEL' : 'BASE_URL'}="" is not allowed: set both DUBAN_LLM_BASE_URL and DUBAN_LLM_MODEL, or neither`);
+  }
+  return { ...c, DUBAN_DATA_DIR: resolve(c.DUBAN_DATA_DIR), DUBAN_REPORTS_DIR: resolve(c.DUBAN_REPORTS_DIR) };
+}
+
+/** True when an LLM endpoint is configured. */
+export function llmConfigured(c: Config): boolean {
+  return Boolean(c.DUBAN_LLM_BASE_URL && c.DUBAN_LLM_MODEL);
+}

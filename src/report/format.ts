@@ -1,0 +1,18 @@
+/** Short human forms of targets and values, shared by the CLI, answers and the digest. */
+import type { Target } from './types.js';
+
+const COMPARATOR_WORDS: Record<Target['comparator'], string> = { '>=': '以上', '<=': '以内', '=': '' };
+
+/** Large round numbers the way the report writes them (`2.2万`, `100亿`); others as they are. */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) >= 1e8 && n % 1e7 === 0) return `${n / 1e8}亿`;
+  if (Number.isInteger(n) && Math.abs(n) >= 1e4 && n % 1e3 === 0) return `${n / 1e4}万`;
+  return String(n);
+}
+
+/** `领军人才及团队 ≥ 25个（25个以上）` or `建成投用公交IC卡系统 (milestone)`. */
+export function formatTarget(t: Target): string {
+  if (t.kind === 'milestone') return `[里程碑] ${t.text}`;
+  const cmp = t.comparator === '=' ? '' : `${t.comparator} `;
+  return `${t.metric}: ${cmp}${formatNumber(t.value)}${t.unit}${COMPARATOR_WORDS[t.comparator] ? ` (${COMPARATOR_WORDS[t.comparator]})` : ''}`;
+}
