@@ -10,6 +10,8 @@ type Command = { run(args: string[]): Promise<number | void> };
 const COMMANDS: Record<string, () => Promise<Command>> = {
   tasks: () => import('./cli/tasks.js'),
   start: () => import('./cli/tasks.js'),
+  ask: () => import('./cli/ask.js'),
+  eval: () => import('./cli/eval.js'),
 };
 
 const USAGE = `duban — 督办: questions, progress and a daily digest for a government work report

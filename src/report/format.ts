@@ -16,3 +16,21 @@ export function formatTarget(t: Target): string {
   const cmp = t.comparator === '=' ? '' : `${t.comparator} `;
   return `${t.metric}: ${cmp}${formatNumber(t.value)}${t.unit}${COMPARATOR_WORDS[t.comparator] ? ` (${COMPARATOR_WORDS[t.comparator]})` : ''}`;
 }
+
+/** Share of a target reached, 0–100 (whole percent); milestones are 0 or 100. */
+export function percentOf(t: Target, value: number): number {
+  if (t.kind === 'milestone') return value >= 1 ? 100 : 0;
+  return t.value ? Math.round((value / t.value) * 100) : 0;
+}
+
+/** `12/25个，48%` or `已完成` / `done`. */
+export function formatStanding(t: Target, value: number, lang: 'zh' | 'en' = 'zh'): string {
+  if (t.kind === 'milestone') return value >= 1 ? (lang === 'zh' ? '已完成' : 'done') : lang === 'zh' ? '未完成' : 'not done';
+  return `${formatNumber(value)}/${formatNumber(t.value)}${t.unit}${lang === 'zh' ? '，' : ', '}${percentOf(t, value)}%`;
+}
+
+/** A text bar for a share: `▓▓▓▓░░░░░░ 40%`. */
+export function bar(percent: number, width = 10): string {
+  const filled = Math.max(0, Math.min(width, Math.round((percent / 100) * width)));
+  return `${'▓'.repeat(filled)}${'░'.repeat(width - filled)} ${percent}%`;
+}

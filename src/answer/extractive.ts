@@ -1,0 +1,100 @@
+/**
+ * The default answer, written from the report's own sentences: item id and title, the one to
+ * three sentences that answer the question with the targets in bold, each target with its
+ * latest progress, and the citation. No model, no network, no invented figure.
+ */
+import { formatNumber, formatStanding } from '../report/format.js';
+import type { Item, Report, Section, Target } from '../report/types.js';
+import type { Query, SearchIndex } from '../search/index.js';
+import type { Citation, ProgressLookup, TargetStanding } from './types.js';
+
+const CN_ORDINALS = '一二三四五六七八九十';
+
+export function sectionName(s: Section, lang: 'zh' | 'en'): string {
+  return lang === 'zh' ? `第${CN_ORDINALS[s.index - 1] ?? s.index}部分` : `section ${s.id}`;
+}
+
+/** Put **bold** around each target's words inside a sentence. */
+export function highlightTargets(sentence: string, targets: Target[]): string {
+  let out = sentence;
+  for (const t of targets) if (out.includes(t.text)) out = out.replace(t.text, `**${t.text}**`);
+  return out;
+}
+
+/** The sentences of a passage that answer the query best (1 to 3, in text order). */
+export function pickSentences(index: SearchIndex, query: Query, sentences: string[], targets: Target[], wantNumber: boolean): string[] {
+  const body = sentences.length > 1 ? sentences.slice(1) : sentences;
+  const scored = body.map((s, i) => {
+    let score = index.coverage(query, s);
+    if (wantNumber && targets.some((t) => t.kind === 'quantity' && s.includes(t.text))) score += 0.5;
+    return { s, i, score };
+  });
+  const best = scored.filter((x) => x.score > 0).sort((a, b) => b.score - a.score).slice(0, 3);
+  const top = best[0]?.score ?? 0;
+  const chosen = best.filter((x) => x.score >= top * 0.5);
+  return (chosen.length ? chosen : scored.slice(0, 2)).sort((a, b) => a.i - b.i).map((x) => x.s);
+}
+
+function targetLine(t: Target, latest: TargetStanding | undefined, lang: 'zh' | 'en'): string {
+  const cmp = { '>=': lang === 'zh' ? '≥' : 'at least', '<=': lang === 'zh' ? '≤' : 'at most', '=': '' }[t.comparator];
+  const goal = t.kind === 'milestone' ? (lang === 'zh' ? `里程碑：${t.text}` : `milestone: ${t.text}`) : `${t.metric} ${cmp}${cmp && lang === 'en' ? ' ' : ''}**${formatNumber(t.value)}${t.unit}**`;
+  const standing = latest
+    ? lang === 'zh'
+      ? `最新进展 ${formatStanding(t, latest.value)}（${latest.userName}，${latest.at.slice(0, 10)}）`
+      : `latest: ${formatStanding(t, latest.value, 'en')} (${latest.userName}, ${latest.at.slice(0, 10)})`
+    : lang === 'zh'
+      ? '暂无进展记录'
+      : 'no progress recorded yet';
+  return `• ${t.id} ${goal} — ${standing}`;
+}
+
+/** An answer's text in two parts: what the report says, and the figures computed by code. */
+export interface AnswerText {
+  prose: string;
+  facts: string[];
+}
+
+/** The answer for one item: header and quoted sentences; targets with standing and source as facts. */
+export function itemAnswer(report: Report, section: Section, item: Item, sentences: string[], lang: 'zh' | 'en', progress?: ProgressLookup): AnswerText {
+  const quote = sentences.map((s) => highlightTargets(s, item.targets)).join('');
+  const latest = progress?.latestForItem(report.id, item.id) ?? new Map<string, TargetStanding>();
+  const lines =
+    lang === 'zh'
+      ? [`**${item.id} ${item.title}**（${sectionName(section, 'zh')}：${section.title}）`, `“${quote}”`]
+      : [`**Item ${item.id} “${item.title}”** (${sectionName(section, 'en')}: ${section.title}) says:`, `“${quote}”`];
+  const facts: string[] = [];
+  if (item.targets.length) {
+    facts.push(lang === 'zh' ? '目标：' : 'Targets:');
+    for (const t of item.targets) facts.push(targetLine(t, latest.get(t.id), lang));
+  }
+  facts.push(lang === 'zh' ? `出处：${report.title}，${sectionName(section, 'zh')}第${item.index}项（${item.id}）` : `Source: ${report.title}, item ${item.id}`);
+  return { prose: lines.join('\n'), facts };
+}
+
+/** The answer for a section preamble passage. */
+export function sectionAnswer(report: Report, section: Section, sentences: string[], lang: 'zh' | 'en'): AnswerText {
+  const head = lang === 'zh' ? `**${sectionName(section, 'zh')} ${section.title}**` : `**Section ${section.id} “${section.title}”** says:`;
+  return { prose: [head, `“${sentences.join('')}”`].join('\n'), facts: [sectionSource(report, section, lang)] };
+}
+
+function sectionSource(report: Report, section: Section, lang: 'zh' | 'en'): string {
+  return lang === 'zh' ? `出处：${report.title}，${sectionName(section, 'zh')}` : `Source: ${report.title}, section ${section.id}`;
+}
+
+/** A whole section: its items (and targets) as a list. */
+export function sectionOverview(report: Report, section: Section, lang: 'zh' | 'en'): AnswerText {
+  const lines = [
+    lang === 'zh'
+      ? `**${sectionName(section, 'zh')} ${section.title}** 共${section.items.length}项工作：`
+      : `**Section ${section.id} “${section.title}”** has ${section.items.length} items:`,
+  ];
+  for (const item of section.items) {
+    const targets = item.targets.filter((t) => t.kind === 'quantity').map((t) => `${t.metric}${formatNumber(t.value)}${t.unit}${t.comparator === '>=' ? '以上' : ''}`);
+    lines.push(`• ${item.id} ${item.title}${targets.length ? `（${targets.join('；')}）` : ''}`);
+  }
+  return { prose: lines.join('\n'), facts: [sectionSource(report, section, lang)] };
+}
+
+export function citation(reportId: string, id: string, title: string, quote: string): Citation {
+  return { reportId, id, title, quote };
+}

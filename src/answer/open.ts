@@ -1,0 +1,19 @@
+/** Open the answer path from the configuration: reports, the search index, the answerer. */
+import { resolve } from 'node:path';
+import { type Config, llmConfigured, PROJECT_ROOT } from '../config.js';
+import { loadReports } from '../report/parse.js';
+import { SearchIndex } from '../search/index.js';
+import { Answerer } from './answerer.js';
+import type { ProgressLookup } from './types.js';
+
+export const GLOSSARY_FILE = resolve(PROJECT_ROOT, 'data/glossary.tsv');
+
+/** Everything questions need. The LLM client is imported only when an endpoint is configured. */
+export async function openAnswerer(config: Config, progress?: ProgressLookup): Promise<Answerer> {
+  const reports = loadReports(config.DUBAN_REPORTS_DIR);
+  const index = SearchIndex.open(reports, config.DUBAN_DATA_DIR, GLOSSARY_FILE);
+  const writer = llmConfigured(config)
+    ? new (await import('./llm.js')).LlmWriter(config, { city: reports[0]!.city, report: reports[0]!.title })
+    : undefined;
+  return new Answerer(reports, index, progress, writer);
+}

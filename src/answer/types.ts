@@ -1,0 +1,47 @@
+/** What an answer is, whatever wrote its prose. */
+
+/** A passage of the report an answer rests on. */
+export interface Citation {
+  /** `4.3` (an item) or `4` (a section). */
+  id: string;
+  reportId: string;
+  title: string;
+  /** The report's own words. */
+  quote: string;
+}
+
+/** The standing of one target, for answers, status and the digest. */
+export interface TargetStanding {
+  targetId: string;
+  value: number;
+  at: string;
+  userName: string;
+}
+
+/** Latest progress, as the store knows it. Answers work without one. */
+export interface ProgressLookup {
+  /** The latest value of each target of an item that has any, keyed by target id. */
+  latestForItem(reportId: string, itemId: string): Map<string, TargetStanding>;
+}
+
+export interface Answer {
+  question: string;
+  lang: 'zh' | 'en';
+  /** False when the report does not answer the question. */
+  found: boolean;
+  /** The answer as text, with **bold** around targets. */
+  text: string;
+  /** Lines computed from the report and the store (targets, standing, source), kept under any prose. */
+  facts: string[];
+  /** Best first. */
+  citations: Citation[];
+  /** Items offered when the report does not answer ("the closest items are…"). */
+  suggestions: Citation[];
+  /** Who wrote the prose. */
+  source: 'extractive' | 'llm';
+}
+
+/** Remove the **bold** markers, for plain-text output. */
+export function plain(text: string): string {
+  return text.replace(/\*\*/g, '');
+}

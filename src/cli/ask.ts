@@ -1,0 +1,41 @@
+/** `duban ask [--json] QUESTION` — and `duban ask -` for one question a line from stdin. */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { plain, type Answer } from '../answer/types.js';
+import { openAnswerer } from '../answer/open.js';
+import { loadConfig } from '../config.js';
+
+function asJson(a: Answer): string {
+  return JSON.stringify({
+    question: a.question,
+    found: a.found,
+    answer: plain(a.text),
+    citations: a.citations.map((c) => ({ id: c.id, title: c.title, quote: c.quote })),
+    lang: a.lang,
+  });
+}
+
+function asText(a: Answer, tty: boolean): string {
+  return tty ? a.text.replace(/\*\*(.+?)\*\*/g, '\x1b[1m$1\x1b[22m') : plain(a.text);
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
+  const question = positionals.join(' ').trim();
+  if (!question) {
+    process.stderr.write('Usage: duban ask [--json] QUESTION   (or "-" to read one question a line from stdin)\n');
+    return 2;
+  }
+  const answerer = await openAnswerer(loadConfig());
+  if (question === '-') {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (!line.trim()) continue;
+      process.stdout.write(`${asJson(await answerer.ask(line))}\n`);
+    }
+    return 0;
+  }
+  const answer = await answerer.ask(question);
+  process.stdout.write(values.json ? `${asJson(answer)}\n` : `${asText(answer, Boolean(process.stdout.isTTY))}\n`);
+  return 0;
+}

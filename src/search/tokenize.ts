@@ -1,0 +1,70 @@
+/**
+ * Chinese text → search terms: jieba words (with a dictionary cut down to the loaded reports,
+ * so it loads in milliseconds) and character bigrams. Words of the question that only ask
+ * ("多少", "什么", "目标") are dropped so they cannot match the report's prose.
+ */
+import { Jieba } from '@node-rs/jieba';
+
+/** Words that say what kind of question it is, not what it is about. */
+const QUESTION_WORDS = [
+  '是多少', '多少', '什么时候', '什么', '怎么样', '怎么', '如何', '哪些', '哪个', '是否', '有没有', '有哪些', '第几',
+  '几个', '目标', '指标', '任务', '进展', '情况', '安排', '要求', '工作', '今年', '请问', '一下', '现在', '目前',
+  '完成了吗', '吗', '呢', '吧', '啊',
+];
+const QUESTION_RE = new RegExp(QUESTION_WORDS.sort((a, b) => b.length - a.length).join('|'), 'g');
+const STOP = new Set(['的', '了', '和', '与', '及', '等', '在', '是', '有', '要', '把', '对', '为', '以', '将', '并', '也', '都', '又', '被']);
+
+/** Remove the words that only ask. */
+export function stripQuestionWords(text: string): string {
+  return text.replace(QUESTION_RE, ' ');
+}
+
+/** Character bigrams of each run of Chinese characters (a lone character stands for itself). */
+export function bigrams(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.match(/[\u3400-\u9fff]+/g) ?? []) {
+    if (run.length === 1) continue;
+    for (let i = 0; i < run.length - 1; i++) out.push(run.slice(i, i + 2));
+  }
+  for (const latin of text.toLowerCase().match(/[a-z0-9][a-z0-9.]*/g) ?? []) out.push(latin);
+  return out;
+}
+
+/** A jieba segmenter over a given dictionary. */
+export class Tokenizer {
+  private readonly jieba: Jieba;
+
+  constructor(dict: Uint8Array) {
+    this.jieba = Jieba.withDict(dict);
+  }
+
+  /** Plain words of a question (one cut, no overlaps), without stop words and punctuation. */
+  cut(text: string): string[] {
+    // Without HMM, a word the dictionary lacks falls apart into characters; glue such runs back
+    // together so that "高铁站" stays one thing the report must mention.
+    const out: string[] = [];
+    let run = '';
+    for (const w of this.jieba.cut(text.toLowerCase(), false)) {
+      if (w.length === 1 && /[\u3400-\u9fff]/.test(w) && !STOP.has(w)) {
+        run += w;
+        continue;
+      }
+      if (run.length > 1) out.push(run);
+      run = '';
+      out.push(w);
+    }
+    if (run.length > 1) out.push(run);
+    return this.clean(out);
+  }
+
+  /** Search words: jieba's search-mode cut, without stop words, punctuation and lone characters. */
+  words(text: string): string[] {
+    return this.clean(this.jieba.cutForSearch(text.toLowerCase(), true));
+  }
+
+  private clean(words: string[]): string[] {
+    return words
+      .map((w) => w.trim())
+      .filter((w) => w && !STOP.has(w) && /[\u3400-\u9fffa-z0-9]/.test(w) && (w.length > 1 || /[0-9a-z]/.test(w)));
+  }
+}
