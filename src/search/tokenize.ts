@@ -8,10 +8,10 @@ import { Jieba } from '@node-rs/jieba';
 /** Words that say what kind of question it is, not what it is about. */
 const QUESTION_WORDS = [
   '是多少', '多少', '什么时候', '什么', '怎么样', '怎么', '如何', '哪些', '哪个', '是否', '有没有', '有哪些', '第几',
-  '几个', '目标', '指标', '任务', '进展', '情况', '安排', '要求', '工作', '今年', '请问', '一下', '现在', '目前',
+  '目标', '指标', '任务', '进展', '情况', '安排', '要求', '工作', '今年', '请问', '一下', '现在', '目前',
   '完成了吗', '吗', '呢', '吧', '啊',
 ];
-const QUESTION_RE = new RegExp(QUESTION_WORDS.sort((a, b) => b.length - a.length).join('|'), 'g');
+const QUESTION_RE = new RegExp(`${QUESTION_WORDS.sort((a, b) => b.length - a.length).join('|')}|几[个项家所名条座次届人批]?`, 'g');
 const STOP = new Set(['的', '了', '和', '与', '及', '等', '在', '是', '有', '要', '把', '对', '为', '以', '将', '并', '也', '都', '又', '被']);
 
 /** Remove the words that only ask. */

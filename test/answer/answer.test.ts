@@ -1,0 +1,100 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openAnswerer } from '../../src/answer/open.js';
+import { plain } from '../../src/answer/types.js';
+import { loadConfig } from '../../src/config.js';
+import { REPORTS_DIR } from '../fakes/report.js';
+import { tempDir } from '../fakes/tmp.js';
+
+const config = loadConfig({ DUBAN_DATA_DIR: tempDir() });
+const answerer = await openAnswerer(config);
+
+describe('answers in Chinese', () => {
+  it('names the item and quotes the exact target', async () => {
+    const a = await answerer.ask('人才团队的引进目标是多少？');
+    expect(a).toMatchObject({ found: true, lang: 'zh' });
+    expect(a.citations[0]).toMatchObject({ id: '4.3', title: '提升人才支撑水平' });
+    expect(a.text).toContain('4.3 提升人才支撑水平');
+    expect(a.text).toContain('**争取引进领军人才及团队25个以上**');
+    expect(a.text).toContain('4.3#1 领军人才及团队 ≥**25个** — 暂无进展记录');
+  });
+
+  it('answers where a project stands in the plan', async () => {
+    const a = await answerer.ask('新城河工程怎么安排的');
+    expect(a.citations[0]?.id).toBe('5.3');
+    expect(a.citations[0]?.quote).toContain('四灶浦南延（新城河）拓疏一期工程');
+  });
+
+  it('lists the items of a section asked about as a whole', async () => {
+    const a = await answerer.ask('第四部分有哪些工作');
+    expect(a.found).toBe(true);
+    expect(plain(a.text)).toContain('共4项工作');
+    for (const id of ['4.1', '4.2', '4.3', '4.4']) expect(a.text).toContain(id);
+  });
+
+  it('goes straight to an item named by its number', async () => {
+    const a = await answerer.ask('8.3的目标是什么');
+    expect(a.citations[0]?.id).toBe('8.3');
+    expect(plain(a.text)).toContain('2.2万个');
+  });
+
+  it('says plainly when the report does not say, and offers the closest items', async () => {
+    const a = await answerer.ask('高铁站什么时候建成');
+    expect(a.found).toBe(false);
+    expect(a.citations).toEqual([]);
+    expect(a.text).toMatch(/^报告中没有这方面的内容/);
+    expect(a.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('does not give a figure the report does not have', async () => {
+    const a = await answerer.ask('慈溪市人口有多少');
+    expect(a.found).toBe(false);
+  });
+});
+
+describe('answers in English', () => {
+  it('maps English terms to the report and keeps the Chinese quote', async () => {
+    const a = await answerer.ask('what is the target for talent teams?');
+    expect(a).toMatchObject({ found: true, lang: 'en' });
+    expect(a.citations[0]?.id).toBe('4.3');
+    expect(plain(a.text)).toMatch(/^Item 4\.3 “提升人才支撑水平”/);
+    expect(plain(a.text)).toContain('领军人才及团队 at least 25个');
+  });
+
+  it.each([
+    ['What is the employment target?', '8.3', '2.2万'],
+    ['How many energy saving projects?', '6.4', '60'],
+    ['river chief system', '6.1', '河长制'],
+  ])('%s → %s', async (q, id, text) => {
+    const a = await answerer.ask(q);
+    expect(a.citations[0]?.id).toBe(id);
+    expect(a.text).toContain(text);
+  });
+
+  it('says when the report does not cover it', async () => {
+    const a = await answerer.ask('What is the population of the city?');
+    expect(a.found).toBe(false);
+    expect(a.text).toMatch(/^The report does not say/);
+  });
+});
+
+describe('the search index on disk', () => {
+  it('is reused while the reports are the same and rebuilt when one changes', async () => {
+    const dataDir = tempDir();
+    const reportsDir = join(tempDir(), 'reports');
+    cpSync(REPORTS_DIR, reportsDir, { recursive: true });
+    const cfg = loadConfig({ DUBAN_DATA_DIR: dataDir, DUBAN_REPORTS_DIR: reportsDir });
+    await openAnswerer(cfg);
+    const manifest = () => JSON.parse(readFileSync(join(dataDir, 'index/manifest.json'), 'utf8'));
+    const first = manifest();
+    await openAnswerer(cfg);
+    expect(manifest().builtAt).toBe(first.builtAt);
+
+    const file = join(reportsDir, 'cixi-2015.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('实施60个重点节能改造项目', '实施80个重点节能改造项目'));
+    const changed = await openAnswerer(cfg);
+    expect(manifest().hash).not.toBe(first.hash);
+    expect((await changed.ask('节能改造项目有多少个')).text).toContain('80个');
+  });
+});
