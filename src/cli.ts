@@ -4,12 +4,15 @@
  */
 import { ConfigError } from './config.js';
 import { ReportParseError } from './report/parse.js';
+import { StoreError } from './store/db.js';
 
 type Command = { run(args: string[]): Promise<number | void> };
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   tasks: () => import('./cli/tasks.js'),
-  start: () => import('./cli/tasks.js'),
+  start: () => import('./cli/start.js'),
+  chat: () => import('./cli/chat.js'),
+  import: () => import('./cli/import.js'),
   ask: () => import('./cli/ask.js'),
   eval: () => import('./cli/eval.js'),
 };
@@ -42,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     const code = await (await load()).run(args);
     return code ?? 0;
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof ReportParseError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    if (err instanceof ConfigError || err instanceof ReportParseError || err instanceof StoreError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       process.stderr.write(`duban: ${(err as Error).message}\n`);
       return 2;
     }

@@ -9,7 +9,7 @@ import { splitSentences } from '../report/text.js';
 import type { Report } from '../report/types.js';
 import type { Hit, Query, SearchIndex } from '../search/index.js';
 import { type AnswerText, citation, itemAnswer, pickSentences, sectionAnswer, sectionOverview } from './extractive.js';
-import { asksForNumber, refInQuestion } from './intent.js';
+import { asksForNumber, asksForProgress, refInQuestion } from './intent.js';
 import type { Answer, Citation, ProgressLookup } from './types.js';
 
 /** Least share of the question a passage must hold to count as answering it. */
@@ -27,11 +27,6 @@ export interface Passage {
   text: string;
 }
 
-export interface AskOptions {
-  /** Extra ranked lists of document keys (progress records) to fuse with the report's. */
-  extra?: string[][];
-}
-
 export class Answerer {
   constructor(
     readonly reports: Report[],
@@ -41,8 +36,8 @@ export class Answerer {
   ) {}
 
   /** Answer a question; never throws on odd input, and never invents a figure. */
-  async ask(question: string, opts: AskOptions = {}): Promise<Answer> {
-    const extractive = this.extractive(question.trim(), opts);
+  async ask(question: string): Promise<Answer> {
+    const extractive = this.extractive(question.trim());
     if (!this.writer || !extractive.found) return extractive;
     try {
       return (await this.writer.write(extractive, this.passages(extractive))) ?? extractive;
@@ -52,14 +47,17 @@ export class Answerer {
   }
 
   /** The offline answer. */
-  extractive(question: string, opts: AskOptions = {}): Answer {
+  extractive(question: string): Answer {
     const query = this.index.prepare(question);
     const ref = refInQuestion(question);
     if (ref) {
       const direct = this.byReference(query, ref);
       if (direct) return direct;
     }
-    const hits = this.index.search(query, { limit: 5, extra: opts.extra });
+    const records = this.progress?.search(this.index.queryTerms(query));
+    // Asked how work is going, the items people have reported on count twice.
+    const extra = records ? (asksForProgress(question) ? [records, records] : [records]) : [];
+    const hits = this.index.search(query, { limit: 5, extra });
     const best = hits.slice(0, 3).find((h) => h.coverage >= FOUND_COVERAGE);
     const wantNumber = asksForNumber(question);
     if (best && query.concepts.length) {

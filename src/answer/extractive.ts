@@ -63,6 +63,11 @@ export function itemAnswer(report: Report, section: Section, item: Item, sentenc
       ? [`**${item.id} ${item.title}**（${sectionName(section, 'zh')}：${section.title}）`, `“${quote}”`]
       : [`**Item ${item.id} “${item.title}”** (${sectionName(section, 'en')}: ${section.title}) says:`, `“${quote}”`];
   const facts: string[] = [];
+  const note = progress?.latestNote(report.id, item.id);
+  if (note) {
+    const when = note.createdAt.slice(0, 10);
+    facts.push(lang === 'zh' ? `最近进展：${note.note || note.rawText}（${note.userName}，${when}）` : `Latest update: ${note.note || note.rawText} (${note.userName}, ${when})`);
+  }
   if (item.targets.length) {
     facts.push(lang === 'zh' ? '目标：' : 'Targets:');
     for (const t of item.targets) facts.push(targetLine(t, latest.get(t.id), lang));

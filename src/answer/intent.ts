@@ -18,3 +18,8 @@ export function refInQuestion(question: string): string | undefined {
 export function asksForNumber(question: string): boolean {
   return /多少|几个|几项|几家|多大|数量|比例|比率|how many|how much|what (?:is|are|was) the (?:number|population|size|total|amount|rate|gdp|budget|figure|target|goal)|\bpopulation\b|\bgdp\b/i.test(question);
 }
+
+/** True when the question asks how work is going rather than what was promised. */
+export function asksForProgress(question: string): boolean {
+  return /进展|进度|完成情况|落实情况|推进情况|怎么样了|\bprogress\b|\bstatus\b|how (?:is|are) .* going|so far/i.test(question);
+}

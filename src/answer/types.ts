@@ -1,4 +1,5 @@
 /** What an answer is, whatever wrote its prose. */
+import type { ExtraList } from '../search/index.js';
 
 /** A passage of the report an answer rests on. */
 export interface Citation {
@@ -22,6 +23,10 @@ export interface TargetStanding {
 export interface ProgressLookup {
   /** The latest value of each target of an item that has any, keyed by target id. */
   latestForItem(reportId: string, itemId: string): Map<string, TargetStanding>;
+  /** The newest record in force of an item (a note may have no value). */
+  latestNote(reportId: string, itemId: string): { note: string; rawText: string; userName: string; createdAt: string } | undefined;
+  /** Items whose progress records match search terms, best first, with the records' words. */
+  search(terms: string[]): ExtraList;
 }
 
 export interface Answer {

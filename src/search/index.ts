@@ -39,6 +39,13 @@ export interface Query {
   text: string;
 }
 
+/** Another ranked list to fuse, such as items whose progress records match, with their words. */
+export interface ExtraList {
+  keys: string[];
+  /** Words that stand with a document (progress notes); they count toward its coverage. */
+  texts: Map<string, string>;
+}
+
 export interface Hit {
   doc: SearchDoc;
   score: number;
@@ -156,6 +163,20 @@ export class SearchIndex {
     return Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
   }
 
+  private readonly partsMemo = new Map<string, string[]>();
+
+  /** The words inside a compound term (`人才引进` → 人才, 引进); empty when it is one word. */
+  private parts(term: string): string[] {
+    let parts = this.partsMemo.get(term);
+    if (!parts) {
+      const words = this.tokenizer.words(term).filter((w) => w !== term && w.length > 1);
+      parts = words.length > 1 && words.join('').length >= term.length ? words : [];
+      if (this.partsMemo.size > 10000) this.partsMemo.clear();
+      this.partsMemo.set(term, parts);
+    }
+    return parts;
+  }
+
   /** How much of the query a passage holds, 0–1, rare concepts counting most. */
   coverage(query: Query, text: string, grams?: Set<string>): number {
     let total = 0;
@@ -168,6 +189,7 @@ export class SearchIndex {
       let best = 0;
       for (const a of c.alternatives) {
         if (lower.includes(a)) best = 1;
+        else if (this.parts(a).length && this.parts(a).every((part) => lower.includes(part))) best = Math.max(best, 0.9);
         else {
           const ab = bigrams(a);
           const share = ab.length ? ab.filter((x) => g.has(x)).length / ab.length : 0;
@@ -183,10 +205,9 @@ export class SearchIndex {
    * The passages best matching a query, fused by reciprocal rank over words, bigrams and
    * vectors (and any `extra` ranked lists of document keys, such as progress records).
    */
-  search(query: Query, opts: { limit?: number; extra?: string[][] } = {}): Hit[] {
-    const words = query.lang === 'en' ? query.concepts.flatMap((c) => c.alternatives.flatMap((a) => this.tokenizer.words(a))) : this.tokenizer.words(query.text);
+  search(query: Query, opts: { limit?: number; extra?: ExtraList[] } = {}): Hit[] {
     const lists: number[][] = [
-      this.words.rank(words).map((r) => r.doc),
+      this.words.rank(this.queryWords(query)).map((r) => r.doc),
       this.chars.rank(bigrams(query.text)).map((r) => r.doc),
     ];
     if (query.text.trim()) {
@@ -194,18 +215,40 @@ export class SearchIndex {
       const { neighbors, distances } = this.vectors.searchKnn(this.embedder.embed(query.text), k);
       lists.push(neighbors.filter((_, i) => distances[i]! < 0.95));
     }
-    for (const keys of opts.extra ?? []) lists.push(keys.map((k) => this.byKey.get(k)).filter((i): i is number => i !== undefined));
+    const extraText = new Map<number, string>();
+    for (const extra of opts.extra ?? []) {
+      lists.push(extra.keys.map((k) => this.byKey.get(k)).filter((i): i is number => i !== undefined));
+      for (const [key, text] of extra.texts) {
+        const i = this.byKey.get(key);
+        if (i !== undefined) extraText.set(i, `${extraText.get(i) ?? ''} ${text}`);
+      }
+    }
     const fused = new Map<number, number>();
     for (const list of lists) list.forEach((doc, rank) => fused.set(doc, (fused.get(doc) ?? 0) + 1 / (RRF_K + rank + 1)));
     // Rank agreement decides among passages that hold as much of the question; a passage that
     // holds more of it moves ahead.
     return [...fused]
       .map(([doc, rrf]) => {
-        const coverage = this.coverage(query, this.docs[doc]!.text, this.docBigrams[doc]);
+        const extra = extraText.get(doc);
+        const coverage = extra ? this.coverage(query, `${this.docs[doc]!.text} ${extra}`) : this.coverage(query, this.docs[doc]!.text, this.docBigrams[doc]);
         return { doc: this.docs[doc]!, score: rrf * (0.5 + coverage), coverage };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, opts.limit ?? 5);
+  }
+
+  private queryWords(query: Query): string[] {
+    return query.lang === 'en' ? query.concepts.flatMap((c) => c.alternatives.flatMap((a) => this.tokenizer.words(a))) : this.tokenizer.words(query.text);
+  }
+
+  /** Search terms (words and bigrams) of a text, as progress records are indexed. */
+  terms(text: string): string[] {
+    return [...this.tokenizer.words(text), ...bigrams(text)];
+  }
+
+  /** Search terms of a prepared query. */
+  queryTerms(query: Query): string[] {
+    return [...this.queryWords(query), ...bigrams(query.text)];
   }
 
   /** The document for a key such as `cixi-2015:4.3`. */

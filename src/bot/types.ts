@@ -1,0 +1,47 @@
+/** The two shapes every platform speaks to the core in: ChatMessage in, Reply out. */
+import { z } from 'zod';
+import type { Citation } from '../answer/types.js';
+
+export const ChatMessageSchema = z.object({
+  platform: z.string().min(1),
+  /** The platform's id of the message; a second delivery with the same id changes nothing. */
+  messageId: z.string().min(1).optional(),
+  channelId: z.string().default(''),
+  userId: z.string().min(1),
+  userName: z.string().default(''),
+  text: z.string(),
+  threadId: z.string().optional(),
+  isDirect: z.boolean().default(false),
+  mentionsBot: z.boolean().default(false),
+});
+
+export type ChatMessage = z.input<typeof ChatMessageSchema>;
+
+export type Lang = 'zh' | 'en';
+
+/** A completion bar: `4.3#1 领军人才及团队 ▓▓▓▓▓░░░░░ 48%`. */
+export interface ProgressBar {
+  label: string;
+  percent: number;
+  detail?: string;
+}
+
+/** A platform-neutral reply; each adapter renders it its own way. */
+export interface Reply {
+  kind: 'answer' | 'not-found' | 'recorded' | 'status' | 'info' | 'invalid' | 'refused' | 'error';
+  lang: Lang;
+  title?: string;
+  /** Paragraphs; `**bold**` marks what matters (targets, values). */
+  text: string[];
+  bars: ProgressBar[];
+  citations: Citation[];
+  /** What the user might send next. */
+  hints: string[];
+  /** Meant for the sender alone (errors, refusals). */
+  ephemeral: boolean;
+}
+
+/** A reply with defaults filled in. */
+export function reply(r: Partial<Reply> & Pick<Reply, 'kind' | 'lang'>): Reply {
+  return { text: [], bars: [], citations: [], hints: [], ephemeral: false, ...r };
+}

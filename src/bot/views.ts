@@ -1,0 +1,152 @@
+/** Read-only replies: status (report, section, item), history, tasks. */
+import { formatNumber, formatStanding, percentOf } from '../report/format.js';
+import { resolveRef } from '../report/refs.js';
+import type { Item, Report, Section, Target } from '../report/types.js';
+import type { ProgressRecord, ProgressRepo } from '../store/progress.js';
+import { localDateTime } from '../time.js';
+import { targetPhrase } from './messages.js';
+import { type Lang, type ProgressBar, type Reply, reply } from './types.js';
+
+const CN = '一二三四五六七八九十';
+
+export class Views {
+  constructor(
+    private readonly reports: Report[],
+    private readonly progress: ProgressRepo,
+    private readonly tz: string,
+  ) {}
+
+  /** Percent reached of each target (capped at 100), for bars and section shares. */
+  private percents(report: Report, item: Item): { target: Target; percent: number; value?: number }[] {
+    const latest = this.progress.latestForItem(report.id, item.id);
+    return item.targets.map((target) => {
+      const v = latest.get(target.id)?.value;
+      return { target, value: v, percent: v === undefined ? 0 : Math.min(100, percentOf(target, v)) };
+    });
+  }
+
+  /** Share of a section's targets reached, averaged. */
+  sectionPercent(report: Report, section: Section): { percent: number; targets: number; withProgress: number } {
+    const all = section.items.flatMap((i) => this.percents(report, i));
+    const percent = all.length ? Math.round(all.reduce((a, x) => a + x.percent, 0) / all.length) : 0;
+    return { percent, targets: all.length, withProgress: all.filter((x) => x.value !== undefined).length };
+  }
+
+  private recordLine(r: ProgressRecord, lang: Lang): string {
+    const when = localDateTime(r.createdAt, this.tz);
+    const what = r.kind === 'undo' ? (lang === 'zh' ? `撤销了 #${r.undoes}` : `undid #${r.undoes}`) : `${r.targetId ?? r.itemId}${r.value !== null ? ` = ${formatNumber(r.value)}` : ''}${r.note ? ` “${r.note}”` : ''}`;
+    const struck = r.undone ? (lang === 'zh' ? '（已撤销）' : ' (undone)') : '';
+    return `#${r.id} ${when} ${r.userName || r.userId}：${what}${struck}`;
+  }
+
+  status(ref: string, lang: Lang): Reply {
+    if (!ref.trim()) return this.reportStatus(lang);
+    const hit = resolveRef(this.reports, ref);
+    if (hit.kind === 'section') return this.sectionStatus(hit.report, hit.section, lang);
+    if (hit.kind === 'item' || hit.kind === 'target') return this.itemStatus(hit.report, hit.item, lang);
+    return this.unknown(ref, hit.candidates.map((c) => `${c.id} ${c.title}`), lang, 'status');
+  }
+
+  unknown(ref: string, candidates: string[], lang: Lang, cmd: string): Reply {
+    const near = candidates.slice(0, 4).join(lang === 'zh' ? '；' : '; ');
+    const zhCmd = { status: '状态', history: '历史', tasks: '任务' }[cmd] ?? cmd;
+    return reply({
+      kind: 'invalid',
+      lang,
+      ephemeral: true,
+      text: [
+        lang === 'zh'
+          ? `没有找到“${ref}”。${near ? `您是不是要找：${near}？` : ''}请这样写：${zhCmd} 4.3`
+          : `I could not find "${ref}".${near ? ` Did you mean: ${near}?` : ''} Write it like: ${cmd} 4.3`,
+      ],
+    });
+  }
+
+  private reportStatus(lang: Lang): Reply {
+    const bars: ProgressBar[] = [];
+    for (const report of this.reports) {
+      for (const s of report.sections) {
+        const { percent, targets, withProgress } = this.sectionPercent(report, s);
+        bars.push({
+          label: `${lang === 'zh' ? `（${CN[s.index - 1]}）` : `${s.id}. `}${s.title}`,
+          percent,
+          detail: targets ? (lang === 'zh' ? `${targets}个目标，${withProgress}个有进展` : `${targets} targets, ${withProgress} with progress`) : lang === 'zh' ? '无量化目标' : 'no measurable target',
+        });
+      }
+    }
+    const title = this.reports.length === 1 ? this.reports[0]!.title : lang === 'zh' ? '全部报告' : 'All reports';
+    return reply({ kind: 'status', lang, title: `${title} · ${lang === 'zh' ? '完成情况' : 'standing'}`, bars, hints: [lang === 'zh' ? '查看一部分：状态 4；查看一项：状态 4.3' : 'One section: status 4; one item: status 4.3'] });
+  }
+
+  private sectionStatus(report: Report, section: Section, lang: Lang): Reply {
+    const bars: ProgressBar[] = [];
+    const text: string[] = [];
+    for (const item of section.items) {
+      const ps = this.percents(report, item);
+      if (!ps.length) {
+        const note = this.progress.latestNote(report.id, item.id);
+        text.push(`${item.id} ${item.title}${note ? ` — ${note.note || note.rawText}（${localDateTime(note.createdAt, this.tz)}）` : lang === 'zh' ? ' — 暂无进展' : ' — no update yet'}`);
+        continue;
+      }
+      for (const p of ps) bars.push({ label: `${p.target.id} ${targetPhrase(p.target, lang)}`, percent: p.percent, detail: p.value === undefined ? (lang === 'zh' ? '暂无进展' : 'no update yet') : formatStanding(p.target, p.value, lang) });
+    }
+    return reply({ kind: 'status', lang, title: `${lang === 'zh' ? `（${CN[section.index - 1]}）` : `${section.id}. `}${section.title}`, text, bars });
+  }
+
+  private itemStatus(report: Report, item: Item, lang: Lang): Reply {
+    const latest = this.progress.latestForItem(report.id, item.id);
+    const bars = this.percents(report, item).map((p) => {
+      const l = latest.get(p.target.id);
+      const who = l ? `${l.userName}，${localDateTime(l.at, this.tz)}` : '';
+      return {
+        label: `${p.target.id} ${targetPhrase(p.target, lang)}`,
+        percent: p.percent,
+        detail: p.value === undefined ? (lang === 'zh' ? '暂无进展' : 'no update yet') : `${formatStanding(p.target, p.value, lang)}（${who}）`,
+      };
+    });
+    const records = this.progress.history(report.id, item.id, 5);
+    const text = records.length ? [lang === 'zh' ? '最近记录：' : 'Latest records:', ...records.map((r) => this.recordLine(r, lang))] : [lang === 'zh' ? '还没有进展记录。' : 'No progress recorded yet.'];
+    return reply({
+      kind: 'status',
+      lang,
+      title: `${item.id} ${item.title}`,
+      text,
+      bars,
+      hints: [lang === 'zh' ? `登记进展：进展 ${item.id} …；全部记录：历史 ${item.id}` : `Record: progress ${item.id} …; all records: history ${item.id}`],
+    });
+  }
+
+  history(ref: string, lang: Lang): Reply {
+    const hit = resolveRef(this.reports, ref);
+    if (hit.kind !== 'item' && hit.kind !== 'target') {
+      if (!ref.trim()) return reply({ kind: 'invalid', lang, ephemeral: true, text: [lang === 'zh' ? '请写明条目，例如：历史 4.3' : 'Name the item, for example: history 4.3'] });
+      return this.unknown(ref, hit.kind === 'unknown' ? hit.candidates.map((c) => `${c.id} ${c.title}`) : [], lang, 'history');
+    }
+    const records = this.progress.history(hit.report.id, hit.item.id, 20);
+    return reply({
+      kind: 'status',
+      lang,
+      title: `${hit.item.id} ${hit.item.title} · ${lang === 'zh' ? '进展记录' : 'records'}`,
+      text: records.length ? records.map((r) => this.recordLine(r, lang)) : [lang === 'zh' ? '还没有进展记录。' : 'No progress recorded yet.'],
+      hints: [lang === 'zh' ? '撤销自己最近一条：撤销；管理员撤销任一条：撤销 编号' : 'Undo your last: undo; admins undo any: undo NUMBER'],
+    });
+  }
+
+  tasks(ref: string, lang: Lang): Reply {
+    let sections = this.reports.flatMap((r) => r.sections);
+    if (ref.trim()) {
+      const hit = resolveRef(this.reports, ref);
+      if (hit.kind === 'unknown') return this.unknown(ref, hit.candidates.map((c) => `${c.id} ${c.title}`), lang, 'tasks');
+      sections = [hit.section];
+    }
+    const text = sections.map((s) => {
+      const lines = [`**${lang === 'zh' ? `（${CN[s.index - 1]}）` : `${s.id}. `}${s.title}**`];
+      for (const i of s.items) {
+        lines.push(`${i.id} ${i.title}`);
+        for (const t of i.targets) lines.push(`   ${t.id} ${targetPhrase(t, lang)}`);
+      }
+      return lines.join('\n');
+    });
+    return reply({ kind: 'info', lang, title: lang === 'zh' ? '工作任务' : 'Tasks', text, hints: [lang === 'zh' ? '查看完成情况：状态 4.3' : 'See the standing: status 4.3'] });
+  }
+}

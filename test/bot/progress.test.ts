@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { testCore } from '../fakes/core.js';
+
+describe('recording progress', () => {
+  it('records a value read from the text and answers with the target, value, percent and undo', async () => {
+    const c = await testCore();
+    const r = await c.say('进展 4.3 已引进领军人才及团队12个');
+    expect(r.kind).toBe('recorded');
+    expect(r.plain).toContain('已记录 4.3#1');
+    expect(r.plain).toContain('12/25个，48%');
+    expect(r.plain).toContain('撤销');
+    const rec = c.store.progress.history('cixi-2015', '4.3')[0]!;
+    expect(rec).toMatchObject({ targetId: '4.3#1', value: 12, userId: 'u1', userName: '张三', channelId: 'C1', platform: 'test', rawText: '进展 4.3 已引进领军人才及团队12个' });
+  });
+
+  it.each([
+    ['progress 4.3#2 3', '4.3#2', 3],
+    ['/进展 8.3 新增就业岗位1.2万个', '8.3#1', 12000],
+    ['#进展 6.4 完成节能改造项目二十个', '6.4#1', 20],
+    ['进展 (四)三 千人计划人才4个', '4.3#2', 4],
+    ['进展 4-3#1 截至6月30日引进15个', '4.3#1', 15],
+  ])('%s → %s = %d', async (text, targetId, value) => {
+    const c = await testCore();
+    const r = await c.say(text);
+    expect(r.kind).toBe('recorded');
+    expect(c.store.progress.history('cixi-2015', targetId.split('#')[0]!)[0]).toMatchObject({ targetId, value });
+  });
+
+  it('adds to the latest value with +N', async () => {
+    const c = await testCore();
+    await c.say('进展 4.3#1 10');
+    const r = await c.say('进展 4.3#1 +2');
+    expect(r.plain).toContain('12/25个');
+    expect(r.plain).toContain('在 10 的基础上 +2');
+  });
+
+  it('marks a milestone done', async () => {
+    const c = await testCore();
+    const r = await c.say('完成 5.2#2');
+    expect(r.plain).toContain('已完成');
+    expect(c.store.progress.latestForItem('cixi-2015', '5.2').get('5.2#2')?.value).toBe(1);
+  });
+
+  it('takes a note on an item that has no measurable target', async () => {
+    const c = await testCore();
+    const r = await c.say('进展 1.1 走访企业200家，解决问题35个');
+    expect(r.kind).toBe('recorded');
+    expect(c.store.progress.latestNote('cixi-2015', '1.1')?.note).toBe('走访企业200家，解决问题35个');
+  });
+
+  it.each([
+    ['进展 9.9 3', '没有找到“9.9”'],
+    ['进展 4.3#1', '没有读到数值'],
+    ['进展 4.3#1 -3', '不能是负数'],
+    ['进展 4.3#1 完成60%', '不要用百分比'],
+    ['进展 4.3 12', '4.3 有2个目标'],
+    ['进展 5.2#2 3', '5.2#2 是里程碑'],
+    ['完成 4.3#1', '4.3#1 是数量目标'],
+    ['进展 4 12', '是一个部分'],
+    ['progress', 'Say which item'],
+  ])('refuses %s and says what to type instead', async (text, message) => {
+    const c = await testCore();
+    const r = await c.say(text);
+    expect(r.kind).toBe('invalid');
+    expect(r.ephemeral).toBe(true);
+    expect(r.plain).toContain(message);
+    expect(c.store.progress.count()).toBe(0);
+    expect(c.store.audit.recent(1)[0]).toMatchObject({ outcome: 'invalid', input: text });
+  });
+
+  it('refuses an over-long message, keeping it in the audit log', async () => {
+    const c = await testCore({ DUBAN_MAX_MESSAGE_CHARS: '100' });
+    const long = `进展 4.3 ${'很长'.repeat(60)}`;
+    const r = await c.say(long);
+    expect(r.plain).toContain('消息太长');
+    expect(c.store.progress.count()).toBe(0);
+    expect(c.store.audit.recent(1)[0]).toMatchObject({ outcome: 'invalid', input: long });
+  });
+});
+
+describe('who may record', () => {
+  it('lets only the listed updaters and admins record; anyone may ask', async () => {
+    const c = await testCore({ DUBAN_UPDATERS: 'u1', DUBAN_ADMINS: 'boss' });
+    const refused = await c.say('进展 4.3#1 5', { userId: 'stranger', userName: '路人' });
+    expect(refused.kind).toBe('refused');
+    expect(refused.plain).toContain('没有登记进展的权限');
+    expect(c.store.progress.count()).toBe(0);
+    expect(c.store.audit.recent(1)[0]).toMatchObject({ outcome: 'refused', userId: 'stranger' });
+    expect((await c.say('进展 4.3#1 5', { userId: 'u1' })).kind).toBe('recorded');
+    expect((await c.say('进展 4.3#1 6', { userId: 'boss' })).kind).toBe('recorded');
+    expect((await c.say('人才团队的引进目标是多少？', { userId: 'stranger' })).kind).toBe('answer');
+  });
+});
+
+describe('undo', () => {
+  it("takes back the sender's last update by adding a record, never deleting one", async () => {
+    const c = await testCore();
+    await c.say('进展 4.3#1 10');
+    await c.say('进展 4.3#1 12');
+    await c.say('进展 4.3#1 99', { userId: 'u2', userName: '李四' });
+    const r = await c.say('撤销');
+    expect(r.plain).toContain('已撤销记录 #2');
+    expect(r.plain).toContain('现在是 99');
+    expect(c.store.progress.count()).toBe(4);
+    const history = c.store.progress.history('cixi-2015', '4.3');
+    expect(history.find((h) => h.id === 2)?.undone).toBe(true);
+    expect((await c.say('撤销')).plain).toContain('已撤销记录 #1');
+    expect((await c.say('撤销')).plain).toContain('没有可以撤销');
+  });
+
+  it("lets an admin undo anyone's record by id, and nobody else", async () => {
+    const c = await testCore({ DUBAN_ADMINS: 'boss' });
+    await c.say('进展 4.3#1 10', { userId: 'u2' });
+    const notYours = await c.say('撤销 1', { userId: 'u1' });
+    expect(notYours.kind).toBe('refused');
+    expect(notYours.plain).toContain('不是您登记的');
+    const byAdmin = await c.say('undo 1', { userId: 'boss' });
+    expect(byAdmin.plain).toContain('Undid record #1');
+    expect(c.store.progress.latestForItem('cixi-2015', '4.3').size).toBe(0);
+    expect((await c.say('撤销 1', { userId: 'boss' })).plain).toContain('已经撤销过了');
+    expect((await c.say('撤销 42', { userId: 'boss' })).plain).toContain('没有编号为 #42');
+  });
+});
+
+describe('exactly once', () => {
+  it('gives the same reply to a replayed message id and records once', async () => {
+    const c = await testCore();
+    const first = await c.say('进展 4.3#1 +3', { messageId: 'same' });
+    const again = await c.say('进展 4.3#1 +3', { messageId: 'same' });
+    expect(again).toEqual(first);
+    expect(c.store.progress.count()).toBe(1);
+    expect(c.store.progress.latestForItem('cixi-2015', '4.3').get('4.3#1')?.value).toBe(3);
+  });
+
+  it('records two different messages with the same text twice', async () => {
+    const c = await testCore();
+    await c.say('进展 4.3#1 +3', { messageId: 'a' });
+    await c.say('进展 4.3#1 +3', { messageId: 'b' });
+    expect(c.store.progress.latestForItem('cixi-2015', '4.3').get('4.3#1')?.value).toBe(6);
+  });
+});

@@ -1,0 +1,78 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../fakes/tmp.js';
+import { duban } from './run.js';
+
+describe('duban chat', () => {
+  it('keeps state in the data dir between calls', () => {
+    const env = { DUBAN_DATA_DIR: tempDir() };
+    const first = duban(['chat', '--user', 'u1', '--name', '张三', '进展 4.3 已引进领军人才及团队12个'], { env });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('12/25个，48%');
+    const status = duban(['chat', '--user', 'u2', '--json', '状态 4.3'], { env });
+    const reply = JSON.parse(status.stdout);
+    expect(reply.kind).toBe('status');
+    expect(reply.bars[0].percent).toBe(48);
+  });
+
+  it('records a replayed message id once', () => {
+    const env = { DUBAN_DATA_DIR: tempDir() };
+    const a = duban(['chat', '--user', 'u1', '--message-id', 'M1', '进展 4.3#1 +5'], { env });
+    const b = duban(['chat', '--user', 'u1', '--message-id', 'M1', '进展 4.3#1 +5'], { env });
+    expect(b.stdout).toBe(a.stdout);
+    expect(duban(['chat', '--user', 'u1', '--json', '状态 4.3'], { env }).stdout).toContain('"percent":20');
+  });
+
+  it('refuses a data dir written by a newer duban, saying why', () => {
+    const dir = tempDir();
+    duban(['chat', '--user', 'u1', '帮助'], { env: { DUBAN_DATA_DIR: dir } });
+    const db = new Database(join(dir, 'duban.sqlite'));
+    db.pragma('user_version = 99');
+    db.close();
+    const r = duban(['chat', '--user', 'u1', '帮助'], { env: { DUBAN_DATA_DIR: dir } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('written by a newer duban');
+  });
+});
+
+describe('the console chat (npm start with no platform)', () => {
+  it('answers piped input line by line', () => {
+    const env = { DUBAN_DATA_DIR: tempDir() };
+    const r = duban(['start'], { env, input: '帮助\n进展 4.3#1 3\n状态 4.3\n人才团队的引进目标是多少？\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('督办 · 用法');
+    expect(r.stdout).toContain('已记录 4.3#1');
+    expect(r.stdout).toContain('3/25个，12%');
+    expect(r.stdout).toContain('4.3 提升人才支撑水平（第四部分');
+  });
+});
+
+describe('duban import', () => {
+  it('loads every row of a good file, once', () => {
+    const env = { DUBAN_DATA_DIR: tempDir() };
+    const file = join(tempDir(), 'ok.csv');
+    writeFileSync(file, 'item,value,date,who,note\n4.3#1,10,2015-06-30,张三,上半年\n8.3,12000,2015-07-31,李四,\n1.1,,2015-05-01,王五,走访企业200家\n');
+    const r = duban(['import', file], { env });
+    expect(r.stdout).toContain('Imported 3 progress records');
+    expect(duban(['chat', '--user', 'u', '状态 8.3'], { env }).stdout).toContain('1.2万/2.2万个，55%（李四，2015-07-31 00:00）');
+    const again = duban(['import', file], { env });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('imported before');
+  });
+
+  it('refuses a file with bad rows whole, naming each bad row and why', () => {
+    const env = { DUBAN_DATA_DIR: tempDir() };
+    const file = join(tempDir(), 'bad.csv');
+    writeFileSync(file, '条目,数值,日期,填报人,备注\n4.3#1,10,2015-06-30,张三,\n9.9,3,2015-06-30,李四,\n6.4,abc,2015-06-30,王五,\n6.4,5,2015/06/30,王五,\n6.4,-5,2015-06-30,王五,\n6.4,5,2099-01-01,王五,\n');
+    const r = duban(['import', file], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nothing was recorded');
+    for (const row of [3, 4, 5, 6, 7]) expect(r.stderr).toContain(`row ${row}:`);
+    expect(r.stderr).not.toContain('row 2:');
+    expect(r.stderr).toContain('There is no item "9.9"');
+    expect(r.stderr).toContain('in the future');
+    expect(duban(['chat', '--user', 'u', '--json', '状态 4.3'], { env }).stdout).toContain('"percent":0');
+  });
+});

@@ -1,0 +1,34 @@
+/** A real core (SQLite store, index, bot) in a throw-away data dir, with a clock tests can move. */
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { openCore, type Core } from '../../src/bot/open.js';
+import type { ChatMessage, Reply } from '../../src/bot/types.js';
+import { loadConfig } from '../../src/config.js';
+import { renderText } from '../../src/bot/render.js';
+import { tempDir } from './tmp.js';
+
+export interface TestCore extends Core {
+  clock: { now: Date };
+  /** Send text as a user; returns the reply and its plain text. */
+  say(text: string, from?: Partial<ChatMessage>): Promise<Reply & { plain: string }>;
+}
+
+/** One search index per test process, shared by every test core (building it takes ~0.4 s). */
+const SHARED_INDEX = tempDir('duban-index-');
+
+export async function testCore(env: Record<string, string> = {}, start = '2015-06-01T02:00:00Z'): Promise<TestCore> {
+  const clock = { now: new Date(start) };
+  const dataDir = tempDir();
+  symlinkSync(SHARED_INDEX, join(dataDir, 'index'));
+  const config = loadConfig({ DUBAN_DATA_DIR: dataDir, ...env });
+  const core = await openCore(config, { now: () => clock.now });
+  let n = 0;
+  return {
+    ...core,
+    clock,
+    async say(text, from = {}) {
+      const r = await core.bot.handle({ platform: 'test', userId: 'u1', userName: '张三', channelId: 'C1', text, messageId: `m${n++}`, ...from });
+      return { ...r, plain: renderText(r) };
+    },
+  };
+}
