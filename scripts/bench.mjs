@@ -62,6 +62,38 @@ for (let i = 0; i < 7; i++) {
 console.log(`cold \`node bin/duban.js ask\`: median ${ms(pct(walls, 50))}, max ${ms(Math.max(...walls))} wall (${walls.length} runs)`);
 
 
+// The same questions with 10,000 progress records in the store (they join the search).
+{
+  const { openCore } = await import(join(root, 'dist/bot/open.js'));
+  const recDir = mkdtempSync(join(tmpdir(), 'duban-bench-records-'));
+  const core = await openCore(loadConfig({ DUBAN_DATA_DIR: recDir }));
+  const items = core.bot.answerer.reports[0].sections.flatMap((s) => s.items);
+  const notes = ['已完成阶段性任务', '已引进领军人才及团队', '新增就业岗位', '节能改造项目推进中', '完成迁建前期工作', '走访企业解决困难问题'];
+  t = performance.now();
+  core.store.transaction(() => {
+    for (let i = 0; i < 10000; i++) {
+      const item = items[i % items.length];
+      const target = item.targets.find((x) => x.kind === 'quantity');
+      core.store.progress.add(
+        { reportId: 'cixi-2015', itemId: item.id, targetId: target?.id ?? null, value: target ? (i % 50) + 1 : null, kind: 'update', note: `${notes[i % notes.length]}${i}`, rawText: `进展 ${item.id} ${notes[i % notes.length]}${i}` },
+        { platform: 'bench', userId: `u${i % 40}`, userName: `用户${i % 40}`, channelId: 'C' },
+      );
+    }
+  });
+  const loadMs = performance.now() - t;
+  const times = await warmLatency(core.bot.answerer, 5);
+  console.log(`with 10,000 progress records (inserted in ${ms(loadMs)}): warm ask p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))}`);
+  const chat = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    await core.bot.handle({ platform: 'bench', userId: 'u1', userName: 'u1', channelId: 'C', text: i % 2 ? '状态 4.3' : '进展 4.3#1 +1', messageId: `b${i}` });
+    chat.push(performance.now() - t0);
+  }
+  console.log(`bot.handle (progress / status alternating, 10,000 records): p50 ${ms(pct(chat, 50))}, p95 ${ms(pct(chat, 95))}`);
+  core.close();
+  rmSync(recDir, { recursive: true, force: true });
+}
+
 const positives = questions.filter((q) => !q.negative);
 const ours = [];
 for (const q of positives) ours.push((await answerer.ask(q.q)).citations[0]?.id);

@@ -1,8 +1,9 @@
 /** `duban ask [--json] QUESTION` — and `duban ask -` for one question a line from stdin. */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import type { Answerer } from '../answer/answerer.js';
 import { plain, type Answer } from '../answer/types.js';
-import { openAnswerer } from '../answer/open.js';
+import { openCore } from '../bot/open.js';
 import { loadConfig } from '../config.js';
 
 function asJson(a: Answer): string {
@@ -26,7 +27,17 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write('Usage: duban ask [--json] QUESTION   (or "-" to read one question a line from stdin)\n');
     return 2;
   }
-  const answerer = await openAnswerer(loadConfig());
+  // The store is opened too, so answers show the latest recorded progress.
+  const core = await openCore(loadConfig());
+  const answerer = core.bot.answerer;
+  try {
+    return await respond(answerer, question, Boolean(values.json));
+  } finally {
+    core.close();
+  }
+}
+
+async function respond(answerer: Answerer, question: string, json: boolean): Promise<number> {
   if (question === '-') {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
@@ -36,6 +47,6 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const answer = await answerer.ask(question);
-  process.stdout.write(values.json ? `${asJson(answer)}\n` : `${asText(answer, Boolean(process.stdout.isTTY))}\n`);
+  process.stdout.write(json ? `${asJson(answer)}\n` : `${asText(answer, Boolean(process.stdout.isTTY))}\n`);
   return 0;
 }

@@ -80,6 +80,8 @@ export class SearchIndex {
   private readonly words: Bm25;
   private readonly chars: Bm25;
   private readonly docBigrams: Set<string>[];
+  private readonly lowerTexts: string[];
+  private readonly weightMemo = new Map<string, number>();
 
   private constructor(
     readonly docs: SearchDoc[],
@@ -93,7 +95,8 @@ export class SearchIndex {
     this.byKey = new Map(docs.map((d, i) => [d.key, i]));
     this.words = new Bm25(docs.map((d) => [...tokenizer.words(d.title), ...tokenizer.words(d.text)]));
     this.chars = new Bm25(docs.map((d) => [...bigrams(d.title), ...bigrams(d.text)]));
-    this.docBigrams = docs.map((d) => new Set(bigrams(d.text.toLowerCase())));
+    this.lowerTexts = docs.map((d) => d.text.toLowerCase());
+    this.docBigrams = this.lowerTexts.map((t) => new Set(bigrams(t)));
   }
 
   /**
@@ -158,9 +161,15 @@ export class SearchIndex {
 
   /** Share of documents that contain the text, as inverse document frequency. */
   private weight(alternatives: string[]): number {
-    if (!alternatives.length) return Math.log(1 + (this.docs.length + 0.5) / 0.5);
-    const df = Math.min(...alternatives.map((a) => this.docs.filter((d) => d.text.toLowerCase().includes(a)).length));
-    return Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
+    const key = alternatives.join('|');
+    let w = this.weightMemo.get(key);
+    if (w === undefined) {
+      const df = alternatives.length ? Math.min(...alternatives.map((a) => this.lowerTexts.filter((t) => t.includes(a)).length)) : 0;
+      w = Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
+      if (this.weightMemo.size > 10000) this.weightMemo.clear();
+      this.weightMemo.set(key, w);
+    }
+    return w;
   }
 
   private readonly partsMemo = new Map<string, string[]>();

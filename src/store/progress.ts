@@ -75,6 +75,11 @@ function toRecord(r: Row): ProgressRecord {
 }
 
 export class ProgressRepo implements ProgressLookup {
+  /** Latest standings per item, valid while nothing was written (here or by another process). */
+  private cache = new Map<string, Map<string, TargetStanding>>();
+  private cacheVersion = '';
+  private writes = 0;
+
   constructor(
     private readonly db: Database.Database,
     /** Search terms of a text (jieba words and bigrams); records are searchable when given. */
@@ -91,6 +96,7 @@ export class ProgressRepo implements ProgressLookup {
       )
       .run(rec.reportId, rec.itemId, rec.targetId, rec.value, rec.kind, rec.note, rec.rawText, by.platform, by.userId, by.userName, by.channelId, by.messageId ?? null, rec.createdAt ?? this.now().toISOString());
     const id = Number(info.lastInsertRowid);
+    this.writes++;
     if (this.terms) this.db.prepare('INSERT INTO progress_fts (rowid, terms) VALUES (?, ?)').run(id, this.terms(`${rec.note} ${rec.rawText}`).join(' '));
     return this.get(id)!;
   }
@@ -103,6 +109,7 @@ export class ProgressRepo implements ProgressLookup {
          VALUES (?, ?, ?, NULL, 'undo', ?, '', ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(target.reportId, target.itemId, target.targetId, target.id, rawText, by.platform, by.userId, by.userName, by.channelId, by.messageId ?? null, this.now().toISOString());
+    this.writes++;
     return this.get(Number(info.lastInsertRowid))!;
   }
 
@@ -124,12 +131,23 @@ export class ProgressRepo implements ProgressLookup {
     return (this.db.prepare(`${SELECT} WHERE p.report_id = ? AND p.item_id = ? ORDER BY p.created_at DESC, p.id DESC LIMIT ?`).all(reportId, itemId, limit) as Row[]).map(toRecord);
   }
 
-  /** Records in force (not undos, not undone) of an item, newest first. */
-  effective(reportId: string, itemId: string): ProgressRecord[] {
-    return this.history(reportId, itemId, 1000).filter((r) => r.kind !== 'undo' && !r.undone);
+  latestForItem(reportId: string, itemId: string): Map<string, TargetStanding> {
+    // data_version moves when another connection commits; `writes` when this one does.
+    const version = `${this.db.pragma('data_version', { simple: true })}:${this.writes}`;
+    if (version !== this.cacheVersion) {
+      this.cache.clear();
+      this.cacheVersion = version;
+    }
+    const key = `${reportId}:${itemId}`;
+    let out = this.cache.get(key);
+    if (!out) {
+      out = this.readLatest(reportId, itemId);
+      this.cache.set(key, out);
+    }
+    return new Map(out);
   }
 
-  latestForItem(reportId: string, itemId: string): Map<string, TargetStanding> {
+  private readLatest(reportId: string, itemId: string): Map<string, TargetStanding> {
     const out = new Map<string, TargetStanding>();
     const rows = this.db
       .prepare(
@@ -144,7 +162,10 @@ export class ProgressRepo implements ProgressLookup {
   }
 
   latestNote(reportId: string, itemId: string): ProgressRecord | undefined {
-    return this.effective(reportId, itemId)[0];
+    const row = this.db
+      .prepare(`${SELECT} WHERE p.report_id = ? AND p.item_id = ? AND p.kind != 'undo' AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id) ORDER BY p.created_at DESC, p.id DESC LIMIT 1`)
+      .get(reportId, itemId) as Row | undefined;
+    return row && toRecord(row);
   }
 
   /** Every record (undos included) created in [from, to), oldest first. */
@@ -164,8 +185,9 @@ export class ProgressRepo implements ProgressLookup {
   }
 
   /**
-   * Items whose progress records match the search terms, best first, with the matching records'
-   * words so an answer can be judged against them.
+   * Items whose progress records match the search terms, best first (by how many of the most
+   * recent matching records they hold), with those records' words so an answer can be judged
+   * against them. Only the newest matches are read, so the cost stays flat as records grow.
    */
   search(terms: string[], limit = 20): { keys: string[]; texts: Map<string, string> } {
     const unique = [...new Set(terms.filter((t) => /^[\p{L}\p{N}.]+$/u.test(t)))];
@@ -173,14 +195,21 @@ export class ProgressRepo implements ProgressLookup {
     const match = unique.map((t) => `"${t}"`).join(' OR ');
     const rows = this.db
       .prepare(
-        `SELECT p.report_id || ':' || p.item_id AS key, p.note, p.raw_text FROM progress_fts f JOIN progress p ON p.id = f.rowid
-         WHERE progress_fts MATCH ? AND p.kind != 'undo' AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id)
-         ORDER BY bm25(progress_fts) LIMIT ?`,
+        `SELECT p.report_id || ':' || p.item_id AS key, p.note
+         FROM (SELECT rowid FROM progress_fts WHERE progress_fts MATCH ? ORDER BY rowid DESC LIMIT 200) f
+         JOIN progress p ON p.id = f.rowid
+         WHERE NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id)`,
       )
-      .all(match, limit * 5) as { key: string; note: string; raw_text: string }[];
-    const texts = new Map<string, string>();
-    for (const r of rows) texts.set(r.key, `${texts.get(r.key) ?? ''} ${r.note} ${r.raw_text}`);
-    return { keys: [...texts.keys()].slice(0, limit), texts };
+      .all(match) as { key: string; note: string }[];
+    const byItem = new Map<string, { n: number; notes: string[] }>();
+    for (const r of rows) {
+      const e = byItem.get(r.key) ?? { n: 0, notes: [] };
+      e.n++;
+      if (e.notes.length < 3) e.notes.push(r.note);
+      byItem.set(r.key, e);
+    }
+    const keys = [...byItem].sort((a, b) => b[1].n - a[1].n).slice(0, limit).map(([k]) => k);
+    return { keys, texts: new Map(keys.map((k) => [k, byItem.get(k)!.notes.join(' ')])) };
   }
 
   count(): number {
