@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   start: () => import('./cli/start.js'),
   chat: () => import('./cli/chat.js'),
   import: () => import('./cli/import.js'),
+  digest: () => import('./cli/digest.js'),
   ask: () => import('./cli/ask.js'),
   eval: () => import('./cli/eval.js'),
 };

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 /** The project folder (holds data/ and prompts/), whether run from src/ or dist/. */
@@ -18,6 +19,15 @@ const optionalText = z.string().trim().optional().transform((s) => (s ? s : unde
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', '']).default('').transform((v) => v === 'true' || v === '1' || v === 'yes');
 const port = z.coerce.number().int().min(1).max(65535);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional();
+
+function isCron(pattern: string): boolean {
+  try {
+    new Cron(pattern, { paused: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -38,9 +48,9 @@ const ConfigSchema = z.object({
   DUBAN_LLM_API_KEY: optionalText,
   DUBAN_LLM_MODEL: optionalText,
   DUBAN_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(20000),
-  DUBAN_DIGEST_CRON: z.string().default('0 9 * * *'),
+  DUBAN_DIGEST_CRON: z.string().default('0 9 * * *').refine(isCron, 'a cron expression such as "0 9 * * *" (minute hour day month weekday)'),
   DUBAN_TZ: z.string().default('Asia/Shanghai').refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai'),
-  DUBAN_DIGEST_CHANNELS: list,
+  DUBAN_DIGEST_CHANNELS: list.refine((l) => l.every((e) => /^(slack|wechat|console):.+/.test(e)), 'entries as platform:channel, e.g. slack:C0123ABCD or wechat:督办工作群'),
   DUBAN_DIGEST_SKIP_EMPTY: bool,
   DUBAN_STALE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   DUBAN_PLAN_START: date,

@@ -27,3 +27,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ DUBAN_LLM_BASE_URL: 'http://127.0.0.1:9/v1' })).toThrow(/DUBAN_LLM_MODEL/);
   });
 });
+
+describe('digest settings', () => {
+  it('takes channels as platform:channel and refuses other forms', () => {
+    expect(loadConfig({ DUBAN_DIGEST_CHANNELS: 'slack:C0123,wechat:督办工作群' }).DUBAN_DIGEST_CHANNELS).toEqual(['slack:C0123', 'wechat:督办工作群']);
+    expect(() => loadConfig({ DUBAN_DIGEST_CHANNELS: 'C0123' })).toThrow(/DUBAN_DIGEST_CHANNELS="C0123".*platform:channel/);
+  });
+
+  it('refuses a cron expression croner cannot read', () => {
+    expect(() => loadConfig({ DUBAN_DIGEST_CRON: 'every morning' })).toThrow(/DUBAN_DIGEST_CRON="every morning"/);
+  });
+});

@@ -67,6 +67,7 @@ const MIGRATIONS: string[] = [
      status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'failed')),
      attempts INTEGER NOT NULL DEFAULT 0,
      last_error TEXT NOT NULL DEFAULT '',
+     covered_to TEXT NOT NULL DEFAULT '',
      updated_at TEXT NOT NULL,
      PRIMARY KEY (platform, channel_id, date)
    );`,

@@ -1,6 +1,7 @@
 /** The store: one SQLite database with progress records, the audit log, handled messages and digest state. */
 import type Database from 'better-sqlite3';
 import { AuditLog } from './audit.js';
+import { DigestRepo } from './digest.js';
 import { openDatabase } from './db.js';
 import { HandledMessages } from './handled.js';
 import { ProgressRepo } from './progress.js';
@@ -10,6 +11,7 @@ export interface Store {
   progress: ProgressRepo;
   audit: AuditLog;
   handled: HandledMessages;
+  digest: DigestRepo;
   /** Run `fn` in one transaction: all its writes land, or none. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -27,6 +29,7 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
     progress: new ProgressRepo(db, opts.terms, opts.now),
     audit: new AuditLog(db, opts.now),
     handled: new HandledMessages(db, opts.now),
+    digest: new DigestRepo(db, opts.now),
     transaction: <T>(fn: () => T) => db.transaction(fn)(),
     close: () => db.close(),
   };

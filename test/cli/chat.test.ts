@@ -76,3 +76,19 @@ describe('duban import', () => {
     expect(duban(['chat', '--user', 'u', '--json', '状态 4.3'], { env }).stdout).toContain('"percent":0');
   });
 });
+
+describe('duban digest', () => {
+  it('prints the digest of a date without marking it sent', () => {
+    const env = { DUBAN_DATA_DIR: tempDir() };
+    const file = join(tempDir(), 'ok.csv');
+    writeFileSync(file, 'item,value,date,who,note\n4.3#1,10,2015-06-30,张三,\n');
+    duban(['import', file], { env });
+    const r = duban(['digest', '--date', '2015-06-30', '--channel', 'slack:C1'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('督办日报 · 2015-06-30');
+    expect(r.stdout).toContain('• 张三：4.3#1 领军人才及团队 10/25个，40%');
+    const json = JSON.parse(duban(['digest', '--date', '2015-06-30', '--json'], { env }).stdout);
+    expect(json.empty).toBe(false);
+    expect(duban(['digest', '--date', '30/06/2015'], { env }).stderr).toContain('should look like 2015-06-30');
+  });
+});

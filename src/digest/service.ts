@@ -1,0 +1,76 @@
+/** The digest for a channel and a day: its window, its content, and channel subscriptions. */
+import type { Config } from '../config.js';
+import { type Lang, type Reply, reply } from '../bot/types.js';
+import type { Report } from '../report/types.js';
+import type { Channel } from '../store/digest.js';
+import type { Store } from '../store/index.js';
+import { localDate, startOfLocalDay } from '../time.js';
+import { buildDigest } from './build.js';
+import { renderDigest } from './render.js';
+
+const DAY = 86400000;
+
+export type DigestConfig = Pick<Config, 'DUBAN_TZ' | 'DUBAN_STALE_DAYS' | 'DUBAN_PLAN_START' | 'DUBAN_PLAN_END' | 'DUBAN_DIGEST_CHANNELS'>;
+
+export interface Composed {
+  replies: Reply[];
+  /** Nothing was updated in the window. */
+  empty: boolean;
+  /** Where this digest's window ends (ISO); the next one starts there. */
+  coveredTo: string;
+}
+
+export class DigestService {
+  constructor(
+    private readonly reports: Report[],
+    private readonly store: Store,
+    private readonly config: DigestConfig,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Today in the configured time zone. */
+  today(): string {
+    return localDate(this.now(), this.config.DUBAN_TZ);
+  }
+
+  /**
+   * The digest of a local date. Its window runs from where the channel's previous digest
+   * stopped (or 24 hours before) to now, or to the end of that date if it is past.
+   */
+  compose(date: string, channel?: Channel, lang: Lang = 'zh'): Composed {
+    const tz = this.config.DUBAN_TZ;
+    const to = new Date(Math.min(this.now().getTime(), startOfLocalDay(date, tz).getTime() + DAY));
+    const previous = channel && this.store.digest.previousCoveredTo(channel, date);
+    const from = previous ? new Date(previous) : new Date(to.getTime() - DAY);
+    const settings = { tz, staleDays: this.config.DUBAN_STALE_DAYS, planStart: this.config.DUBAN_PLAN_START, planEnd: this.config.DUBAN_PLAN_END };
+    const digests = this.reports.map((r) => buildDigest(r, this.store.progress, settings, date, from, to));
+    return {
+      replies: digests.map((d) => renderDigest(d, tz, this.config.DUBAN_STALE_DAYS, lang)),
+      empty: digests.every((d) => !d.updates.length),
+      coveredTo: to.toISOString(),
+    };
+  }
+
+  /** Every channel that gets the digest: subscribed in chat, or listed in DUBAN_DIGEST_CHANNELS. */
+  channels(): Channel[] {
+    const fromConfig = this.config.DUBAN_DIGEST_CHANNELS.map((entry) => {
+      const i = entry.indexOf(':');
+      return { platform: entry.slice(0, i), channelId: entry.slice(i + 1) };
+    });
+    const all = [...fromConfig, ...this.store.digest.subscriptions()];
+    return all.filter((c, i) => all.findIndex((d) => d.platform === c.platform && d.channelId === c.channelId) === i);
+  }
+
+  /** `订阅` / `取消订阅` in a channel. */
+  subscribe(on: boolean, channel: Channel, by: string, lang: Lang): Reply {
+    const zh = lang === 'zh';
+    if (!channel.channelId) {
+      return reply({ kind: 'invalid', lang, ephemeral: true, text: [zh ? '请在要接收日报的群或频道里发送“订阅”。' : 'Send "subscribe" in the group or channel that should get the digest.'] });
+    }
+    const changed = this.store.digest.setSubscribed(channel, on, by);
+    const text = on
+      ? changed ? (zh ? '已订阅：本群每天会收到督办日报。发送“取消订阅”可以停止。' : 'Subscribed: this channel will get the daily digest. Send "unsubscribe" to stop.') : zh ? '本群已经订阅了督办日报。' : 'This channel is already subscribed.'
+      : changed ? (zh ? '已取消订阅：本群不再收到督办日报。' : 'Unsubscribed: this channel will no longer get the digest.') : zh ? '本群没有订阅督办日报。' : 'This channel was not subscribed.';
+    return reply({ kind: 'recorded', lang, text: [text] });
+  }
+}

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/bot/render.js';
+import type { Reply } from '../../src/bot/types.js';
+import { DigestScheduler, type Sender } from '../../src/digest/schedule.js';
+import type { Channel } from '../../src/store/digest.js';
+import { testCore } from '../fakes/core.js';
+
+/** 2015-06-02 09:00 in Shanghai is 01:00 UTC. */
+const NINE_SHANGHAI = '2015-06-02T01:00:00Z';
+
+function recorder() {
+  const sent: { channel: string; text: string }[] = [];
+  const sender: Sender = async (c: Channel, r: Reply) => {
+    sent.push({ channel: `${c.platform}:${c.channelId}`, text: renderText(r) });
+  };
+  return { sent, sender };
+}
+
+async function seeded() {
+  const c = await testCore({ DUBAN_DIGEST_CHANNELS: 'slack:C1' }, '2015-05-20T02:00:00Z');
+  await c.say('进展 4.3#1 10', { userName: '张三' });
+  c.clock.now = new Date('2015-06-01T06:00:00Z');
+  await c.say('进展 4.3#1 12', { userName: '张三' });
+  await c.say('进展 8.3 新增就业岗位1.2万个', { userName: '李四' });
+  await c.say('完成 5.2#2', { userName: '王五' });
+  await c.say('进展 1.1 走访企业200家', { userName: '王五' });
+  c.clock.now = new Date(NINE_SHANGHAI);
+  return c;
+}
+
+describe('digest content', () => {
+  it('lists what changed since the last digest by section, with old → new values and percents', async () => {
+    const c = await seeded();
+    const { replies, empty } = c.digest.compose('2015-06-02');
+    expect(empty).toBe(false);
+    const text = renderText(replies[0]!);
+    expect(text).toContain('督办日报 · 2015-06-02');
+    expect(text).toContain('新进展（2015-06-01 09:00 以来，4条）');
+    expect(text).toContain('• 张三：4.3#1 领军人才及团队 10 → 12/25个，48%');
+    expect(text).toContain('• 李四：8.3#1 城乡就业岗位 1.2万/2.2万个，55%');
+    expect(text).toContain('• 王五：5.2#2 建成投用公交IC卡系统 — 已完成');
+    expect(text).toContain('• 王五：1.1 促进企业稳定生产 — 走访企业200家');
+    expect(text.indexOf('第四部分')).toBeLessThan(text.indexOf('第五部分'));
+    expect(text).not.toContain('→ 10/25');
+  });
+
+  it('shows the standing by section and what needs attention', async () => {
+    const c = await seeded();
+    const r = c.digest.compose('2015-06-02').replies[0]!;
+    expect(r.bars.find((b) => b.label.startsWith('第四部分'))).toMatchObject({ percent: 12, detail: '目标达成 0/4' });
+    expect(r.bars.find((b) => b.label.startsWith('第五部分'))).toMatchObject({ percent: 20, detail: '目标达成 1/5' });
+    const text = renderText(r);
+    expect(text).toContain('进度落后（按计划应完成约42%）');
+    expect(text).toContain('• 2.1#1 重点项目 100个 — 0/100个，0%');
+    expect(text).toMatch(/…另有\d+项/);
+    expect(text).not.toContain('• 8.3#1 城乡就业岗位 2.2万个 —');
+    expect(text).toContain('超过14天未更新');
+    expect(text).toContain('1.2 促进投资稳健增长（从未更新，152天）');
+    expect(text).not.toContain('4.3 提升人才支撑水平（');
+  });
+
+  it('says a day with nothing new in one line', async () => {
+    const c = await testCore({}, NINE_SHANGHAI);
+    const { replies, empty } = c.digest.compose('2015-06-02');
+    expect(empty).toBe(true);
+    expect(renderText(replies[0]!)).toBe('督办日报 · 2015-06-02：自 2015-06-01 09:00 以来没有新的进展。');
+  });
+
+  it('is printed on demand in chat without being marked sent', async () => {
+    const c = await seeded();
+    const r = await c.say('汇总');
+    expect(r.plain).toContain('新进展');
+    expect(c.store.digest.delivery({ platform: 'slack', channelId: 'C1' }, '2015-06-02')).toBeUndefined();
+  });
+});
+
+describe('subscriptions', () => {
+  it('lets admins subscribe and unsubscribe a channel, and nobody else', async () => {
+    const c = await testCore({ DUBAN_ADMINS: 'boss' });
+    expect((await c.say('订阅', { userId: 'u1', channelId: 'G1' })).kind).toBe('refused');
+    expect((await c.say('订阅', { userId: 'boss', channelId: 'G1' })).plain).toContain('已订阅');
+    expect((await c.say('订阅', { userId: 'boss', channelId: 'G1' })).plain).toContain('已经订阅');
+    expect(c.digest.channels()).toEqual([{ platform: 'test', channelId: 'G1' }]);
+    expect((await c.say('取消订阅', { userId: 'boss', channelId: 'G1' })).plain).toContain('已取消订阅');
+    expect(c.digest.channels()).toEqual([]);
+  });
+});
+
+describe('delivery', () => {
+  it('runs at 09:00 Shanghai time, which is 01:00 UTC', async () => {
+    const c = await testCore();
+    const s = new DigestScheduler(c.digest, c.store.digest, {}, { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false });
+    expect(s.scheduledTime('2015-06-02')?.toISOString()).toBe('2015-06-02T01:00:00.000Z');
+    const utc = new DigestScheduler(c.digest, c.store.digest, {}, { cron: '0 9 * * *', tz: 'UTC', skipEmpty: false });
+    expect(utc.scheduledTime('2015-06-02')?.toISOString()).toBe('2015-06-02T09:00:00.000Z');
+  });
+
+  it('sends each channel one digest a day, even after a restart', async () => {
+    const c = await seeded();
+    const { sent, sender } = recorder();
+    const first = new DigestScheduler(c.digest, c.store.digest, { slack: sender }, { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now });
+    expect(await first.catchUp()).toEqual(new Map([['slack:C1', 'sent']]));
+    expect(await first.deliverAll('2015-06-02')).toEqual(new Map([['slack:C1', 'already']]));
+
+    c.clock.now = new Date('2015-06-02T05:00:00Z');
+    const afterRestart = new DigestScheduler(c.digest, c.store.digest, { slack: sender }, { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now });
+    expect(await afterRestart.catchUp()).toEqual(new Map([['slack:C1', 'already']]));
+    expect(sent).toHaveLength(1);
+    expect(c.store.digest.delivery({ platform: 'slack', channelId: 'C1' }, '2015-06-02')).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('sends what was missed after a restart past the time, and nothing before it', async () => {
+    const c = await seeded();
+    const { sent, sender } = recorder();
+    const at = (iso: string) => new DigestScheduler(c.digest, c.store.digest, { slack: sender }, { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => new Date(iso) });
+    expect(await at('2015-06-02T00:30:00Z').catchUp()).toEqual(new Map());
+    expect(sent).toHaveLength(0);
+    expect(await at('2015-06-02T03:15:00Z').catchUp()).toEqual(new Map([['slack:C1', 'sent']]));
+    expect(await at('2015-06-02T04:00:00Z').catchUp()).toEqual(new Map([['slack:C1', 'already']]));
+    expect(sent).toHaveLength(1);
+  });
+
+  it('starts the next digest where the last one stopped', async () => {
+    const c = await seeded();
+    const { sent, sender } = recorder();
+    const s = new DigestScheduler(c.digest, c.store.digest, { slack: sender }, { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now });
+    await s.catchUp();
+    c.clock.now = new Date('2015-06-02T08:00:00Z');
+    await c.say('进展 4.3#1 13', { userName: '张三' });
+    c.clock.now = new Date('2015-06-03T01:00:00Z');
+    await s.catchUp();
+    expect(sent[1]!.text).toContain('新进展（2015-06-02 09:00 以来，1条）');
+    expect(sent[1]!.text).toContain('12 → 13/25个');
+  });
+
+  it('retries a failing channel with backoff without holding up the others', async () => {
+    const c = await testCore({ DUBAN_DIGEST_CHANNELS: 'slack:C1,wechat:项目群,console:log' }, NINE_SHANGHAI);
+    const { sent, sender } = recorder();
+    let slackCalls = 0;
+    const waits: number[] = [];
+    const log: string[] = [];
+    const s = new DigestScheduler(
+      c.digest,
+      c.store.digest,
+      {
+        slack: async (ch, r) => {
+          if (++slackCalls < 3) throw new Error('rate limited');
+          await sender(ch, r);
+        },
+        wechat: async () => {
+          throw new Error('puppet offline');
+        },
+        console: sender,
+      },
+      { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now, attempts: 4, backoffMs: 100, sleep: async (ms) => void waits.push(ms), log: (l) => log.push(l) },
+    );
+    const results = await s.catchUp();
+    expect(results).toEqual(new Map([['slack:C1', 'sent'], ['wechat:项目群', 'failed'], ['console:log', 'sent']]));
+    expect(sent.map((x) => x.channel).sort()).toEqual(['console:log', 'slack:C1']);
+    expect(waits.filter((w) => w === 100).length).toBe(2);
+    expect(waits).toContain(400);
+    expect(log.some((l) => l.includes('wechat:项目群 failed (attempt 4/4): puppet offline'))).toBe(true);
+    expect(c.store.digest.delivery({ platform: 'wechat', channelId: '项目群' }, '2015-06-02')).toMatchObject({ status: 'failed', lastError: 'puppet offline' });
+    // a later run (the next restart) tries the failed channel again
+    const again = await s.deliverAll('2015-06-02');
+    expect(again.get('wechat:项目群')).toBe('failed');
+    expect(again.get('slack:C1')).toBe('already');
+  });
+
+  it('skips an empty day when configured to', async () => {
+    const c = await testCore({ DUBAN_DIGEST_CHANNELS: 'slack:C1' }, NINE_SHANGHAI);
+    const { sent, sender } = recorder();
+    const s = new DigestScheduler(c.digest, c.store.digest, { slack: sender }, { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: true, now: () => c.clock.now });
+    expect(await s.catchUp()).toEqual(new Map([['slack:C1', 'skipped-empty']]));
+    expect(sent).toEqual([]);
+  });
+
+  it('fires from the cron schedule itself, once a day however often the schedule ticks', async () => {
+    const c = await seeded();
+    const { sent, sender } = recorder();
+    const s = new DigestScheduler(c.digest, c.store.digest, { slack: sender }, { cron: '* * * * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now });
+    c.clock.now = new Date('2015-06-02T00:00:00Z');
+    await s.start();
+    await new Promise((r) => setTimeout(r, 2300));
+    s.stop();
+    expect(sent).toHaveLength(1);
+  });
+});
