@@ -14,6 +14,10 @@ import { type ChatMessage, ChatMessageSchema, type Lang, type Reply, reply } fro
 import { Updates } from './updates.js';
 import { Views } from './views.js';
 
+function replayed(stored: string): Reply {
+  return { ...(JSON.parse(stored) as Reply), replay: true };
+}
+
 const CHANGES_STATE = new Set<Command['name']>(['progress', 'done', 'undo', 'subscribe', 'unsubscribe']);
 
 /** Optional parts that other modules plug in (the digest). */
@@ -50,7 +54,7 @@ export class Bot {
     const msg = parsed.data;
     const by: Actor = { platform: msg.platform, userId: msg.userId, userName: msg.userName || msg.userId, channelId: msg.channelId, messageId: msg.messageId };
     const seen = msg.messageId ? this.store.handled.get(msg.platform, msg.messageId) : undefined;
-    if (seen) return JSON.parse(seen) as Reply;
+    if (seen) return replayed(seen);
     const text = msg.text.trim();
     const lang: Lang = /\p{Script=Han}/u.test(text) || !/[A-Za-z]/.test(text) ? 'zh' : 'en';
     if (text.length > this.config.DUBAN_MAX_MESSAGE_CHARS) {
@@ -63,7 +67,7 @@ export class Bot {
       if (CHANGES_STATE.has(cmd.name)) return this.change(cmd, text, by, msg.isDirect);
       const out = await this.read(cmd, msg);
       if (msg.messageId && !this.store.handled.put(msg.platform, msg.messageId, JSON.stringify(out))) {
-        return JSON.parse(this.store.handled.get(msg.platform, msg.messageId)!) as Reply;
+        return replayed(this.store.handled.get(msg.platform, msg.messageId)!);
       }
       return out;
     } catch (err) {
@@ -77,7 +81,7 @@ export class Bot {
     const run = this.store.db.transaction(() => {
       if (by.messageId) {
         const seen = this.store.handled.get(by.platform, by.messageId);
-        if (seen) return JSON.parse(seen) as Reply;
+        if (seen) return replayed(seen);
       }
       const { reply: out, outcome, detail } = this.dispatchChange(cmd, raw, by, isDirect);
       this.store.audit.record(by, cmd.name, raw, outcome, detail);

@@ -39,6 +39,8 @@ export interface Reply {
   hints: string[];
   /** Meant for the sender alone (errors, refusals). */
   ephemeral: boolean;
+  /** This message id was handled before; this is the reply it got then (adapters do not send it again). */
+  replay?: boolean;
 }
 
 /** A reply with defaults filled in. */

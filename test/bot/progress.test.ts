@@ -127,7 +127,7 @@ describe('exactly once', () => {
     const c = await testCore();
     const first = await c.say('进展 4.3#1 +3', { messageId: 'same' });
     const again = await c.say('进展 4.3#1 +3', { messageId: 'same' });
-    expect(again).toEqual(first);
+    expect(again).toEqual({ ...first, replay: true });
     expect(c.store.progress.count()).toBe(1);
     expect(c.store.progress.latestForItem('cixi-2015', '4.3').get('4.3#1')?.value).toBe(3);
   });

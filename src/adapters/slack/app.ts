@@ -1,0 +1,145 @@
+/**
+ * The Slack adapter: a Bolt app (Socket Mode with SLACK_APP_TOKEN, else HTTP on SLACK_PORT at
+ * /slack/events) that turns mentions, direct messages, thread follow-ups and `/duban` into
+ * ChatMessages, and renders each Reply as Block Kit. It holds no business rules.
+ */
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { Bot } from '../../bot/bot.js';
+import type { Reply } from '../../bot/types.js';
+import type { Config } from '../../config.js';
+import type { Channel } from '../../store/digest.js';
+import { ChannelPacer } from '../pacer.js';
+import { toSlackMessages } from './blocks.js';
+
+
+export interface SlackOptions {
+  /** Least time between two messages to one channel. */
+  minIntervalMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface SlackAdapter {
+  app: InstanceType<typeof App>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Send a reply to a channel (the digest uses this). */
+  send(channel: Channel, reply: Reply): Promise<void>;
+}
+
+/** A mention of the bot (`<@U123>`) removed from the text. */
+function stripMention(text: string, botUserId: string | undefined): string {
+  return text.replace(botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /^<@[A-Z0-9]+(\|[^>]*)?>/, ' ').trim();
+}
+
+export function createSlackAdapter(bot: Bot, config: Config, opts: SlackOptions = {}): SlackAdapter {
+  const log = opts.log ?? ((line: string) => console.log(`[slack] ${line}`));
+  const clientOptions = { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 2000 } };
+  const app = config.SLACK_APP_TOKEN
+    ? new App({ token: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, socketMode: true, clientOptions, logLevel: LogLevel.WARN })
+    : new App({
+        token: config.SLACK_BOT_TOKEN,
+        receiver: new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: '/slack/events', processBeforeResponse: false }),
+        clientOptions,
+        logLevel: LogLevel.WARN,
+      });
+  const pacer = new ChannelPacer(() => opts.minIntervalMs ?? 1000);
+  /** Threads the bot has answered in: a follow-up there needs no mention. */
+  const threads = new Set<string>();
+  const names = new Map<string, string>();
+  let botUserId: string | undefined;
+
+  async function userName(userId: string): Promise<string> {
+    const known = names.get(userId);
+    if (known) return known;
+    try {
+      const info = await app.client.users.info({ user: userId });
+      const name = info.user?.profile?.display_name || info.user?.real_name || info.user?.name || userId;
+      names.set(userId, name);
+      return name;
+    } catch {
+      return userId;
+    }
+  }
+
+  async function post(channel: string, reply: Reply, where: { threadTs?: string; user?: string } = {}): Promise<void> {
+    for (const m of toSlackMessages(reply)) {
+      await pacer.send(channel, async () => {
+        if (reply.ephemeral && where.user) {
+          await app.client.chat.postEphemeral({ channel, user: where.user, text: m.text, blocks: m.blocks as never, thread_ts: where.threadTs });
+        } else {
+          await app.client.chat.postMessage({ channel, text: m.text, blocks: m.blocks as never, thread_ts: where.threadTs });
+        }
+      });
+    }
+  }
+
+  async function handle(e: { channel: string; user: string; text: string; ts: string; threadTs?: string; isDirect: boolean; mentionsBot: boolean }): Promise<void> {
+    const text = stripMention(e.text, botUserId);
+    const reply = await bot.handle({
+      platform: 'slack',
+      messageId: `${e.channel}:${e.ts}`,
+      channelId: e.channel,
+      userId: e.user,
+      userName: await userName(e.user),
+      text,
+      threadId: e.threadTs,
+      isDirect: e.isDirect,
+      mentionsBot: e.mentionsBot,
+    });
+    if (reply.replay) return;
+    const threadTs = e.isDirect ? e.threadTs : (e.threadTs ?? e.ts);
+    if (threadTs) threads.add(`${e.channel}:${threadTs}`);
+    await post(e.channel, reply, { threadTs, user: e.user });
+  }
+
+  app.event('app_mention', async ({ event }) => {
+    if (!event.user || (event as { bot_id?: string }).bot_id) return;
+    await handle({ channel: event.channel, user: event.user, text: event.text, ts: event.ts, threadTs: event.thread_ts, isDirect: false, mentionsBot: true });
+  });
+
+  app.message(async ({ message }) => {
+    const m = message as { subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string; channel_type?: string };
+    if (m.subtype || m.bot_id || !m.user || m.user === botUserId || !m.text) return;
+    const isDirect = m.channel_type === 'im';
+    const mentionsBot = Boolean(botUserId && m.text.includes(`<@${botUserId}`));
+    const followUp = Boolean(m.thread_ts && threads.has(`${m.channel}:${m.thread_ts}`));
+    if (!isDirect && (mentionsBot || !followUp)) return; // a mention comes as app_mention too
+    await handle({ channel: m.channel, user: m.user, text: m.text, ts: m.ts, threadTs: m.thread_ts, isDirect, mentionsBot });
+  });
+
+  app.command('/duban', async ({ command, ack }) => {
+    await ack();
+    const reply = await bot.handle({
+      platform: 'slack',
+      messageId: `command:${command.trigger_id}`,
+      channelId: command.channel_id,
+      userId: command.user_id,
+      userName: command.user_name || (await userName(command.user_id)),
+      text: command.text || '帮助',
+      isDirect: command.channel_name === 'directmessage',
+      mentionsBot: true,
+    });
+    if (reply.replay) return;
+    await post(command.channel_id, reply, { user: command.user_id });
+  });
+
+  app.error(async (err) => {
+    log(`error: ${err.message}`);
+  });
+
+  return {
+    app,
+    async start() {
+      await app.start(config.SLACK_PORT);
+      const auth = await app.client.auth.test();
+      botUserId = auth.user_id;
+      log(config.SLACK_APP_TOKEN ? 'connected in Socket Mode' : `listening on port ${config.SLACK_PORT} at /slack/events`);
+    },
+    async stop() {
+      await app.stop();
+    },
+    async send(channel, reply) {
+      await post(channel.channelId, reply);
+    },
+  };
+}

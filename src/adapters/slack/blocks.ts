@@ -1,0 +1,75 @@
+/**
+ * Reply → Block Kit: a header, sections for the text, progress bars, and a context line with
+ * citations and hints — within Slack's limits (50 blocks a message, 3000 characters a text,
+ * 150 a header), split into several messages when it is longer. Each message carries a
+ * plain-text fallback.
+ */
+import { bar } from '../../report/format.js';
+import { PLAIN, renderText } from '../../bot/render.js';
+import type { Reply } from '../../bot/types.js';
+
+export const MAX_BLOCKS = 50;
+export const MAX_TEXT = 3000;
+const MAX_HEADER = 150;
+const MAX_FALLBACK = 3000;
+
+export interface SlackBlock {
+  type: string;
+  text?: { type: 'plain_text' | 'mrkdwn'; text: string };
+  elements?: { type: 'mrkdwn' | 'plain_text'; text: string }[];
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: SlackBlock[];
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** `**bold**` → Slack's `*bold*`, with Slack's control characters escaped. */
+export function toMrkdwn(text: string): string {
+  return escape(text).replace(/\*\*(.+?)\*\*/g, '*$1*');
+}
+
+/** Split a text into pieces of at most `max` characters, at line or sentence ends where possible. */
+export function splitText(text: string, max = MAX_TEXT): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('。') + 1, window.lastIndexOf('. ') + 1);
+    const at = cut > max / 2 ? cut : max;
+    out.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+function section(text: string): SlackBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+/** The reply as one or more Slack messages. */
+export function toSlackMessages(reply: Reply): SlackMessage[] {
+  const blocks: SlackBlock[] = [];
+  if (reply.title) blocks.push({ type: 'header', text: { type: 'plain_text', text: reply.title.slice(0, MAX_HEADER) } });
+  for (const p of reply.text) for (const piece of splitText(toMrkdwn(p))) blocks.push(section(piece));
+  for (const b of reply.bars) blocks.push(section(toMrkdwn(`**${b.label}**\n\`${bar(b.percent)}\`${b.detail ? `  ${b.detail}` : ''}`).slice(0, MAX_TEXT)));
+  const context = [
+    ...reply.citations.map((c) => `📄 ${c.id} ${c.title}`),
+    ...reply.hints,
+  ];
+  if (context.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(context.join('  ·  ')).slice(0, MAX_TEXT) }] });
+
+  const fallback = renderText(reply, PLAIN);
+  const messages: SlackMessage[] = [];
+  for (let i = 0; i < blocks.length; i += MAX_BLOCKS) {
+    const chunk = blocks.slice(i, i + MAX_BLOCKS);
+    const text = messages.length ? `${fallback.slice(0, 40)}…（续 ${messages.length + 1}）` : fallback.slice(0, MAX_FALLBACK);
+    messages.push({ text, blocks: chunk });
+  }
+  return messages.length ? messages : [{ text: fallback.slice(0, MAX_FALLBACK) || ' ', blocks: [] }];
+}

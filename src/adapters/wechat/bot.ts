@@ -1,0 +1,132 @@
+/**
+ * The WeChat adapter on Wechaty. In groups it answers an @mention or a line starting with `#`;
+ * in private chat, any text. Groups are allowed by topic (ids change between logins). It
+ * ignores its own messages, messages from before start-up and repeated message ids, and sends
+ * plain text paced with random jitter, within a daily cap per room.
+ */
+import { join } from 'node:path';
+import qrcodeTerminal from 'qrcode-terminal';
+import { type Contact, type Message, type Room, ScanStatus, type Wechaty, WechatyBuilder } from 'wechaty';
+import type { Bot } from '../../bot/bot.js';
+import type { Reply } from '../../bot/types.js';
+import type { Config } from '../../config.js';
+import type { Channel } from '../../store/digest.js';
+import { localDate } from '../../time.js';
+import { ChannelPacer } from '../pacer.js';
+import { toWechatTexts } from './render.js';
+
+export interface WechatOptions {
+  /** A puppet instance (tests pass wechaty-puppet-mock); otherwise WECHATY_PUPPET names one. */
+  puppet?: unknown;
+  /** Least and most time between two messages to one conversation. */
+  pacingMs?: [number, number];
+  log?: (line: string) => void;
+}
+
+export interface WechatAdapter {
+  wechaty: Wechaty;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Send a reply to a room, by topic (the digest uses this). */
+  send(channel: Channel, reply: Reply): Promise<void>;
+}
+
+export function createWechatAdapter(bot: Bot, config: Config, opts: WechatOptions = {}): WechatAdapter {
+  const log = opts.log ?? ((line: string) => console.log(`[wechat] ${line}`));
+  const wechaty = opts.puppet
+    ? WechatyBuilder.build({ name: join(config.DUBAN_DATA_DIR, 'wechat'), puppet: opts.puppet as never })
+    : WechatyBuilder.build({
+        name: join(config.DUBAN_DATA_DIR, 'wechat'),
+        puppet: config.WECHATY_PUPPET as never,
+        puppetOptions: config.WECHATY_PUPPET_SERVICE_TOKEN ? { token: config.WECHATY_PUPPET_SERVICE_TOKEN } : {},
+      });
+  const [minGap, maxGap] = opts.pacingMs ?? [1500, 4000];
+  const pacer = new ChannelPacer(() => minGap + Math.random() * (maxGap - minGap));
+  const sentToday = new Map<string, number>();
+  let startedAt = new Date();
+
+  function allowedRoom(topic: string): boolean {
+    return !config.WECHAT_ROOMS.length || config.WECHAT_ROOMS.includes(topic);
+  }
+
+  /** Count a message against the room's daily cap; false when the cap is reached. */
+  function withinCap(key: string): boolean {
+    const k = `${localDate(new Date(), config.DUBAN_TZ)}:${key}`;
+    const n = sentToday.get(k) ?? 0;
+    if (n >= config.WECHAT_DAILY_CAP) return false;
+    sentToday.set(k, n + 1);
+    return true;
+  }
+
+  async function deliver(to: Room | Contact, key: string, reply: Reply, mention?: Contact): Promise<void> {
+    const texts = toWechatTexts(reply);
+    for (const [i, text] of texts.entries()) {
+      if (!withinCap(key)) {
+        log(`daily cap of ${config.WECHAT_DAILY_CAP} messages reached for ${key}; not sending the rest`);
+        return;
+      }
+      await pacer.send(key, async () => {
+        if (mention && i === 0 && 'topic' in to) await (to as Room).say(text, mention);
+        else await to.say(text);
+      });
+    }
+  }
+
+  async function onMessage(msg: Message): Promise<void> {
+    if (msg.self() || msg.type() !== wechaty.Message.Type.Text) return;
+    if (msg.date() < startedAt) return;
+    const talker = msg.talker();
+    const room = msg.room();
+    let text = msg.text().trim();
+    let topic = '';
+    if (room) {
+      topic = await room.topic();
+      if (!allowedRoom(topic)) return;
+      const mentioned = await msg.mentionSelf();
+      if (mentioned) text = (await msg.mentionText()).trim();
+      else if (!/^[#＃]/.test(text)) return;
+    }
+    const reply = await bot.handle({
+      platform: 'wechat',
+      messageId: msg.id,
+      channelId: room ? topic : `dm:${talker.id}`,
+      userId: talker.id,
+      userName: talker.name(),
+      text,
+      isDirect: !room,
+      mentionsBot: Boolean(room),
+    });
+    if (reply.replay) return;
+    await deliver(room ?? talker, room ? `room:${topic}` : `dm:${talker.id}`, reply, room ? talker : undefined);
+  }
+
+  wechaty
+    .on('scan', (qrcode, status) => {
+      if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
+        qrcodeTerminal.generate(qrcode, { small: true });
+        log(`scan to log in: https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`);
+      } else log(`scan status ${ScanStatus[status] ?? status}`);
+    })
+    .on('login', (user) => log(`logged in as ${user.name()}`))
+    .on('logout', (user, reason) => log(`logged out ${user.name()}${reason ? `: ${reason}` : ''}; waiting for the puppet to reconnect`))
+    .on('error', (err) => log(`error: ${(err as Error)?.message ?? err}`))
+    .on('message', (msg) => {
+      onMessage(msg).catch((err) => log(`could not handle message ${msg.id}: ${(err as Error)?.message ?? err}`));
+    });
+
+  return {
+    wechaty,
+    async start() {
+      startedAt = new Date();
+      await wechaty.start();
+    },
+    async stop() {
+      await wechaty.stop();
+    },
+    async send(channel, reply) {
+      const room = await wechaty.Room.find({ topic: channel.channelId });
+      if (!room) throw new Error(`no WeChat group with the topic "${channel.channelId}"`);
+      await deliver(room, `room:${channel.channelId}`, reply);
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/** Reply → plain text for a phone: the answer first, no markdown, split at sentence ends. */
+import { PLAIN, renderText } from '../../bot/render.js';
+import type { Reply } from '../../bot/types.js';
+import { splitText } from '../slack/blocks.js';
+
+/** Longest WeChat text duban sends in one message (WeChat cuts long texts; phones read short ones better). */
+export const WECHAT_MAX_CHARS = 1200;
+
+/** The reply as one or more messages, in order. */
+export function toWechatTexts(reply: Reply, max = WECHAT_MAX_CHARS): string[] {
+  const citations = reply.citations.length ? `\n出处：${reply.citations.map((c) => `${c.id} ${c.title}`).join('；')}` : '';
+  const text = renderText({ ...reply, citations: [] }, PLAIN).replace(/`/g, '') + (reply.kind === 'answer' ? '' : citations);
+  return splitText(text, max);
+}

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mock, PuppetMock } from 'wechaty-puppet-mock';
+import { createWechatAdapter, type WechatAdapter } from '../../src/adapters/wechat/bot.js';
+import { loadConfig } from '../../src/config.js';
+import { testCore, type TestCore } from '../fakes/core.js';
+
+let core: TestCore;
+let wechat: WechatAdapter;
+let mocker: mock.Mocker;
+let user: mock.ContactMock;
+let mary: mock.ContactMock;
+let mike: mock.ContactMock;
+let room: mock.RoomMock;
+let other: mock.RoomMock;
+/** What the bot sent: [conversation id, text]. */
+let sent: [string, string][] = [];
+
+async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out; sent so far: ${JSON.stringify(sent)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+const settle = () => new Promise((r) => setTimeout(r, 300));
+
+beforeAll(async () => {
+  core = await testCore({ WECHAT_ROOMS: '督办工作群' }, new Date().toISOString());
+  mocker = new mock.Mocker();
+  const puppet = new PuppetMock({ mocker });
+  const config = loadConfig({ DUBAN_DATA_DIR: core.store.db.name.replace(/\/duban\.sqlite$/, ''), WECHAT_ROOMS: '督办工作群', WECHATY_PUPPET: 'wechaty-puppet-mock' });
+  wechat = createWechatAdapter(core.bot, config, { puppet, pacingMs: [0, 5], log: () => {} });
+  await wechat.start();
+  user = mocker.createContact({ name: '督办' });
+  mary = mocker.createContact({ name: '玛丽' });
+  mike = mocker.createContact({ name: '迈克' });
+  mocker.login(user);
+  room = mocker.createRoom({ topic: '督办工作群', memberIdList: [user.id, mary.id, mike.id] });
+  other = mocker.createRoom({ topic: '闲聊群', memberIdList: [user.id, mary.id] });
+  wechat.wechaty.on('message', (m) => {
+    if (m.self()) sent.push([m.room()?.id ?? m.listener()?.id ?? '', m.text()]);
+  });
+});
+afterAll(async () => {
+  await wechat.stop();
+});
+beforeEach(() => {
+  sent = [];
+});
+
+describe('WeChat', () => {
+  it('answers a group @mention, @-mentioning the asker, in plain text', async () => {
+    mary.say('@督办 人才团队的引进目标是多少？', [user]).to(room);
+    await until(() => sent.length >= 1);
+    const [to, text] = sent[0]!;
+    expect(to).toBe(room.id);
+    expect(text).toContain('玛丽');
+    expect(text).toContain('4.3 提升人才支撑水平');
+    expect(text).toContain('争取引进领军人才及团队25个以上');
+    expect(text).not.toContain('**');
+  });
+
+  it('takes a # progress command in a group without a mention', async () => {
+    mike.say('#进展 4.3 已引进领军人才及团队12个').to(room);
+    await until(() => sent.length >= 1);
+    expect(sent[0]![1]).toContain('12/25个，48%');
+    expect(core.store.progress.history('cixi-2015', '4.3')[0]).toMatchObject({ platform: 'wechat', userName: '迈克', channelId: '督办工作群' });
+  });
+
+  it('answers any text in a private chat', async () => {
+    mary.say('帮助').to(user);
+    await until(() => sent.length >= 1);
+    expect(sent[0]![0]).toBe(mary.id);
+    expect(sent[0]![1]).toContain('督办 · 用法');
+  });
+
+  it('stays silent in a group that is not on the list, and on plain group chatter', async () => {
+    mary.say('@督办 状态', [user]).to(other);
+    mary.say('#状态').to(other);
+    mary.say('大家早上好').to(room);
+    await settle();
+    expect(sent).toEqual([]);
+  });
+
+  it('ignores a replayed message id', async () => {
+    mike.say('#进展 6.4 +3').to(room);
+    await until(() => sent.length >= 1);
+    const last = [...mocker.cacheMessagePayload.values()].filter((p) => p.text === '#进展 6.4 +3').at(-1)!;
+    mocker.puppet.emit('message', { messageId: last.id });
+    await settle();
+    expect(sent).toHaveLength(1);
+    expect(core.store.progress.latestForItem('cixi-2015', '6.4').get('6.4#1')?.value).toBe(3);
+  });
+
+  it('ignores messages from before start-up', async () => {
+    const old = mocker.MessageMock.create({ id: 'old-1', talkerId: mary.id, roomId: room.id, text: '#状态', timestamp: Date.now() - 3600_000, type: 7, mentionIdList: [] } as never);
+    mocker.puppet.emit('message', { messageId: old.id });
+    await settle();
+    expect(sent).toEqual([]);
+  });
+
+  it('splits a long reply at sentence ends and sends the parts in order', async () => {
+    mary.say('任务').to(user);
+    await until(() => sent.length >= 2);
+    await settle();
+    for (const [, text] of sent) expect(text.length).toBeLessThanOrEqual(1200);
+    const all = sent.map(([, t]) => t).join('\n');
+    expect(all.indexOf('1.1 促进企业稳定生产')).toBeLessThan(all.indexOf('8.6 促进文化体育事业蓬勃繁荣'));
+  });
+
+  it('sends the digest to a room by its topic', async () => {
+    await wechat.send({ platform: 'wechat', channelId: '督办工作群' }, { kind: 'info', lang: 'zh', text: ['督办日报 · 测试'], bars: [], citations: [], hints: [], ephemeral: false });
+    await until(() => sent.length >= 1);
+    expect(sent[0]).toEqual([room.id, '督办日报 · 测试']);
+    await expect(wechat.send({ platform: 'wechat', channelId: '不存在的群' }, { kind: 'info', lang: 'zh', text: ['x'], bars: [], citations: [], hints: [], ephemeral: false })).rejects.toThrow('不存在的群');
+  });
+});
