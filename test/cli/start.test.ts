@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeSlackApi } from '../fakes/slack-api.js';
+import { sendSigned } from '../fakes/slack-signing.js';
+import { tempDir } from '../fakes/tmp.js';
+
+const api = new FakeSlackApi();
+let apiUrl: string;
+beforeAll(async () => {
+  apiUrl = await api.start();
+});
+afterAll(() => api.stop());
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+describe('npm start with Slack configured', () => {
+  it('runs the Slack app instead of the console, answers a signed mention, and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [resolve(import.meta.dirname, '../../bin/duban.js'), 'start'], {
+      env: { PATH: process.env.PATH ?? '', DUBAN_DATA_DIR: tempDir(), SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's3cret', SLACK_API_URL: apiUrl, SLACK_PORT: String(port) },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const deadline = Date.now() + 15000;
+    while (!out.includes('duban is running')) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`did not start: ${out}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(out).toContain('listening on port');
+    expect(out).not.toContain('督办>');
+    const body = JSON.stringify({ type: 'event_callback', event_id: 'E1', team_id: 'T1', event: { type: 'app_mention', user: 'U1', text: '<@UBOT> 就业岗位新增多少个', ts: '1.1', channel: 'C1' } });
+    expect((await sendSigned(`http://127.0.0.1:${port}/slack/events`, 's3cret', body)).status).toBe(200);
+    while (!api.posts().length) {
+      if (Date.now() > deadline) throw new Error('no reply posted');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(String(api.posts()[0]!.args.text)).toContain('2.2万个');
+    child.kill('SIGTERM');
+    const code = await new Promise((r) => child.on('exit', r));
+    expect(code).toBe(0);
+  });
+});
