@@ -4,6 +4,7 @@
  */
 import { openCore } from '../bot/open.js';
 import { loadConfig } from '../config.js';
+import type { Adapter } from '../adapters/adapter.js';
 import type { Sender } from '../digest/schedule.js';
 
 export async function run(): Promise<number> {
@@ -16,21 +17,25 @@ export async function run(): Promise<number> {
     core.close();
     return 0;
   }
+  const platforms: { name: string; configured: boolean; open: () => Promise<Adapter> }[] = [
+    {
+      name: 'slack',
+      configured: Boolean(config.SLACK_BOT_TOKEN),
+      open: async () => (await import('../adapters/slack/app.js')).createSlackAdapter(core.bot, config, { log: (l) => log(`[slack] ${l}`) }),
+    },
+    {
+      name: 'wechat',
+      configured: Boolean(config.WECHATY_PUPPET),
+      open: async () => (await import('../adapters/wechat/bot.js')).createWechatAdapter(core.bot, config, { log: (l) => log(`[wechat] ${l}`) }),
+    },
+  ];
   const senders: Record<string, Sender> = {};
-  const stops: (() => Promise<void>)[] = [];
-  if (config.SLACK_BOT_TOKEN) {
-    const { createSlackAdapter } = await import('../adapters/slack/app.js');
-    const slack = createSlackAdapter(core.bot, config, { log: (l) => log(`[slack] ${l}`) });
-    await slack.start();
-    senders.slack = (channel, reply) => slack.send(channel, reply);
-    stops.push(() => slack.stop());
-  }
-  if (config.WECHATY_PUPPET) {
-    const { createWechatAdapter } = await import('../adapters/wechat/bot.js');
-    const wechat = createWechatAdapter(core.bot, config, { log: (l) => log(`[wechat] ${l}`) });
-    await wechat.start();
-    senders.wechat = (channel, reply) => wechat.send(channel, reply);
-    stops.push(() => wechat.stop());
+  const running: Adapter[] = [];
+  for (const p of platforms.filter((x) => x.configured)) {
+    const adapter = await p.open();
+    await adapter.start();
+    senders[p.name] = (channel, reply) => adapter.send(channel, reply);
+    running.push(adapter);
   }
   const { DigestScheduler } = await import('../digest/schedule.js');
   const scheduler = new DigestScheduler(core.digest, core.store.digest, senders, {
@@ -47,7 +52,7 @@ export async function run(): Promise<number> {
     process.once('SIGTERM', stop);
   });
   scheduler.stop();
-  for (const s of stops) await s();
+  for (const adapter of running) await adapter.stop();
   core.close();
   return 0;
 }

@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/app.js';
 import { loadConfig } from '../../src/config.js';
 import { testCore, type TestCore } from '../fakes/core.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { sendSigned } from '../fakes/slack-signing.js';
+import { freePort, settle, until } from '../fakes/wait.js';
 
 const SECRET = 'test-signing-secret';
 const api = new FakeSlackApi();
@@ -13,23 +13,8 @@ let slack: SlackAdapter;
 let url: string;
 let n = 0;
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
-const settle = () => new Promise((r) => setTimeout(r, 300));
 
 function event(ev: Record<string, unknown>, eventId = `Ev${++n}`) {
   return JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: 1, event: ev, authorizations: [{ user_id: 'UBOT', is_bot: true }] });

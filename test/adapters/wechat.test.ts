@@ -3,6 +3,7 @@ import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { createWechatAdapter, type WechatAdapter } from '../../src/adapters/wechat/bot.js';
 import { loadConfig } from '../../src/config.js';
 import { testCore, type TestCore } from '../fakes/core.js';
+import { settle, until } from '../fakes/wait.js';
 
 let core: TestCore;
 let wechat: WechatAdapter;
@@ -15,14 +16,6 @@ let other: mock.RoomMock;
 /** What the bot sent: [conversation id, text]. */
 let sent: [string, string][] = [];
 
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out; sent so far: ${JSON.stringify(sent)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-const settle = () => new Promise((r) => setTimeout(r, 300));
 
 beforeAll(async () => {
   core = await testCore({ WECHAT_ROOMS: '督办工作群' }, new Date().toISOString());

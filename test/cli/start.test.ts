@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { sendSigned } from '../fakes/slack-signing.js';
 import { tempDir } from '../fakes/tmp.js';
+import { freePort } from '../fakes/wait.js';
 
 const api = new FakeSlackApi();
 let apiUrl: string;
@@ -13,13 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 describe('npm start with Slack configured', () => {
   it('runs the Slack app instead of the console, answers a signed mention, and stops on SIGTERM', async () => {

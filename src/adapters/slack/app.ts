@@ -7,7 +7,7 @@ import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Bot } from '../../bot/bot.js';
 import type { Reply } from '../../bot/types.js';
 import type { Config } from '../../config.js';
-import type { Channel } from '../../store/digest.js';
+import type { Adapter } from '../adapter.js';
 import { ChannelPacer } from '../pacer.js';
 import { toSlackMessages } from './blocks.js';
 
@@ -18,12 +18,8 @@ export interface SlackOptions {
   log?: (line: string) => void;
 }
 
-export interface SlackAdapter {
+export interface SlackAdapter extends Adapter {
   app: InstanceType<typeof App>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** Send a reply to a channel (the digest uses this). */
-  send(channel: Channel, reply: Reply): Promise<void>;
 }
 
 /** A mention of the bot (`<@U123>`) removed from the text. */

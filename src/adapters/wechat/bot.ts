@@ -10,7 +10,7 @@ import { type Contact, type Message, type Room, ScanStatus, type Wechaty, Wechat
 import type { Bot } from '../../bot/bot.js';
 import type { Reply } from '../../bot/types.js';
 import type { Config } from '../../config.js';
-import type { Channel } from '../../store/digest.js';
+import type { Adapter } from '../adapter.js';
 import { localDate } from '../../time.js';
 import { ChannelPacer } from '../pacer.js';
 import { toWechatTexts } from './render.js';
@@ -23,12 +23,9 @@ export interface WechatOptions {
   log?: (line: string) => void;
 }
 
-export interface WechatAdapter {
+/** `send` finds the room by its topic. */
+export interface WechatAdapter extends Adapter {
   wechaty: Wechaty;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** Send a reply to a room, by topic (the digest uses this). */
-  send(channel: Channel, reply: Reply): Promise<void>;
 }
 
 export function createWechatAdapter(bot: Bot, config: Config, opts: WechatOptions = {}): WechatAdapter {
