@@ -28,12 +28,19 @@ export interface Passage {
 }
 
 export class Answerer {
+  private readonly progress?: ProgressLookup;
+  private readonly writer?: AnswerWriter;
+  private readonly tz: string;
+
   constructor(
     readonly reports: Report[],
     readonly index: SearchIndex,
-    private readonly progress?: ProgressLookup,
-    private readonly writer?: AnswerWriter,
-  ) {}
+    opts: { progress?: ProgressLookup; writer?: AnswerWriter; tz: string },
+  ) {
+    this.progress = opts.progress;
+    this.writer = opts.writer;
+    this.tz = opts.tz;
+  }
 
   /** Answer a question; never throws on odd input, and never invents a figure. */
   async ask(question: string): Promise<Answer> {
@@ -89,7 +96,7 @@ export class Answerer {
     const sentences = pickSentences(this.index, query, item.sentences, item.targets, wantNumber);
     const holdsFigure = sentences.some((s) => item.targets.some((t) => t.kind === 'quantity' && s.includes(t.text)) || /\d/.test(s));
     if (wantNumber && !holdsFigure) return undefined;
-    return this.answer(query, true, itemAnswer(report, section, item, sentences, query.lang, this.progress), [
+    return this.answer(query, true, itemAnswer(report, section, item, sentences, query.lang, { progress: this.progress, tz: this.tz }), [
       citation(report.id, item.id, item.title, sentences.join('')),
     ]);
   }
@@ -104,7 +111,7 @@ export class Answerer {
       const { report, section, item } = place;
       const withTargets = item.sentences.filter((s) => item.targets.some((t) => s.includes(t.text)));
       const sentences = withTargets.length ? withTargets.slice(0, 3) : item.sentences.slice(1, 3);
-      return this.answer(query, true, itemAnswer(report, section, item, sentences, query.lang, this.progress), [
+      return this.answer(query, true, itemAnswer(report, section, item, sentences, query.lang, { progress: this.progress, tz: this.tz }), [
         citation(report.id, item.id, item.title, sentences.join('')),
       ]);
     }

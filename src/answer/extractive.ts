@@ -6,6 +6,7 @@
 import { formatNumber, formatStanding } from '../report/format.js';
 import type { Item, Report, Section, Target } from '../report/types.js';
 import type { Query, SearchIndex } from '../search/index.js';
+import { localDate } from '../time.js';
 import type { Citation, ProgressLookup, TargetStanding } from './types.js';
 
 const CN_ORDINALS = '一二三四五六七八九十';
@@ -35,13 +36,19 @@ export function pickSentences(index: SearchIndex, query: Query, sentences: strin
   return (chosen.length ? chosen : scored.slice(0, 2)).sort((a, b) => a.i - b.i).map((x) => x.s);
 }
 
-function targetLine(t: Target, latest: TargetStanding | undefined, lang: 'zh' | 'en'): string {
+/** What an item answer needs besides the report: the store's progress and the time zone for dates. */
+export interface Standing {
+  progress?: ProgressLookup;
+  tz: string;
+}
+
+function targetLine(t: Target, latest: TargetStanding | undefined, lang: 'zh' | 'en', tz: string): string {
   const cmp = { '>=': lang === 'zh' ? '≥' : 'at least', '<=': lang === 'zh' ? '≤' : 'at most', '=': '' }[t.comparator];
   const goal = t.kind === 'milestone' ? (lang === 'zh' ? `里程碑：${t.text}` : `milestone: ${t.text}`) : `${t.metric} ${cmp}${cmp && lang === 'en' ? ' ' : ''}**${formatNumber(t.value)}${t.unit}**`;
   const standing = latest
     ? lang === 'zh'
-      ? `最新进展 ${formatStanding(t, latest.value)}（${latest.userName}，${latest.at.slice(0, 10)}）`
-      : `latest: ${formatStanding(t, latest.value, 'en')} (${latest.userName}, ${latest.at.slice(0, 10)})`
+      ? `最新进展 ${formatStanding(t, latest.value)}（${latest.userName}，${localDate(latest.at, tz)}）`
+      : `latest: ${formatStanding(t, latest.value, 'en')} (${latest.userName}, ${localDate(latest.at, tz)})`
     : lang === 'zh'
       ? '暂无进展记录'
       : 'no progress recorded yet';
@@ -55,7 +62,7 @@ export interface AnswerText {
 }
 
 /** The answer for one item: header and quoted sentences; targets with standing and source as facts. */
-export function itemAnswer(report: Report, section: Section, item: Item, sentences: string[], lang: 'zh' | 'en', progress?: ProgressLookup): AnswerText {
+export function itemAnswer(report: Report, section: Section, item: Item, sentences: string[], lang: 'zh' | 'en', { progress, tz }: Standing): AnswerText {
   const quote = sentences.map((s) => highlightTargets(s, item.targets)).join('');
   const latest = progress?.latestForItem(report.id, item.id) ?? new Map<string, TargetStanding>();
   const lines =
@@ -63,14 +70,15 @@ export function itemAnswer(report: Report, section: Section, item: Item, sentenc
       ? [`**${item.id} ${item.title}**（${sectionName(section, 'zh')}：${section.title}）`, `“${quote}”`]
       : [`**Item ${item.id} “${item.title}”** (${sectionName(section, 'en')}: ${section.title}) says:`, `“${quote}”`];
   const facts: string[] = [];
+  // A note without a value says what the target lines cannot; a value is shown with its target.
   const note = progress?.latestNote(report.id, item.id);
-  if (note) {
-    const when = note.createdAt.slice(0, 10);
+  if (note && note.targetId === null) {
+    const when = localDate(note.createdAt, tz);
     facts.push(lang === 'zh' ? `最近进展：${note.note || note.rawText}（${note.userName}，${when}）` : `Latest update: ${note.note || note.rawText} (${note.userName}, ${when})`);
   }
   if (item.targets.length) {
     facts.push(lang === 'zh' ? '目标：' : 'Targets:');
-    for (const t of item.targets) facts.push(targetLine(t, latest.get(t.id), lang));
+    for (const t of item.targets) facts.push(targetLine(t, latest.get(t.id), lang, tz));
   }
   facts.push(lang === 'zh' ? `出处：${report.title}，${sectionName(section, 'zh')}第${item.index}项（${item.id}）` : `Source: ${report.title}, item ${item.id}`);
   return { prose: lines.join('\n'), facts };

@@ -15,5 +15,5 @@ export async function openAnswerer(config: Config, progress?: ProgressLookup): P
   const writer = llmConfigured(config)
     ? new (await import('./llm.js')).LlmWriter(config, { city: reports[0]!.city, report: reports[0]!.title })
     : undefined;
-  return new Answerer(reports, index, progress, writer);
+  return new Answerer(reports, index, { progress, writer, tz: config.DUBAN_TZ });
 }

@@ -24,7 +24,7 @@ export interface ProgressLookup {
   /** The latest value of each target of an item that has any, keyed by target id. */
   latestForItem(reportId: string, itemId: string): Map<string, TargetStanding>;
   /** The newest record in force of an item (a note may have no value). */
-  latestNote(reportId: string, itemId: string): { note: string; rawText: string; userName: string; createdAt: string } | undefined;
+  latestNote(reportId: string, itemId: string): { targetId: string | null; note: string; rawText: string; userName: string; createdAt: string } | undefined;
   /** Items whose progress records match search terms, best first, with the records' words. */
   search(terms: string[]): ExtraList;
 }

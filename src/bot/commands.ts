@@ -23,7 +23,7 @@ type Name = Command['name'];
 const WORDS: [string, Name, Lang][] = [
   ['取消订阅', 'unsubscribe', 'zh'], ['unsubscribe', 'unsubscribe', 'en'],
   ['订阅', 'subscribe', 'zh'], ['subscribe', 'subscribe', 'en'],
-  ['进展', 'progress', 'zh'], ['progress', 'progress', 'en'], ['update', 'progress', 'en'],
+  ['进展', 'progress', 'zh'], ['progress', 'progress', 'en'],
   ['完成', 'done', 'zh'], ['done', 'done', 'en'],
   ['状态', 'status', 'zh'], ['进度', 'status', 'zh'], ['status', 'status', 'en'],
   ['历史', 'history', 'zh'], ['history', 'history', 'en'],
@@ -69,7 +69,7 @@ export function parseCommand(input: string): Command {
     const boundary =
       next === undefined || /\s/.test(next) || (lang === 'zh' && (prefixed || /[\d(（]/.test(next) || (/[一二三四五六七八九十]/.test(next) && LEADING_REF.test(after))));
     if (!boundary) continue;
-    const arg = after.trim();
+    const arg = lang === 'en' ? after.trim().replace(/^(?:of|for|on)\s+/i, '') : after.trim();
     switch (name) {
       case 'progress':
       case 'done': {

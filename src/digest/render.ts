@@ -3,7 +3,7 @@ import { formatNumber, formatStanding } from '../report/format.js';
 import { sectionName } from '../answer/extractive.js';
 import { targetPhrase } from '../bot/messages.js';
 import { type Lang, type Reply, reply } from '../bot/types.js';
-import { localDateTime } from '../time.js';
+import { localDate, localDateTime } from '../time.js';
 import type { Digest, DigestUpdate } from './build.js';
 
 const MAX_LISTED = 8;
@@ -45,7 +45,7 @@ export function renderDigest(d: Digest, tz: string, staleDays: number, lang: Lan
   if (d.stale.length) {
     attention.push(zh ? `超过${staleDays}天未更新：` : `No update for ${staleDays} days or more:`);
     for (const s of d.stale.slice(0, MAX_LISTED)) {
-      const when = s.lastUpdate ? (zh ? `上次更新 ${s.lastUpdate.slice(0, 10)}` : `last update ${s.lastUpdate.slice(0, 10)}`) : zh ? '从未更新' : 'never updated';
+      const when = s.lastUpdate ? (zh ? `上次更新 ${localDate(s.lastUpdate, tz)}` : `last update ${localDate(s.lastUpdate, tz)}`) : zh ? '从未更新' : 'never updated';
       attention.push(`• ${s.item.id} ${s.item.title}（${when}，${s.days}${zh ? '天' : ' days'}）`);
     }
     const rest = more(d.stale.length - MAX_LISTED, lang);

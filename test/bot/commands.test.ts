@@ -16,6 +16,7 @@ describe('reading commands', () => {
     ['状态', { name: 'status', ref: '' }],
     ['状态 4.3', { name: 'status', ref: '4.3' }],
     ['status 4', { name: 'status', lang: 'en', ref: '4' }],
+    ['status of 4.3', { name: 'status', lang: 'en', ref: '4.3' }],
     ['历史 4.3', { name: 'history', ref: '4.3' }],
     ['撤销', { name: 'undo', recordId: undefined }],
     ['undo 17', { name: 'undo', recordId: 17 }],
@@ -30,7 +31,7 @@ describe('reading commands', () => {
     expect(parseCommand(text)).toMatchObject(expected);
   });
 
-  it.each(['进展如何', '人才引进进展如何', '完成情况怎么样', '历史文化名城', 'what is the target for talent teams?', '状态怎么样'])(
+  it.each(['进展如何', '人才引进进展如何', '完成情况怎么样', '历史文化名城', 'what is the target for talent teams?', '状态怎么样', 'update on the talent programme?'])(
     'leaves "%s" as a question',
     (text) => {
       expect(parseCommand(text)).toMatchObject({ name: 'ask', question: text });

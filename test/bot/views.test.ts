@@ -66,7 +66,15 @@ describe('questions in the chat', () => {
     await c.say('进展 4.3 已引进领军人才及团队12个');
     const r = await c.say('人才引进进展如何');
     expect(r.citations[0]?.id).toBe('4.3');
-    expect(r.plain).toContain('最近进展：已引进领军人才及团队12个');
+    expect(r.plain).toContain('最新进展 12/25个，48%');
+  });
+
+  it('shows the latest note of an item that has no measurable target', async () => {
+    const c = await testCore();
+    await c.say('进展 1.1 走访企业200家，解决问题35个');
+    const r = await c.say('千名干部服务千家企业专项行动要解决哪些问题');
+    expect(r.citations[0]?.id).toBe('1.1');
+    expect(r.plain).toContain('最近进展：走访企业200家，解决问题35个（张三，2015-06-01）');
   });
 
   it('says when the report does not say', async () => {
