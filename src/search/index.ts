@@ -15,7 +15,7 @@ import { HashedNgramEmbeddings } from './embedder.js';
 import { type Concept, englishConcepts, isEnglish, loadGlossary } from './english.js';
 import { bigrams, stripQuestionWords, Tokenizer } from './tokenize.js';
 
-const INDEX_VERSION = 3;
+const INDEX_VERSION = 4;
 const RRF_K = 60;
 
 /** One searchable passage: an item, or a section's preamble. */
@@ -193,7 +193,7 @@ export class SearchIndex {
     const lower = text.toLowerCase();
     const g = grams ?? new Set(bigrams(lower));
     for (const c of query.concepts) {
-      const w = this.weight(c.alternatives);
+      const w = this.weight(c.alternatives) * (c.weight ?? 1);
       total += w;
       let best = 0;
       for (const a of c.alternatives) {
