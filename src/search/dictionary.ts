@@ -73,3 +73,20 @@ export function buildCedictMap(corpus: string): Record<string, string[]> {
   for (const [k, v] of Object.entries(loose)) map[k] = [...new Set([...(exact[k] ?? []), ...v])];
   return map;
 }
+
+/** Tags of jieba's dictionary for words that say how, not what: verbs, adverbs, adjectives, function words. */
+const GENERIC_TAGS = new Set(['v', 'vd', 'd', 'a', 'ad', 'c', 'p', 'r', 'u', 'y', 'e', 'o', 'z', 'f', 'm', 'q', 't']);
+
+/**
+ * Common general-language words of those kinds ("遇到", "稳住"), one a line. A question word the
+ * report lacks counts less when it is one of these than when it names a thing ("高铁站").
+ */
+export function buildGenericWords(minFreq = 100): string {
+  const full = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
+  const out: string[] = [];
+  for (const line of full.split('\n')) {
+    const [word, freq, tag] = line.split(' ');
+    if (word && tag && GENERIC_TAGS.has(tag) && Number(freq) >= minFreq && [...word].length >= 2 && [...word].length <= 4) out.push(word);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -10,13 +10,15 @@ import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Report } from '../report/types.js';
 import { Bm25 } from './bm25.js';
-import { buildCedictMap, buildJiebaDict } from './dictionary.js';
+import { buildCedictMap, buildGenericWords, buildJiebaDict } from './dictionary.js';
 import { HashedNgramEmbeddings } from './embedder.js';
 import { type Concept, englishConcepts, isEnglish, loadGlossary } from './english.js';
 import { bigrams, stripQuestionWords, Tokenizer } from './tokenize.js';
 
-const INDEX_VERSION = 4;
+const INDEX_VERSION = 5;
 const RRF_K = 60;
+/** Weight of a question word the report lacks that is a common verb or adverb ("遇到"), not a thing. */
+const GENERIC_WEIGHT = 0.3;
 
 /** One searchable passage: an item, or a section's preamble. */
 export interface SearchDoc {
@@ -91,6 +93,8 @@ export class SearchIndex {
     private readonly embedder: HashedNgramEmbeddings,
     private readonly vectors: hnswlib.HierarchicalNSW,
     private readonly cities: string[],
+    /** Common verbs, adverbs and the like of general Chinese. */
+    private readonly generic: Set<string>,
   ) {
     this.byKey = new Map(docs.map((d, i) => [d.key, i]));
     this.words = new Bm25(docs.map((d) => [...tokenizer.words(d.title), ...tokenizer.words(d.text)]));
@@ -121,7 +125,8 @@ export class SearchIndex {
     const vectors = new hnswlib.HierarchicalNSW('cosine', embedder.dimensions);
     vectors.readIndexSync(join(dir, 'vectors.hnsw'));
     vectors.setEf(Math.max(50, docs.length));
-    return new SearchIndex(docs, tokenizer, glossary, cedict, embedder, vectors, [...new Set(reports.map((r) => r.city))]);
+    const generic = new Set(readFileSync(join(dir, 'generic.txt'), 'utf8').split('\n'));
+    return new SearchIndex(docs, tokenizer, glossary, cedict, embedder, vectors, [...new Set(reports.map((r) => r.city))], generic);
   }
 
   private static build(dir: string, docs: SearchDoc[], reports: Report[], glossary: Map<string, string[]>, embedder: HashedNgramEmbeddings, hash: string): void {
@@ -134,6 +139,7 @@ export class SearchIndex {
     };
     put('dict.txt', buildJiebaDict(`${corpus}\n${[...glossary.values()].flat().join('\n')}`, reportTerms(reports, glossary)));
     put('cedict.json', JSON.stringify(buildCedictMap(corpus)));
+    put('generic.txt', buildGenericWords());
     const vectors = new hnswlib.HierarchicalNSW('cosine', embedder.dimensions);
     vectors.initIndex(Math.max(1, docs.length), 16, 200, 42);
     docs.forEach((d, i) => vectors.addPoint(embedder.embed(`${d.title} ${d.text}`), i));
@@ -155,7 +161,7 @@ export class SearchIndex {
     const concepts = this.tokenizer
       .cut(text)
       .filter((w) => !seen.has(w) && seen.add(w))
-      .map((w) => ({ text: w, alternatives: [w] }));
+      .map((w) => ({ text: w, alternatives: [w], ...(this.generic.has(w) && !this.lowerTexts.some((t) => t.includes(w)) ? { weight: GENERIC_WEIGHT } : {}) }));
     return { question, lang: 'zh', concepts, text };
   }
 
