@@ -12,7 +12,7 @@ const root = resolve(fileURLToPath(import.meta.url), '../..');
 const { loadConfig } = await import(join(root, 'dist/config.js'));
 const { openAnswerer } = await import(join(root, 'dist/answer/open.js'));
 
-const questionFiles = [resolve(root, '../shared/eval/dev-questions.jsonl'), resolve(root, 'test/fixtures/more-questions.jsonl')];
+const questionFiles = [resolve(root, '../shared/eval/dev-questions.jsonl'), resolve(root, 'test/fixtures/more-questions.jsonl'), resolve(root, 'test/fixtures/questions-by-item.jsonl')];
 const questions = questionFiles.flatMap((f) => {
   try {
     return readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -52,14 +52,16 @@ console.log(`index build (first start): ${ms(buildMs)}`);
 console.log(`warm ask: p50 ${ms(pct(warm, 50))}, p95 ${ms(pct(warm, 95))}, max ${ms(Math.max(...warm))} (${warm.length} asks)`);
 
 const walls = [];
+const rss = [];
 for (let i = 0; i < 7; i++) {
   const q = questions[i % questions.length].q;
   t = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'bin/duban.js'), 'ask', '--json', q], { env: { ...process.env, DUBAN_DATA_DIR: dataDir }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--require', join(root, 'scripts/rss-at-exit.cjs'), join(root, 'bin/duban.js'), 'ask', '--json', q], { env: { ...process.env, DUBAN_DATA_DIR: dataDir }, encoding: 'utf8' });
   walls.push(performance.now() - t);
   if (r.status !== 0) throw new Error(r.stderr);
+  rss.push(Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024);
 }
-console.log(`cold \`node bin/duban.js ask\`: median ${ms(pct(walls, 50))}, max ${ms(Math.max(...walls))} wall (${walls.length} runs)`);
+console.log(`cold \`node bin/duban.js ask\`: median ${ms(pct(walls, 50))}, max ${ms(Math.max(...walls))} wall (${walls.length} runs); peak memory ${Math.max(...rss).toFixed(0)} MiB`);
 
 
 // The same questions with 10,000 progress records in the store (they join the search).

@@ -62,25 +62,3 @@ export function parseNumber(text: string): number | undefined {
   }
   return parseChineseNumeral(t);
 }
-
-/** A number found inside a longer text, with where it stood. */
-export interface NumberMatch {
-  value: number;
-  raw: string;
-  index: number;
-}
-
-const NUMBER_PATTERN = new RegExp(
-  `\\d[\\d,]*(?:\\.\\d+)?[十百千万亿]*|[${CHINESE_NUMERAL_CHARS}]+`,
-  'g',
-);
-
-/** Every number in a text, Arabic or Chinese, in order. */
-export function findNumbers(text: string): NumberMatch[] {
-  const found: NumberMatch[] = [];
-  for (const m of text.matchAll(NUMBER_PATTERN)) {
-    const value = parseNumber(m[0]);
-    if (value !== undefined) found.push({ value, raw: m[0], index: m.index });
-  }
-  return found;
-}

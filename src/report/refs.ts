@@ -117,8 +117,3 @@ export function resolveRef(reports: Report[], input: string): Resolved {
   if (sections.length === 1) return { kind: 'section', report: sections[0]!.r, section: sections[0]!.s };
   return { kind: 'unknown', ambiguous: false, candidates: closestItems(pool, needle) };
 }
-
-/** Every item of the reports, in order, with its section. */
-export function allItems(reports: Report[]): { report: Report; section: Section; item: Item }[] {
-  return reports.flatMap((report) => report.sections.flatMap((section) => section.items.map((item) => ({ report, section, item }))));
-}

@@ -20,8 +20,3 @@ export function normalizePunctuation(text: string): string {
 export function splitSentences(text: string): string[] {
   return (text.match(/[^。！？!?；;]+[。！？!?；;]?/g) ?? []).map((s) => s.trim()).filter(Boolean);
 }
-
-/** True when the text holds a Chinese character. */
-export function hasChinese(text: string): boolean {
-  return /[\u3400-\u9fff]/.test(text);
-}
