@@ -3,6 +3,7 @@
  * otherwise the console chat. Platform modules are imported only when they are configured.
  */
 import { openCore } from '../bot/open.js';
+import { renderText } from '../bot/render.js';
 import { loadConfig } from '../config.js';
 import type { Adapter } from '../adapters/adapter.js';
 import type { Sender } from '../digest/schedule.js';
@@ -29,7 +30,8 @@ export async function run(): Promise<number> {
       open: async () => (await import('../adapters/wechat/bot.js')).createWechatAdapter(core.bot, config, { log: (l) => log(`[wechat] ${l}`) }),
     },
   ];
-  const senders: Record<string, Sender> = {};
+  // `console:NAME` in DUBAN_DIGEST_CHANNELS writes the digest to this process's log.
+  const senders: Record<string, Sender> = { console: async (channel, reply) => log(`[digest → ${channel.channelId}]\n${renderText(reply)}`) };
   const running: Adapter[] = [];
   for (const p of platforms.filter((x) => x.configured)) {
     const adapter = await p.open();
@@ -45,7 +47,7 @@ export async function run(): Promise<number> {
     log: (l) => log(`[digest] ${l}`),
   });
   await scheduler.start();
-  log(`duban is running (${Object.keys(senders).join(', ')}); digest "${config.DUBAN_DIGEST_CRON}" in ${config.DUBAN_TZ}`);
+  log(`duban is running (${running.length} platform${running.length === 1 ? '' : 's'}: ${platforms.filter((p) => p.configured).map((p) => p.name).join(', ')}); digest "${config.DUBAN_DIGEST_CRON}" in ${config.DUBAN_TZ}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
