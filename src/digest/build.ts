@@ -94,7 +94,7 @@ export function buildDigest(report: Report, progress: ProgressRepo, s: DigestSet
 
   const expected = expectedPercent(report, s, to);
   const planEnded = expected >= 100;
-  const lastUpdates = progress.lastUpdatePerItem();
+  const lastUpdates = progress.lastUpdatePerItem(to.toISOString());
   const planStart = startOfLocalDay(s.planStart ?? `${report.year}-01-01`, s.tz);
   const sections: SectionStanding[] = [];
   const behind: Behind[] = [];
@@ -104,7 +104,7 @@ export function buildDigest(report: Report, progress: ProgressRepo, s: DigestSet
     let met = 0;
     let sum = 0;
     for (const item of section.items) {
-      const latest = progress.latestForItem(report.id, item.id);
+      const latest = progress.latestForItem(report.id, item.id, to.toISOString());
       for (const t of item.targets) {
         const value = latest.get(t.id)?.value;
         const percent = value === undefined ? 0 : Math.min(100, percentOf(t, value));

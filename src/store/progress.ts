@@ -131,7 +131,12 @@ export class ProgressRepo implements ProgressLookup {
     return (this.db.prepare(`${SELECT} WHERE p.report_id = ? AND p.item_id = ? ORDER BY p.created_at DESC, p.id DESC LIMIT ?`).all(reportId, itemId, limit) as Row[]).map(toRecord);
   }
 
-  latestForItem(reportId: string, itemId: string): Map<string, TargetStanding> {
+  /**
+   * The latest value of each target of an item. With `asOf` (ISO time), as it stood then:
+   * records and undos made later do not count.
+   */
+  latestForItem(reportId: string, itemId: string, asOf?: string): Map<string, TargetStanding> {
+    if (asOf) return this.readLatest(reportId, itemId, asOf);
     // data_version moves when another connection commits; `writes` when this one does.
     const version = `${this.db.pragma('data_version', { simple: true })}:${this.writes}`;
     if (version !== this.cacheVersion) {
@@ -147,16 +152,16 @@ export class ProgressRepo implements ProgressLookup {
     return new Map(out);
   }
 
-  private readLatest(reportId: string, itemId: string): Map<string, TargetStanding> {
+  private readLatest(reportId: string, itemId: string, asOf = '9999'): Map<string, TargetStanding> {
     const out = new Map<string, TargetStanding>();
     const rows = this.db
       .prepare(
         `SELECT p.target_id, p.value, p.created_at, p.user_name FROM progress p
          WHERE p.report_id = ? AND p.item_id = ? AND p.kind != 'undo' AND p.target_id IS NOT NULL AND p.value IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id)
+           AND p.created_at < ? AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id AND u.created_at < ?)
          ORDER BY p.created_at DESC, p.id DESC`,
       )
-      .all(reportId, itemId) as { target_id: string; value: number; created_at: string; user_name: string }[];
+      .all(reportId, itemId, asOf, asOf) as { target_id: string; value: number; created_at: string; user_name: string }[];
     for (const r of rows) if (!out.has(r.target_id)) out.set(r.target_id, { targetId: r.target_id, value: r.value, at: r.created_at, userName: r.user_name });
     return out;
   }
@@ -173,14 +178,14 @@ export class ProgressRepo implements ProgressLookup {
     return (this.db.prepare(`${SELECT} WHERE p.created_at >= ? AND p.created_at < ? ORDER BY p.created_at, p.id`).all(from, to) as Row[]).map(toRecord);
   }
 
-  /** Time of the newest record in force per item key (`report:item`). */
-  lastUpdatePerItem(): Map<string, string> {
+  /** Time of the newest record in force per item key (`report:item`), before `asOf` when given. */
+  lastUpdatePerItem(asOf = '9999'): Map<string, string> {
     const rows = this.db
       .prepare(
         `SELECT p.report_id || ':' || p.item_id AS key, MAX(p.created_at) AS at FROM progress p
-         WHERE p.kind != 'undo' AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id) GROUP BY key`,
+         WHERE p.kind != 'undo' AND p.created_at < ? AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id AND u.created_at < ?) GROUP BY key`,
       )
-      .all() as { key: string; at: string }[];
+      .all(asOf, asOf) as { key: string; at: string }[];
     return new Map(rows.map((r) => [r.key, r.at]));
   }
 

@@ -186,3 +186,15 @@ describe('delivery', () => {
     expect(sent).toHaveLength(1);
   });
 });
+
+describe('a digest of a past day', () => {
+  it('shows the standing as it was that day, not as it is now', async () => {
+    const c = await seeded();
+    c.clock.now = new Date('2015-07-01T02:00:00Z');
+    await c.say('进展 4.3#1 25', { userName: '张三' });
+    const past = c.digest.compose('2015-06-01').replies[0]!;
+    expect(past.bars.find((b) => b.label.startsWith('第四部分'))).toMatchObject({ percent: 12, detail: '目标达成 0/4' });
+    const now = c.digest.compose('2015-07-01').replies[0]!;
+    expect(now.bars.find((b) => b.label.startsWith('第四部分'))).toMatchObject({ percent: 25, detail: '目标达成 1/4' });
+  });
+});
