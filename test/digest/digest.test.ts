@@ -194,6 +194,7 @@ describe('a digest of a past day', () => {
     await c.say('进展 4.3#1 25', { userName: '张三' });
     const past = c.digest.compose('2015-06-01').replies[0]!;
     expect(past.bars.find((b) => b.label.startsWith('第四部分'))).toMatchObject({ percent: 12, detail: '目标达成 0/4' });
+    c.clock.now = new Date('2015-07-01T03:00:00Z');
     const now = c.digest.compose('2015-07-01').replies[0]!;
     expect(now.bars.find((b) => b.label.startsWith('第四部分'))).toMatchObject({ percent: 25, detail: '目标达成 1/4' });
   });
