@@ -14,9 +14,9 @@ export function refInQuestion(question: string): string | undefined {
   return undefined;
 }
 
-/** True when the question wants a figure ("多少", "how many", "what is the target"). */
+/** True when the question wants a figure ("多少", "how many", "what is the population"). */
 export function asksForNumber(question: string): boolean {
-  return /多少|几个|几项|几家|多大|数量|比例|比率|how many|how much|what (?:is|are|was) the (?:\w+ )?(?:number|population|size|total|amount|rate|gdp|budget|figure|target|goal)\b/i.test(question);
+  return /多少|几个|几项|几家|多大|数量|比例|比率|how many|how much|what (?:is|are|was) the (?:\w+ )?(?:number|population|size|total|amount|rate|gdp|budget|figure)\b/i.test(question);
 }
 
 /** True when the question asks how work is going rather than what was promised. */

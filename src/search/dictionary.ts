@@ -42,8 +42,11 @@ export function buildJiebaDict(corpus: string, extraTerms: string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** English word or phrase (lower case) → Chinese words of the corpus, from CC-CEDICT. */
-export function buildCedictMap(corpus: string): Record<string, string[]> {
+/**
+ * English word or phrase (lower case) → Chinese words of the corpus, from CC-CEDICT. `names`
+ * (the reports' cities) also get their romanised name ("Cixi" → 慈溪).
+ */
+export function buildCedictMap(corpus: string, names: string[] = []): Record<string, string[]> {
   const present = substrings(corpus, 8);
   const text = readFileSync(require.resolve('chinese-tokenizer/tests/cedict_ts.u8'), 'utf8');
   const exact: Record<string, string[]> = {};
@@ -56,6 +59,8 @@ export function buildCedictMap(corpus: string): Record<string, string[]> {
     if (line.startsWith('#')) continue;
     const m = /^\S+ (\S+) \[[^\]]*\] \/(.*)\/\s*$/.exec(line);
     if (!m || m[1]!.length < 2 || !present.has(m[1]!)) continue;
+    const romanised = /^([A-Z][a-z]+)\b/.exec(m[2]!);
+    if (romanised && names.includes(m[1]!)) add(exact, romanised[1]!.toLowerCase(), m[1]!);
     for (const gloss of m[2]!.split('/')) {
       const clean = gloss
         .replace(/\([^)]*\)/g, '')

@@ -80,7 +80,7 @@ export function englishConcepts(question: string, glossary: Map<string, string[]
     .replace(/[\u3400-\u9fff]+/g, ' ')
     .replace(/[^a-z0-9&' -]+/g, ' ')
     .split(/\s+/)
-    .map((w) => w.replace(/^'+|'+$/g, ''))
+    .map((w) => w.replace(/'s$/, '').replace(/^'+|'+$/g, ''))
     .filter(Boolean);
   const lookup = (phrase: string): Omit<Concept, 'text'> | undefined => {
     for (const v of variants(phrase)) {

@@ -15,7 +15,7 @@ import { HashedNgramEmbeddings } from './embedder.js';
 import { type Concept, englishConcepts, isEnglish, loadGlossary } from './english.js';
 import { bigrams, stripQuestionWords, Tokenizer } from './tokenize.js';
 
-const INDEX_VERSION = 5;
+const INDEX_VERSION = 6;
 const RRF_K = 60;
 /** Weight of a question word the report lacks that is a common verb or adverb ("遇到"), not a thing. */
 const GENERIC_WEIGHT = 0.3;
@@ -138,7 +138,7 @@ export class SearchIndex {
       renameSync(tmp, join(dir, name));
     };
     put('dict.txt', buildJiebaDict(`${corpus}\n${[...glossary.values()].flat().join('\n')}`, reportTerms(reports, glossary)));
-    put('cedict.json', JSON.stringify(buildCedictMap(corpus)));
+    put('cedict.json', JSON.stringify(buildCedictMap(corpus, [...new Set(reports.map((r) => r.city))])));
     put('generic.txt', buildGenericWords());
     const vectors = new hnswlib.HierarchicalNSW('cosine', embedder.dimensions);
     vectors.initIndex(Math.max(1, docs.length), 16, 200, 42);
@@ -152,7 +152,8 @@ export class SearchIndex {
   /** Turn a question into concepts and the Chinese text to search. */
   prepare(question: string): Query {
     if (isEnglish(question)) {
-      const concepts = englishConcepts(question, this.glossary, this.cedict);
+      // The city is what the whole report is about, in English too ("Cixi's target for …").
+      const concepts = englishConcepts(question, this.glossary, this.cedict).filter((c) => !c.alternatives.some((a) => this.cities.includes(a)));
       return { question, lang: 'en', concepts, text: concepts.flatMap((c) => c.alternatives).join(' ') };
     }
     // The city is what the whole report is about: naming it narrows nothing down.

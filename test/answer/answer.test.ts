@@ -98,3 +98,17 @@ describe('the search index on disk', () => {
     expect((await changed.ask('节能改造项目有多少个')).text).toContain('80个');
   });
 });
+
+describe('questions that name the city or ask for a plan rather than a number', () => {
+  it('does not let the city’s own name count against an English question', async () => {
+    const a = await answerer.ask("What is Cixi's target for talent teams?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]?.id).toBe('4.3');
+  });
+
+  it('answers "what is the target" for an item whose target is not a number', async () => {
+    const a = await answerer.ask('What is the target for the river chief system?');
+    expect(a.found).toBe(true);
+    expect(a.citations[0]?.id).toBe('6.1');
+  });
+});
