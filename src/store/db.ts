@@ -71,6 +71,21 @@ const MIGRATIONS: string[] = [
      updated_at TEXT NOT NULL,
      PRIMARY KEY (platform, channel_id, date)
    );`,
+  // 2: what adapters must remember across restarts.
+  `CREATE TABLE threads (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     thread_id TEXT NOT NULL,
+     at TEXT NOT NULL,
+     PRIMARY KEY (platform, channel_id, thread_id)
+   );
+   CREATE TABLE send_counts (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     date TEXT NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (platform, channel_id, date)
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,6 @@
 /** The store: one SQLite database with progress records, the audit log, handled messages and digest state. */
 import type Database from 'better-sqlite3';
+import { AdapterState } from './adapters.js';
 import { AuditLog } from './audit.js';
 import { DigestRepo } from './digest.js';
 import { openDatabase } from './db.js';
@@ -12,6 +13,7 @@ export interface Store {
   audit: AuditLog;
   handled: HandledMessages;
   digest: DigestRepo;
+  adapters: AdapterState;
   /** Run `fn` in one transaction: all its writes land, or none. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -30,6 +32,7 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
     audit: new AuditLog(db, opts.now),
     handled: new HandledMessages(db, opts.now),
     digest: new DigestRepo(db, opts.now),
+    adapters: new AdapterState(db, opts.now),
     transaction: <T>(fn: () => T) => db.transaction(fn)(),
     close: () => db.close(),
   };

@@ -11,6 +11,7 @@ const api = new FakeSlackApi();
 let core: TestCore;
 let slack: SlackAdapter;
 let url: string;
+let apiUrl: string;
 let n = 0;
 
 
@@ -21,7 +22,7 @@ function event(ev: Record<string, unknown>, eventId = `Ev${++n}`) {
 }
 
 beforeAll(async () => {
-  const apiUrl = await api.start();
+  apiUrl = await api.start();
   const port = await freePort();
   core = await testCore({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, SLACK_PORT: String(port) });
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, SLACK_PORT: String(port) });
@@ -100,10 +101,17 @@ describe('Slack', () => {
     await until(() => api.posts().length === 2);
     expect(api.posts()[1]!.args).toMatchObject({ thread_ts: '600.1' });
     expect(String(api.posts()[1]!.args.text)).toContain('8.3 推进社会保障提质扩面');
+    // a restarted app (same data dir) still knows the thread
+    const port = await freePort();
+    const restarted = createSlackAdapter(core.bot, loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, SLACK_PORT: String(port) }), { minIntervalMs: 0, log: () => {} });
+    await restarted.start();
+    await sendSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, event({ type: 'message', channel_type: 'channel', user: 'U1', text: '帮助', ts: '600.3', thread_ts: '600.1', channel: 'C1' }));
+    await until(() => api.posts().length === 3);
+    await restarted.stop();
     await sendSigned(url, SECRET, event({ type: 'message', channel_type: 'channel', user: 'U1', text: '状态 8.3', ts: '700.2', thread_ts: '700.1', channel: 'C1' }));
     await sendSigned(url, SECRET, event({ type: 'message', channel_type: 'channel', user: 'U1', text: '随便聊聊', ts: '701.1', channel: 'C1' }));
     await settle();
-    expect(api.posts()).toHaveLength(2);
+    expect(api.posts()).toHaveLength(3);
   });
 
   it('ignores its own and other bots’ messages', async () => {

@@ -39,8 +39,8 @@ export function createSlackAdapter(bot: Bot, config: Config, opts: SlackOptions 
         logLevel: LogLevel.WARN,
       });
   const pacer = new ChannelPacer(() => opts.minIntervalMs ?? 1000);
-  /** Threads the bot has answered in: a follow-up there needs no mention. */
-  const threads = new Set<string>();
+  /** Threads the bot has answered in (kept in the store): a follow-up there needs no mention. */
+  const threads = bot.store.adapters;
   const names = new Map<string, string>();
   let botUserId: string | undefined;
 
@@ -84,7 +84,7 @@ export function createSlackAdapter(bot: Bot, config: Config, opts: SlackOptions 
     });
     if (reply.replay) return;
     const threadTs = e.isDirect ? e.threadTs : (e.threadTs ?? e.ts);
-    if (threadTs) threads.add(`${e.channel}:${threadTs}`);
+    if (threadTs) threads.rememberThread('slack', e.channel, threadTs);
     await post(e.channel, reply, { threadTs, user: e.user });
   }
 
@@ -98,7 +98,7 @@ export function createSlackAdapter(bot: Bot, config: Config, opts: SlackOptions 
     if (m.subtype || m.bot_id || !m.user || m.user === botUserId || !m.text) return;
     const isDirect = m.channel_type === 'im';
     const mentionsBot = Boolean(botUserId && m.text.includes(`<@${botUserId}`));
-    const followUp = Boolean(m.thread_ts && threads.has(`${m.channel}:${m.thread_ts}`));
+    const followUp = Boolean(m.thread_ts && threads.isThread('slack', m.channel, m.thread_ts));
     if (!isDirect && (mentionsBot || !followUp)) return; // a mention comes as app_mention too
     await handle({ channel: m.channel, user: m.user, text: m.text, ts: m.ts, threadTs: m.thread_ts, isDirect, mentionsBot });
   });

@@ -39,20 +39,15 @@ export function createWechatAdapter(bot: Bot, config: Config, opts: WechatOption
       });
   const [minGap, maxGap] = opts.pacingMs ?? [1500, 4000];
   const pacer = new ChannelPacer(() => minGap + Math.random() * (maxGap - minGap));
-  const sentToday = new Map<string, number>();
   let startedAt = new Date();
 
   function allowedRoom(topic: string): boolean {
     return !config.WECHAT_ROOMS.length || config.WECHAT_ROOMS.includes(topic);
   }
 
-  /** Count a message against the room's daily cap; false when the cap is reached. */
+  /** Count a message against the room's daily cap (kept in the store); false when the cap is reached. */
   function withinCap(key: string): boolean {
-    const k = `${localDate(new Date(), config.DUBAN_TZ)}:${key}`;
-    const n = sentToday.get(k) ?? 0;
-    if (n >= config.WECHAT_DAILY_CAP) return false;
-    sentToday.set(k, n + 1);
-    return true;
+    return bot.store.adapters.takeSend('wechat', key, localDate(new Date(), config.DUBAN_TZ), config.WECHAT_DAILY_CAP);
   }
 
   async function deliver(to: Room | Contact, key: string, reply: Reply, mention?: Contact): Promise<void> {
