@@ -7,7 +7,8 @@
 import { resolveRef } from '../report/refs.js';
 import { splitSentences } from '../report/text.js';
 import type { Report } from '../report/types.js';
-import type { Hit, Query, SearchIndex } from '../search/index.js';
+import type { ExtraList, Hit, Query, SearchIndex } from '../search/index.js';
+import { localDate } from '../time.js';
 import { type AnswerText, citation, itemAnswer, pickSentences, sectionAnswer, sectionOverview } from './extractive.js';
 import { asksForNumber, asksForProgress, refInQuestion } from './intent.js';
 import type { Answer, Citation, ProgressLookup } from './types.js';
@@ -68,7 +69,7 @@ export class Answerer {
     const best = hits.slice(0, 3).find((h) => h.coverage >= FOUND_COVERAGE);
     const wantNumber = asksForNumber(question);
     if (best && query.concepts.length) {
-      const answer = this.fromHit(query, best, wantNumber);
+      const answer = this.fromHit(query, best, wantNumber, records);
       if (answer) {
         answer.citations.push(...this.seeAlso(hits, best));
         return answer;
@@ -82,7 +83,7 @@ export class Answerer {
     return hit.kind === 'item' || hit.kind === 'section' || hit.kind === 'target' ? hit : undefined;
   }
 
-  private fromHit(query: Query, hit: Hit, wantNumber: boolean): Answer | undefined {
+  private fromHit(query: Query, hit: Hit, wantNumber: boolean, records?: ExtraList): Answer | undefined {
     const place = this.locate(hit.doc.reportId, hit.doc.ref);
     if (!place) return undefined;
     if (place.kind === 'section') {
@@ -94,9 +95,16 @@ export class Answerer {
     }
     const { report, section, item } = place;
     const sentences = pickSentences(this.index, query, item.sentences, item.targets, wantNumber);
-    const holdsFigure = sentences.some((s) => item.targets.some((t) => t.kind === 'quantity' && s.includes(t.text)) || /\d/.test(s));
+    // When the report's words alone do not answer, the progress records that matched do: show them.
+    const matched = this.index.coverage(query, item.text) < FOUND_COVERAGE ? (records?.records?.get(hit.doc.key) ?? []).slice(0, 2) : [];
+    const holdsFigure = [...sentences, ...matched.map((r) => r.note)].some((s) => item.targets.some((t) => t.kind === 'quantity' && s.includes(t.text)) || /\d/.test(s));
     if (wantNumber && !holdsFigure) return undefined;
-    return this.answer(query, true, itemAnswer(report, section, item, sentences, query.lang, { progress: this.progress, tz: this.tz }), [
+    const body = itemAnswer(report, section, item, sentences, query.lang, { progress: this.progress, tz: this.tz });
+    for (const r of matched) {
+      const when = localDate(r.createdAt, this.tz);
+      body.facts.unshift(query.lang === 'zh' ? `相关进展记录：${r.note}（${r.userName}，${when}）` : `Matching progress record: ${r.note} (${r.userName}, ${when})`);
+    }
+    return this.answer(query, true, body, [
       citation(report.id, item.id, item.title, sentences.join('')),
     ]);
   }

@@ -46,6 +46,8 @@ export interface ExtraList {
   keys: string[];
   /** Words that stand with a document (progress notes); they count toward its coverage. */
   texts: Map<string, string>;
+  /** The matching progress records behind each key, newest first. */
+  records?: Map<string, { note: string; userName: string; createdAt: string }[]>;
 }
 
 export interface Hit {

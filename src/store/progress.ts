@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ProgressLookup, TargetStanding } from '../answer/types.js';
+import type { ExtraList } from '../search/index.js';
 
 export interface Actor {
   platform: string;
@@ -194,27 +195,31 @@ export class ProgressRepo implements ProgressLookup {
    * recent matching records they hold), with those records' words so an answer can be judged
    * against them. Only the newest matches are read, so the cost stays flat as records grow.
    */
-  search(terms: string[], limit = 20): { keys: string[]; texts: Map<string, string> } {
+  search(terms: string[], limit = 20): ExtraList {
     const unique = [...new Set(terms.filter((t) => /^[\p{L}\p{N}.]+$/u.test(t)))];
     if (!unique.length || !this.terms) return { keys: [], texts: new Map() };
     const match = unique.map((t) => `"${t}"`).join(' OR ');
     const rows = this.db
       .prepare(
-        `SELECT p.report_id || ':' || p.item_id AS key, p.note
+        `SELECT p.report_id || ':' || p.item_id AS key, p.note, p.user_name AS userName, p.created_at AS createdAt
          FROM (SELECT rowid FROM progress_fts WHERE progress_fts MATCH ? ORDER BY rowid DESC LIMIT 200) f
          JOIN progress p ON p.id = f.rowid
          WHERE NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id)`,
       )
-      .all(match) as { key: string; note: string }[];
-    const byItem = new Map<string, { n: number; notes: string[] }>();
-    for (const r of rows) {
-      const e = byItem.get(r.key) ?? { n: 0, notes: [] };
+      .all(match) as { key: string; note: string; userName: string; createdAt: string }[];
+    const byItem = new Map<string, { n: number; records: { note: string; userName: string; createdAt: string }[] }>();
+    for (const { key, ...r } of rows) {
+      const e = byItem.get(key) ?? { n: 0, records: [] };
       e.n++;
-      if (e.notes.length < 3) e.notes.push(r.note);
-      byItem.set(r.key, e);
+      if (e.records.length < 3 && r.note) e.records.push(r);
+      byItem.set(key, e);
     }
     const keys = [...byItem].sort((a, b) => b[1].n - a[1].n).slice(0, limit).map(([k]) => k);
-    return { keys, texts: new Map(keys.map((k) => [k, byItem.get(k)!.notes.join(' ')])) };
+    return {
+      keys,
+      texts: new Map(keys.map((k) => [k, byItem.get(k)!.records.map((r) => r.note).join(' ')])),
+      records: new Map(keys.map((k) => [k, byItem.get(k)!.records])),
+    };
   }
 
   count(): number {

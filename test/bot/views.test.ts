@@ -77,6 +77,16 @@ describe('questions in the chat', () => {
     expect(r.plain).toContain('最近进展：走访企业200家，解决问题35个（张三，2015-06-01）');
   });
 
+  it('answers from a progress record when the report’s own words do not', async () => {
+    const c = await testCore();
+    expect((await c.say('海外工程师团队引进了多少')).kind).toBe('not-found');
+    await c.say('进展 4.3#1 引进海外工程师团队3个');
+    const r = await c.say('海外工程师团队引进了多少');
+    expect(r.kind).toBe('answer');
+    expect(r.citations[0]?.id).toBe('4.3');
+    expect(r.plain).toContain('相关进展记录：引进海外工程师团队3个（张三，2015-06-01）');
+  });
+
   it('says when the report does not say', async () => {
     const c = await testCore();
     const r = await c.say('高铁站什么时候建成');
