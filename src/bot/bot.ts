@@ -37,7 +37,7 @@ export class Bot {
     readonly ext: BotExtensions = {},
   ) {
     this.views = new Views(answerer.reports, store.progress, config.DUBAN_TZ);
-    this.updates = new Updates(answerer.reports, store);
+    this.updates = new Updates(answerer.reports, store, config.DUBAN_TZ);
   }
 
   isAdmin(userId: string): boolean {
@@ -98,7 +98,7 @@ export class Bot {
       case 'done':
       case 'undo': {
         if (!this.mayRecord(by.userId)) return refuse(TEXT.refused[cmd.lang]);
-        if (cmd.name === 'undo') return this.updates.undo(cmd.recordId, raw, by, this.isAdmin(by.userId), cmd.lang);
+        if (cmd.name === 'undo') return this.updates.undo(cmd.recordId, cmd.arg, raw, by, this.isAdmin(by.userId), cmd.lang);
         return this.updates[cmd.name](cmd.ref, cmd.text, raw, by, cmd.lang);
       }
       case 'subscribe':

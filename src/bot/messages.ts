@@ -80,6 +80,10 @@ export const TEXT = {
     zh: '抱歉，处理这条消息时出错了，没有记录任何内容。请稍后再试。',
     en: 'Sorry, something went wrong while handling that message; nothing was recorded. Please try again later.',
   },
+  undoUsage: {
+    zh: '撤销自己最近一条，发送“撤销”；撤销某一条，写记录编号，例如：撤销 17（编号见“历史 4.3”）。',
+    en: 'To undo your last update send "undo"; to undo one record give its number, for example: undo 17 (numbers are in "history 4.3").',
+  },
   nothingToUndo: {
     zh: '您没有可以撤销的进展记录。',
     en: 'You have no progress update to undo.',

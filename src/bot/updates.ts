@@ -3,6 +3,7 @@ import { formatNumber, formatStanding, percentOf } from '../report/format.js';
 import type { Report } from '../report/types.js';
 import { type Plan, planDone, planProgress, type PlanResult } from '../progress/plan.js';
 import type { Store } from '../store/index.js';
+import { localDate } from '../time.js';
 import type { Actor } from '../store/progress.js';
 import { problemText, targetPhrase, TEXT } from './messages.js';
 import { type Lang, type Reply, reply } from './types.js';
@@ -13,6 +14,7 @@ export class Updates {
   constructor(
     private readonly reports: Report[],
     private readonly store: Store,
+    private readonly tz: string,
   ) {}
 
   private latest = (reportId: string) => (item: { id: string }, target: { id: string }) =>
@@ -34,7 +36,14 @@ export class Updates {
 
   done(ref: string, text: string, raw: string, by: Actor, lang: Lang): Outcome {
     const plan = this.planned(planDone(this.reports, ref), lang, 'done');
-    return 'outcome' in plan ? plan : this.write(plan, text, raw, by, lang);
+    if ('outcome' in plan) return plan;
+    const already = plan.target && this.store.progress.latestForItem(plan.report.id, plan.item.id).get(plan.target.id);
+    if (already && already.value >= 1) {
+      const when = localDate(already.at, this.tz);
+      const text = lang === 'zh' ? `${plan.target!.id} 已经标记完成了（${already.userName}，${when}），这次没有重复记录。` : `${plan.target!.id} was already marked done (${already.userName}, ${when}); nothing was recorded again.`;
+      return { reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [text] }), outcome: 'invalid', detail: 'already done' };
+    }
+    return this.write(plan, text, raw, by, lang);
   }
 
   private write(plan: Plan, note: string, raw: string, by: Actor, lang: Lang): Outcome {
@@ -74,8 +83,9 @@ export class Updates {
     };
   }
 
-  undo(recordId: number | undefined, raw: string, by: Actor, isAdmin: boolean, lang: Lang): Outcome {
+  undo(recordId: number | undefined, arg: string, raw: string, by: Actor, isAdmin: boolean, lang: Lang): Outcome {
     const invalid = (text: string, detail: string): Outcome => ({ reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [text] }), outcome: 'invalid', detail });
+    if (arg && recordId === undefined) return invalid(TEXT.undoUsage[lang], 'not a record number');
     const target = recordId === undefined ? this.store.progress.lastUndoable(by.platform, by.userId) : this.store.progress.get(recordId);
     if (!target) return recordId === undefined ? invalid(TEXT.nothingToUndo[lang], 'nothing to undo') : invalid(TEXT.noRecord[lang](recordId), 'no such record');
     if (target.kind === 'undo' || target.undone) return invalid(TEXT.alreadyUndone[lang](target.id), 'already undone');

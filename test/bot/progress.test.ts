@@ -41,6 +41,15 @@ describe('recording progress', () => {
     expect(c.store.progress.latestForItem('cixi-2015', '5.2').get('5.2#2')?.value).toBe(1);
   });
 
+  it('does not mark a milestone done twice', async () => {
+    const c = await testCore();
+    await c.say('完成 5.2#2');
+    const again = await c.say('完成 5.2#2', { userId: 'u2', userName: '李四' });
+    expect(again.kind).toBe('invalid');
+    expect(again.plain).toContain('5.2#2 已经标记完成了（张三，2015-06-01）');
+    expect(c.store.progress.count()).toBe(1);
+  });
+
   it('takes a note on an item that has no measurable target', async () => {
     const c = await testCore();
     const r = await c.say('进展 1.1 走访企业200家，解决问题35个');
@@ -119,6 +128,7 @@ describe('undo', () => {
     expect(c.store.progress.latestForItem('cixi-2015', '4.3').size).toBe(0);
     expect((await c.say('撤销 1', { userId: 'boss' })).plain).toContain('已经撤销过了');
     expect((await c.say('撤销 42', { userId: 'boss' })).plain).toContain('没有编号为 #42');
+    expect((await c.say('撤销 上一条', { userId: 'boss' })).plain).toContain('写记录编号');
   });
 });
 
