@@ -159,7 +159,7 @@ export class SearchIndex {
       return { question, lang: 'en', concepts, text: concepts.flatMap((c) => c.alternatives).join(' ') };
     }
     // The city is what the whole report is about: naming it narrows nothing down.
-    const text = this.cities.reduce((t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '), stripQuestionWords(question)).replace(/全市|我市|本市/g, ' ');
+    const text = this.cities.reduce((t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '), stripQuestionWords(question));
     const seen = new Set<string>();
     const concepts = this.tokenizer
       .cut(text)

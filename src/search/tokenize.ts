@@ -14,7 +14,7 @@ const QUESTION_WORDS = [
 const QUESTION_RE = new RegExp(`${QUESTION_WORDS.sort((a, b) => b.length - a.length).join('|')}|几[个项家所名条座次届人批]?`, 'g');
 const STOP = new Set(['的', '了', '和', '与', '及', '等', '在', '是', '有', '要', '把', '对', '为', '以', '将', '并', '也', '都', '又', '被']);
 /** Words that name who asks or who acts in every item (the report is the government's own). */
-const CONTEXT_WORDS = new Set(['政府', '市政府', '我们', '我市', '全市', '大家']);
+const CONTEXT_WORDS = new Set(['政府', '市政府', '我们', '我市', '全市', '本市', '大家']);
 
 /** Remove the words that only ask. */
 export function stripQuestionWords(text: string): string {
