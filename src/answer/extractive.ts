@@ -44,7 +44,9 @@ export interface Standing {
 
 function targetLine(t: Target, latest: TargetStanding | undefined, lang: 'zh' | 'en', tz: string): string {
   const cmp = { '>=': lang === 'zh' ? '≥' : 'at least', '<=': lang === 'zh' ? '≤' : 'at most', '=': '' }[t.comparator];
-  const goal = t.kind === 'milestone' ? (lang === 'zh' ? `里程碑：${t.text}` : `milestone: ${t.text}`) : `${t.metric} ${cmp}${cmp && lang === 'en' ? ' ' : ''}**${formatNumber(t.value)}${t.unit}**`;
+  // English readers get 万-style figures spelled out too: 2.2万 (22,000).
+  const spelled = lang === 'en' && t.value >= 10000 ? ` (${t.value.toLocaleString('en-US')})` : '';
+  const goal = t.kind === 'milestone' ? (lang === 'zh' ? `里程碑：${t.text}` : `milestone: ${t.text}`) : `${t.metric} ${cmp}${cmp && lang === 'en' ? ' ' : ''}**${formatNumber(t.value)}${t.unit}**${spelled}`;
   const standing = latest
     ? lang === 'zh'
       ? `最新进展 ${formatStanding(t, latest.value)}（${latest.userName}，${localDate(latest.at, tz)}）`

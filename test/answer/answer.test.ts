@@ -72,6 +72,11 @@ describe('answers in English', () => {
     expect(a.text).toContain(text);
   });
 
+  it('spells out 万 figures for English readers', async () => {
+    const a = await answerer.ask('What is the employment target?');
+    expect(plain(a.text)).toContain('城乡就业岗位 2.2万个 (22,000)');
+  });
+
   it('says when the report does not cover it', async () => {
     const a = await answerer.ask('What is the population of the city?');
     expect(a.found).toBe(false);
