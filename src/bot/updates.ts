@@ -1,11 +1,12 @@
 /** State-changing commands: record progress, mark done, undo. Each runs inside the caller's transaction. */
-import { formatNumber, formatStanding, percentOf } from '../report/format.js';
+import { formatNumber, formatStanding, percentOf, targetPhrase } from '../report/format.js';
 import type { Report } from '../report/types.js';
 import { type Plan, planDone, planProgress, type PlanResult } from '../progress/plan.js';
 import type { Store } from '../store/index.js';
 import { localDate } from '../time.js';
 import type { Actor } from '../store/progress.js';
-import { problemText, targetPhrase, TEXT } from './messages.js';
+import { problemText } from '../progress/problems.js';
+import { TEXT } from './messages.js';
 import { type Lang, type Reply, reply } from './types.js';
 
 export type Outcome = { reply: Reply; outcome: 'ok' | 'refused' | 'invalid'; detail: string };

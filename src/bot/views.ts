@@ -1,10 +1,9 @@
 /** Read-only replies: status (report, section, item), history, tasks. */
-import { formatNumber, formatStanding, percentOf } from '../report/format.js';
+import { formatNumber, formatStanding, percentOf, targetPhrase } from '../report/format.js';
 import { resolveRef } from '../report/refs.js';
 import type { Item, Report, Section, Target } from '../report/types.js';
 import type { ProgressRecord, ProgressRepo } from '../store/progress.js';
 import { localDateTime } from '../time.js';
-import { targetPhrase } from './messages.js';
 import { type Lang, type ProgressBar, type Reply, reply } from './types.js';
 
 const CN = '一二三四五六七八九十';

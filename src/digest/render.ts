@@ -1,7 +1,6 @@
 /** Digest → Reply, in Chinese by default. */
-import { formatNumber, formatStanding } from '../report/format.js';
+import { formatNumber, formatStanding, targetPhrase } from '../report/format.js';
 import { sectionName } from '../answer/extractive.js';
-import { targetPhrase } from '../bot/messages.js';
 import { type Lang, type Reply, reply } from '../bot/types.js';
 import { localDate, localDateTime } from '../time.js';
 import type { Digest, DigestUpdate } from './build.js';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { parseNumber } from '../report/numbers.js';
 import type { Report } from '../report/types.js';
 import { startOfLocalDay } from '../time.js';
-import { problemText } from '../bot/messages.js';
+import { problemText } from './problems.js';
 import { planProgress } from './plan.js';
 
 const COLUMNS: Record<string, 'ref' | 'value' | 'date' | 'who' | 'note'> = {
