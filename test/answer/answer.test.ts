@@ -47,6 +47,13 @@ describe('answers in Chinese', () => {
     expect(a.suggestions.length).toBeGreaterThan(0);
   });
 
+  it('reads a question typed in traditional characters', async () => {
+    const a = await answerer.ask('人才團隊的引進目標是多少？');
+    expect(a.question).toBe('人才團隊的引進目標是多少？');
+    expect(a.found).toBe(true);
+    expect(a.citations[0]?.id).toBe('4.3');
+  });
+
   it('does not give a figure the report does not have', async () => {
     const a = await answerer.ask('慈溪市人口有多少');
     expect(a.found).toBe(false);
