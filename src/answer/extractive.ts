@@ -3,7 +3,7 @@
  * three sentences that answer the question with the targets in bold, each target with its
  * latest progress, and the citation. No model, no network, no invented figure.
  */
-import { formatNumber, formatStanding } from '../report/format.js';
+import { formatNumber, formatStanding, targetPhrase } from '../report/format.js';
 import type { Item, Report, Section, Target } from '../report/types.js';
 import type { Query, SearchIndex } from '../search/index.js';
 import { localDate } from '../time.js';
@@ -43,10 +43,9 @@ export interface Standing {
 }
 
 function targetLine(t: Target, latest: TargetStanding | undefined, lang: 'zh' | 'en', tz: string): string {
-  const cmp = { '>=': lang === 'zh' ? '≥' : 'at least', '<=': lang === 'zh' ? '≤' : 'at most', '=': '' }[t.comparator];
   // English readers get 万-style figures spelled out too: 2.2万 (22,000).
   const spelled = lang === 'en' && t.value >= 10000 ? ` (${t.value.toLocaleString('en-US')})` : '';
-  const goal = t.kind === 'milestone' ? (lang === 'zh' ? `里程碑：${t.text}` : `milestone: ${t.text}`) : `${t.metric} ${cmp}${cmp && lang === 'en' ? ' ' : ''}**${formatNumber(t.value)}${t.unit}**${spelled}`;
+  const goal = `${targetPhrase(t, lang, { bold: true })}${spelled}`;
   const standing = latest
     ? lang === 'zh'
       ? `最新进展 ${formatStanding(t, latest.value)}（${latest.userName}，${localDate(latest.at, tz)}）`

@@ -3,6 +3,7 @@
  * `/` or `#`. A Chinese word without the prefix is a command only when a space, a reference or
  * the end follows it, so "进展如何" stays a question.
  */
+import { isEnglish } from '../search/english.js';
 import type { Lang } from './types.js';
 
 export type Command =
@@ -51,11 +52,6 @@ export function splitRef(text: string): { ref: string; rest: string } {
   return space < 0 ? { ref: t, rest: '' } : { ref: t.slice(0, space), rest: t.slice(space + 1).trim() };
 }
 
-function isEnglishText(text: string): boolean {
-  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
-  return (text.match(/[A-Za-z]/g) ?? []).length > han * 2;
-}
-
 /** Parse one chat message's text (mentions already removed by the adapter). */
 export function parseCommand(input: string): Command {
   const raw = input.trim();
@@ -83,11 +79,11 @@ export function parseCommand(input: string): Command {
       case 'undo':
         return { name, lang, arg, recordId: /^#?\d+$/.test(arg) ? Number(arg.replace('#', '')) : undefined };
       case 'ask':
-        return { name, lang: isEnglishText(arg) ? 'en' : 'zh', question: arg };
+        return { name, lang: isEnglish(arg) ? 'en' : 'zh', question: arg };
       default:
         return { name, lang } as Command;
     }
   }
   if (/^[?？]$/.test(body)) return { name: 'help', lang: 'zh' };
-  return { name: 'ask', lang: isEnglishText(body) ? 'en' : 'zh', question: body };
+  return { name: 'ask', lang: isEnglish(body) ? 'en' : 'zh', question: body };
 }

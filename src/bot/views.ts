@@ -8,6 +8,11 @@ import { type Lang, type ProgressBar, type Reply, reply } from './types.js';
 
 const CN = '一二三四五六七八九十';
 
+/** `（四）立足强化动力…` in Chinese, `4. 立足强化动力…` in English. */
+function sectionLabel(s: Section, lang: Lang): string {
+  return `${lang === 'zh' ? `（${CN[s.index - 1]}）` : `${s.id}. `}${s.title}`;
+}
+
 export class Views {
   constructor(
     private readonly reports: Report[],
@@ -67,7 +72,7 @@ export class Views {
       for (const s of report.sections) {
         const { percent, targets, withProgress } = this.sectionPercent(report, s);
         bars.push({
-          label: `${lang === 'zh' ? `（${CN[s.index - 1]}）` : `${s.id}. `}${s.title}`,
+          label: sectionLabel(s, lang),
           percent,
           detail: targets ? (lang === 'zh' ? `${targets}个目标，${withProgress}个有进展` : `${targets} targets, ${withProgress} with progress`) : lang === 'zh' ? '无量化目标' : 'no measurable target',
         });
@@ -89,7 +94,7 @@ export class Views {
       }
       for (const p of ps) bars.push({ label: `${p.target.id} ${targetPhrase(p.target, lang)}`, percent: p.percent, detail: p.value === undefined ? (lang === 'zh' ? '暂无进展' : 'no update yet') : formatStanding(p.target, p.value, lang) });
     }
-    return reply({ kind: 'status', lang, title: `${lang === 'zh' ? `（${CN[section.index - 1]}）` : `${section.id}. `}${section.title}`, text, bars });
+    return reply({ kind: 'status', lang, title: sectionLabel(section, lang), text, bars });
   }
 
   private itemStatus(report: Report, item: Item, lang: Lang): Reply {
@@ -139,7 +144,7 @@ export class Views {
       sections = [hit.section];
     }
     const text = sections.map((s) => {
-      const lines = [`**${lang === 'zh' ? `（${CN[s.index - 1]}）` : `${s.id}. `}${s.title}**`];
+      const lines = [`**${sectionLabel(s, lang)}**`];
       for (const i of s.items) {
         lines.push(`${i.id} ${i.title}`);
         for (const t of i.targets) lines.push(`   ${t.id} ${targetPhrase(t, lang)}`);

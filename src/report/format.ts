@@ -35,9 +35,10 @@ export function bar(percent: number, width = 10): string {
   return `${'▓'.repeat(filled)}${'░'.repeat(width - filled)} ${percent}%`;
 }
 
-/** A target in a line: `领军人才及团队 ≥25个`, `milestone: 建成投用公交IC卡系统`. */
-export function targetPhrase(t: Target, lang: 'zh' | 'en'): string {
+/** A target in a line: `领军人才及团队 ≥25个`, `milestone: 建成投用公交IC卡系统`; `bold` marks the figure. */
+export function targetPhrase(t: Target, lang: 'zh' | 'en', { bold = false } = {}): string {
   if (t.kind === 'milestone') return lang === 'zh' ? `里程碑：${t.text}` : `milestone: ${t.text}`;
   const cmp = t.comparator === '>=' ? (lang === 'zh' ? '≥' : 'at least ') : t.comparator === '<=' ? (lang === 'zh' ? '≤' : 'at most ') : '';
-  return `${t.metric} ${cmp}${formatNumber(t.value)}${t.unit}`;
+  const figure = `${formatNumber(t.value)}${t.unit}`;
+  return `${t.metric} ${cmp}${bold ? `**${figure}**` : figure}`;
 }

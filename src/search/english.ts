@@ -3,7 +3,6 @@
  * glossary in data/ first and CC-CEDICT (filtered to the reports' words) after. Each English
  * concept keeps its alternatives, so "credit system" can match 信用体系 or 征信体系.
  */
-import { readFileSync } from 'node:fs';
 
 /** One thing the question asks about, with the Chinese words that can stand for it. */
 export interface Concept {
@@ -26,10 +25,10 @@ const STOP = new Set(
     .split(/\s+/),
 );
 
-/** Parse the glossary file (english<TAB>中文|中文). */
-export function loadGlossary(file: string): Map<string, string[]> {
+/** Parse the glossary (english<TAB>中文|中文 a line). */
+export function parseGlossary(text: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
+  for (const line of text.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [en, zh] = line.split('\t');
     if (en && zh) map.set(phraseKey(en.trim()), zh.split('|').map((s) => s.trim()).filter(Boolean));

@@ -12,7 +12,7 @@ import type { Report } from '../report/types.js';
 import { Bm25 } from './bm25.js';
 import { buildCedictMap, buildGenericWords, buildJiebaDict, buildTraditionalMap } from './dictionary.js';
 import { HashedNgramEmbeddings } from './embedder.js';
-import { type Concept, englishConcepts, isEnglish, loadGlossary } from './english.js';
+import { type Concept, englishConcepts, isEnglish, parseGlossary } from './english.js';
 import { bigrams, stripQuestionWords, Tokenizer } from './tokenize.js';
 
 const INDEX_VERSION = 7;
@@ -121,7 +121,7 @@ export class SearchIndex {
       .digest('hex');
     const manifestFile = join(dir, 'manifest.json');
     const fresh = existsSync(manifestFile) && JSON.parse(readFileSync(manifestFile, 'utf8')).hash === hash;
-    const glossary = loadGlossary(glossaryFile);
+    const glossary = parseGlossary(glossaryText);
     const embedder = new HashedNgramEmbeddings();
     if (!fresh) SearchIndex.build(dir, docs, reports, glossary, embedder, hash);
     const tokenizer = new Tokenizer(readFileSync(join(dir, 'dict.txt')));

@@ -7,6 +7,7 @@
 import { bar } from '../../report/format.js';
 import { PLAIN, renderText } from '../../bot/render.js';
 import type { Reply } from '../../bot/types.js';
+import { splitText } from '../split.js';
 
 export const MAX_BLOCKS = 50;
 export const MAX_TEXT = 3000;
@@ -33,21 +34,6 @@ export function toMrkdwn(text: string): string {
   return escape(text).replace(/\*\*(.+?)\*\*/g, '*$1*');
 }
 
-/** Split a text into pieces of at most `max` characters, at line or sentence ends where possible. */
-export function splitText(text: string, max = MAX_TEXT): string[] {
-  const out: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('。') + 1, window.lastIndexOf('. ') + 1);
-    const at = cut > max / 2 ? cut : max;
-    out.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  if (rest) out.push(rest);
-  return out;
-}
-
 function section(text: string): SlackBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
@@ -56,7 +42,7 @@ function section(text: string): SlackBlock {
 export function toSlackMessages(reply: Reply): SlackMessage[] {
   const blocks: SlackBlock[] = [];
   if (reply.title) blocks.push({ type: 'header', text: { type: 'plain_text', text: reply.title.slice(0, MAX_HEADER) } });
-  for (const p of reply.text) for (const piece of splitText(toMrkdwn(p))) blocks.push(section(piece));
+  for (const p of reply.text) for (const piece of splitText(toMrkdwn(p), MAX_TEXT)) blocks.push(section(piece));
   for (const b of reply.bars) blocks.push(section(toMrkdwn(`**${b.label}**\n\`${bar(b.percent)}\`${b.detail ? `  ${b.detail}` : ''}`).slice(0, MAX_TEXT)));
   const context = [
     ...reply.citations.map((c) => `📄 ${c.id} ${c.title}`),

@@ -1,7 +1,7 @@
 /** Reply → plain text for a phone: the answer first, no markdown, split at sentence ends. */
 import { PLAIN, renderText } from '../../bot/render.js';
 import type { Reply } from '../../bot/types.js';
-import { splitText } from '../slack/blocks.js';
+import { splitText } from '../split.js';
 
 /** Longest WeChat text duban sends in one message (WeChat cuts long texts; phones read short ones better). */
 export const WECHAT_MAX_CHARS = 1200;
