@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuestion } from '../../src/search/clean.js';
+
+describe('the question inside a chat message', () => {
+  it.each([
+    ['@督办 你好，请问今年新增就业岗位目标是多少？谢谢🙏', '今年新增就业岗位目标是多少？'],
+    ['麻烦问下。。。慈溪中学迁建今年能完成吗 辛苦了👍', '慈溪中学迁建今年能完成吗'],
+    ['领导好，明天开会要用。关于河长制和一河一策，报告里怎么写的？谢谢', '关于河长制和一河一策，报告里怎么写的？'],
+    ['好的收到。另外请问下，今年市艺术节是第几届来着？', '今年市艺术节是第几届来着？'],
+    ['<@U0BOT> 河长制', '河长制'],
+    [
+      '@duban hi, quick one: how many key energy-saving retrofit projects are planned this year? thx 🙏',
+      'how many key energy-saving retrofit projects are planned this year?',
+    ],
+    ['Hi all, sorry to bother. Does the report say anything about hukou reform? Thanks!', 'Does the report say anything about hukou reform?'],
+  ])('%s → %s', (message, question) => {
+    expect(extractQuestion(message)).toBe(question);
+  });
+
+  it('keeps a message that is only a greeting, rather than nothing', () => {
+    expect(extractQuestion('你好')).toBe('你好');
+  });
+});
