@@ -20,7 +20,14 @@ function substrings(corpus: string, maxLen: number): Set<string> {
   return set;
 }
 
-/** jieba dictionary lines ("word freq tag") for the words present in `corpus`, plus `extraTerms`. */
+/** Everyday words of this frequency or more are kept too, so a question's own words cut cleanly. */
+const COMMON_FREQ = 300;
+
+/**
+ * jieba dictionary lines ("word freq tag") for the words present in `corpus`, plus `extraTerms`,
+ * plus common words of 2–4 characters (so "越来越" or "名字" in a question stay words and do not
+ * fall apart into characters that look like a name the report lacks).
+ */
 export function buildJiebaDict(corpus: string, extraTerms: string[]): string {
   const present = substrings(corpus, 8);
   const full = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
@@ -28,7 +35,8 @@ export function buildJiebaDict(corpus: string, extraTerms: string[]): string {
   const seen = new Set<string>();
   for (const line of full.split('\n')) {
     const word = line.slice(0, line.indexOf(' '));
-    if (word && present.has(word)) {
+    const common = Number(line.split(' ')[1]) >= COMMON_FREQ && [...word].length >= 2 && [...word].length <= 4;
+    if (word && (present.has(word) || common)) {
       lines.push(line);
       seen.add(word);
     }
@@ -114,4 +122,32 @@ export function buildTraditionalMap(): Record<string, string> {
     }
   }
   return Object.fromEntries([...pairs].filter(([t]) => !simplified.has(t)));
+}
+
+/**
+ * Places the reports do not mention — cities, counties, provinces and districts of CC-CEDICT —
+ * in Chinese and by their romanised names. A question about one asks about somewhere else.
+ */
+export function buildPlaces(corpus: string): { zh: string[]; en: string[] } {
+  const text = readFileSync(require.resolve('chinese-tokenizer/tests/cedict_ts.u8'), 'utf8');
+  const zh = new Set<string>();
+  const en = new Set<string>();
+  for (const line of text.split('\n')) {
+    const m = /^\S+ (\S+) \[[^\]]*\] \/([A-Z][a-z]+)(?: ([A-Z][a-z]+))?\b([^/]*)\//.exec(line);
+    if (!m || m[1]!.length < 2 || corpus.includes(m[1]!) || !/\b(?:city|county|province|district|prefecture)\b/.test(m[4]!)) continue;
+    zh.add(m[1]!);
+    en.add(`${m[2]}${m[3] ?? ''}`.toLowerCase());
+  }
+  return { zh: [...zh], en: [...en] };
+}
+
+/** Every English word in CC-CEDICT's glosses: words spelt right, which are never "corrected". */
+export function buildEnglishWords(): string[] {
+  const text = readFileSync(require.resolve('chinese-tokenizer/tests/cedict_ts.u8'), 'utf8');
+  const words = new Set<string>();
+  for (const line of text.split('\n')) {
+    const glosses = line.slice(line.indexOf('/'));
+    for (const w of glosses.toLowerCase().match(/[a-z]{4,}/g) ?? []) words.add(w);
+  }
+  return [...words];
 }

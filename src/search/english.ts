@@ -59,6 +59,47 @@ function variants(phrase: string): string[] {
   return out;
 }
 
+/** Every single English word the glossary and the dictionary know, for spelling correction. */
+export function knownWords(glossary: Map<string, string[]>, cedict: Record<string, string[]>): Set<string> {
+  const words = new Set(STOP);
+  for (const key of [...glossary.keys(), ...Object.keys(cedict)]) for (const w of key.split(' ')) if (/^[a-z]{3,}$/.test(w)) words.add(w);
+  return words;
+}
+
+/** Damerau–Levenshtein distance (adjacent swaps count one), stopping early past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The known word closest to a misspelt one (one edit for short words, two for long); of equals, one of the same length. */
+export function correctSpelling(word: string, known: Set<string>): string | undefined {
+  if (word.length < 4 || known.has(word)) return undefined;
+  const max = word.length >= 8 ? 2 : 1;
+  let best: string[] = [];
+  let bestD = max + 1;
+  for (const k of known) {
+    if (Math.abs(k.length - word.length) > max || (k[0] !== word[0] && k[1] !== word[1])) continue;
+    const d = editDistance(word, k, max);
+    if (d < bestD) [best, bestD] = [[k], d];
+    else if (d === bestD) best.push(k);
+  }
+  return best.find((k) => k.length === word.length) ?? best[0];
+}
+
 /** True when a question is written in English rather than Chinese. */
 export function isEnglish(text: string): boolean {
   const han = (text.match(/[\u3400-\u9fff]/g) ?? []).length;
@@ -71,7 +112,13 @@ export function isEnglish(text: string): boolean {
  * content words with no translation stay as concepts with no alternatives (they count as
  * unanswered when judging whether the report covers the question).
  */
-export function englishConcepts(question: string, glossary: Map<string, string[]>, cedict: Record<string, string[]>): Concept[] {
+export function englishConcepts(
+  question: string,
+  glossary: Map<string, string[]>,
+  cedict: Record<string, string[]>,
+  /** For a word with no entry: pinyin, or a misspelling of a word that has one. */
+  guess?: (word: string) => Omit<Concept, 'text'> | undefined,
+): Concept[] {
   const concepts: Concept[] = [];
   for (const han of question.match(/[\u3400-\u9fff]+/g) ?? []) concepts.push({ text: han, alternatives: [han] });
   const words = question
@@ -107,7 +154,10 @@ export function englishConcepts(question: string, glossary: Map<string, string[]
       if (!STOP.has(w) && !/^\d+$/.test(w)) {
         // A hyphenated word with no entry of its own is looked up part by part ("co-governance").
         const parts = w.includes('-') ? w.split('-').filter((p) => p && !STOP.has(p)) : [];
-        const found = lookup(w) ?? (parts.length ? { alternatives: parts.flatMap((p) => lookup(p)?.alternatives ?? []), weight: DICTIONARY_WEIGHT } : undefined);
+        const found =
+          lookup(w) ??
+          (parts.length ? { alternatives: parts.flatMap((p) => lookup(p)?.alternatives ?? []), weight: DICTIONARY_WEIGHT } : undefined) ??
+          guess?.(w);
         concepts.push({ text: w, ...(found?.alternatives.length ? found : { alternatives: [] }) });
       }
       matched = 1;

@@ -10,15 +10,22 @@ import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Report } from '../report/types.js';
 import { Bm25 } from './bm25.js';
-import { buildCedictMap, buildGenericWords, buildJiebaDict, buildTraditionalMap } from './dictionary.js';
+import { buildCedictMap, buildEnglishWords, buildGenericWords, buildJiebaDict, buildPlaces, buildTraditionalMap } from './dictionary.js';
 import { HashedNgramEmbeddings } from './embedder.js';
-import { type Concept, englishConcepts, isEnglish, parseGlossary } from './english.js';
-import { bigrams, stripQuestionWords, Tokenizer } from './tokenize.js';
+import { type Concept, correctSpelling, englishConcepts, isEnglish, knownWords, parseGlossary } from './english.js';
+import { buildPinyin, fromPinyin, type PinyinData, soundsLike } from './pinyin.js';
+import { bigrams, STOP, stripQuestionWords, Tokenizer } from './tokenize.js';
 
-const INDEX_VERSION = 7;
+const INDEX_VERSION = 9;
+/** Weight of a concept read through a guess: a misspelling, pinyin, a sound-alike word. */
+const GUESS_WEIGHT = 0.7;
 const RRF_K = 60;
 /** Weight of a question word the report lacks that is a common verb or adverb ("遇到"), not a thing. */
 const GENERIC_WEIGHT = 0.3;
+/** Weight of an everyday noun the report lacks ("名字", "家里"): less likely the topic than a rare one. */
+const EVERYDAY_WEIGHT = 0.5;
+/** jieba frequency from which a word counts as everyday. */
+const EVERYDAY_FREQ = 3000;
 
 /** One searchable passage: an item, or a section's preamble. */
 export interface SearchDoc {
@@ -55,6 +62,19 @@ export interface Hit {
   score: number;
   /** Share (0–1) of what the question asks about that this passage holds, weighted by rarity. */
   coverage: number;
+  /** Cosine similarity of the question's and the passage's n-gram vectors (0 when not among the nearest). */
+  similarity: number;
+  /** How many of the rankers (words, bigrams, vectors) put this passage first. */
+  firsts: number;
+}
+
+/** How one concept of a question is met by a text. */
+export interface ConceptMatch {
+  concept: Concept;
+  /** Rarity weight times the concept's own weight. */
+  weight: number;
+  /** 0–1: 1 when the text holds it, less for a part or a near form. */
+  matched: number;
 }
 
 function docsOf(reports: Report[]): SearchDoc[] {
@@ -71,7 +91,10 @@ function reportTerms(reports: Report[], glossary: Map<string, string[]>): string
   const terms = new Set<string>();
   for (const r of reports) {
     for (const s of r.sections) {
-      for (const m of `${s.preamble}${s.items.map((i) => i.text).join('')}`.matchAll(/“([^”]{2,12})”/g)) terms.add(m[1]!);
+      for (const m of `${s.preamble}${s.items.map((i) => i.text).join('')}`.matchAll(/“([^”]{2,12})”/g)) {
+        terms.add(m[1]!);
+        for (const part of m[1]!.split(/[、，]/)) if (part.length >= 2) terms.add(part);
+      }
       for (const i of s.items) for (const t of i.targets) if (t.kind === 'quantity') terms.add(t.metric);
     }
   }
@@ -86,6 +109,10 @@ export class SearchIndex {
   private readonly docBigrams: Set<string>[];
   private readonly lowerTexts: string[];
   private readonly weightMemo = new Map<string, number>();
+  private readonly corpus: string;
+  private readonly known: Set<string>;
+  private readonly corpusBigrams: Set<string>;
+  private readonly placesEn: Set<string>;
 
   private constructor(
     readonly docs: SearchDoc[],
@@ -99,7 +126,20 @@ export class SearchIndex {
     private readonly generic: Set<string>,
     /** Traditional → simplified characters. */
     private readonly traditional: Record<string, string>,
+    private readonly pinyin: PinyinData,
+    /** Everyday words → the report's terms, longest first. */
+    private readonly colloquial: [string, string[]][],
+    /** Places the reports do not mention. */
+    private readonly places: { zh: string[]; en: string[] },
+    /** English words spelt right (CC-CEDICT's glosses). */
+    private readonly spelled: Set<string>,
+    /** jieba's frequency of each dictionary word. */
+    private readonly frequency: Map<string, number>,
   ) {
+    this.placesEn = new Set(places.en);
+    this.corpus = docs.map((d) => d.text.toLowerCase()).join('\n');
+    this.known = knownWords(glossary, cedict);
+    this.corpusBigrams = new Set(bigrams(this.corpus));
     this.byKey = new Map(docs.map((d, i) => [d.key, i]));
     this.words = new Bm25(docs.map((d) => [...tokenizer.words(d.title), ...tokenizer.words(d.text)]));
     this.chars = new Bm25(docs.map((d) => [...bigrams(d.title), ...bigrams(d.text)]));
@@ -111,9 +151,10 @@ export class SearchIndex {
    * Open the index for these reports, building it in `dataDir/index` when it is missing or
    * was made from other reports.
    */
-  static open(reports: Report[], dataDir: string, glossaryFile: string): SearchIndex {
+  static open(reports: Report[], dataDir: string, glossaryFile: string, colloquialFile: string): SearchIndex {
     const dir = join(dataDir, 'index');
     const glossaryText = readFileSync(glossaryFile, 'utf8');
+    const colloquial = parseGlossary(readFileSync(colloquialFile, 'utf8'));
     const docs = docsOf(reports);
     const hash = createHash('sha256')
       .update(JSON.stringify({ v: INDEX_VERSION, docs, targets: reports.map((r) => r.sections.map((s) => s.items.map((i) => i.targets))) }))
@@ -124,14 +165,33 @@ export class SearchIndex {
     const glossary = parseGlossary(glossaryText);
     const embedder = new HashedNgramEmbeddings();
     if (!fresh) SearchIndex.build(dir, docs, reports, glossary, embedder, hash);
-    const tokenizer = new Tokenizer(readFileSync(join(dir, 'dict.txt')));
+    const dictText = readFileSync(join(dir, 'dict.txt'));
+    const tokenizer = new Tokenizer(dictText);
+    const frequency = new Map(
+      dictText
+        .toString('utf8')
+        .split('\n')
+        .map((l): [string, number] => {
+          const [w, f] = l.split(' ');
+          return [w ?? '', Number(f)];
+        }),
+    );
     const cedict = JSON.parse(readFileSync(join(dir, 'cedict.json'), 'utf8')) as Record<string, string[]>;
     const vectors = new hnswlib.HierarchicalNSW('cosine', embedder.dimensions);
     vectors.readIndexSync(join(dir, 'vectors.hnsw'));
     vectors.setEf(Math.max(50, docs.length));
     const generic = new Set(readFileSync(join(dir, 'generic.txt'), 'utf8').split('\n'));
     const traditional = JSON.parse(readFileSync(join(dir, 'traditional.json'), 'utf8')) as Record<string, string>;
-    return new SearchIndex(docs, tokenizer, glossary, cedict, embedder, vectors, [...new Set(reports.map((r) => r.city))], generic, traditional);
+    const pinyin = JSON.parse(readFileSync(join(dir, 'pinyin.json'), 'utf8')) as PinyinData;
+    const places = JSON.parse(readFileSync(join(dir, 'places.json'), 'utf8')) as { zh: string[]; en: string[] };
+    const spelled = new Set(readFileSync(join(dir, 'english.txt'), 'utf8').split('\n'));
+    const lower = docs.map((d) => d.text.toLowerCase()).join('\n');
+    // An everyday word stands for the report's terms that the report really uses.
+    const everyday = [...colloquial]
+      .map(([word, terms]): [string, string[]] => [word, [...new Set([...terms, word])].filter((t) => lower.includes(t.toLowerCase()))])
+      .filter(([word, terms]) => terms.length && !(terms.length === 1 && terms[0] === word))
+      .sort((a, b) => b[0].length - a[0].length);
+    return new SearchIndex(docs, tokenizer, glossary, cedict, embedder, vectors, [...new Set(reports.map((r) => r.city))], generic, traditional, pinyin, everyday, places, spelled, frequency);
   }
 
   private static build(dir: string, docs: SearchDoc[], reports: Report[], glossary: Map<string, string[]>, embedder: HashedNgramEmbeddings, hash: string): void {
@@ -146,6 +206,10 @@ export class SearchIndex {
     put('cedict.json', JSON.stringify(buildCedictMap(corpus, [...new Set(reports.map((r) => r.city))])));
     put('generic.txt', buildGenericWords());
     put('traditional.json', JSON.stringify(buildTraditionalMap()));
+    const dict = readFileSync(join(dir, 'dict.txt'), 'utf8');
+    put('places.json', JSON.stringify(buildPlaces(corpus)));
+    put('english.txt', buildEnglishWords().join('\n'));
+    put('pinyin.json', JSON.stringify(buildPinyin(dict.split('\n').map((l) => l.slice(0, l.indexOf(' '))).filter((w) => w.length >= 2 && corpus.includes(w)))));
     const vectors = new hnswlib.HierarchicalNSW('cosine', embedder.dimensions);
     vectors.initIndex(Math.max(1, docs.length), 16, 200, 42);
     docs.forEach((d, i) => vectors.addPoint(embedder.embed(`${d.title} ${d.text}`), i));
@@ -160,17 +224,74 @@ export class SearchIndex {
     const question = asked.replace(/[\u3400-\u9fff]/g, (c) => this.traditional[c] ?? c);
     if (isEnglish(question)) {
       // The city is what the whole report is about, in English too ("Cixi's target for …").
-      const concepts = englishConcepts(question, this.glossary, this.cedict).filter((c) => !c.alternatives.some((a) => this.cities.includes(a)));
+      const concepts = this.english(question);
       return { question: asked, lang: 'en', concepts, text: concepts.flatMap((c) => c.alternatives).join(' ') };
     }
     // The city is what the whole report is about: naming it narrows nothing down.
-    const text = this.cities.reduce((t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '), stripQuestionWords(question));
-    const seen = new Set<string>();
-    const concepts = this.tokenizer
-      .cut(text)
-      .filter((w) => !seen.has(w) && seen.add(w))
-      .map((w) => ({ text: w, alternatives: [w], ...(this.generic.has(w) && !this.lowerTexts.some((t) => t.includes(w)) ? { weight: GENERIC_WEIGHT } : {}) }));
-    return { question: asked, lang: 'zh', concepts, text };
+    let text = this.cities.reduce((t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '), stripQuestionWords(question)).toLowerCase();
+    const concepts: Concept[] = [];
+    // Everyday words first ("看病" → 医疗卫生), then English or pinyin words inside a Chinese question.
+    for (const [word, terms] of this.colloquial) {
+      if (!text.includes(word)) continue;
+      concepts.push({ text: word, alternatives: terms });
+      text = text.replaceAll(word, ' ');
+    }
+    text = text.replace(/[a-z][a-z0-9'&.-]*(?: [a-z][a-z0-9'&.-]*)*/g, (latin) => {
+      if (this.corpus.includes(latin)) return ` ${latin} `;
+      concepts.push(...this.english(latin));
+      return ' ';
+    });
+    text = this.soundAlikes(text);
+    const seen = new Set(concepts.map((c) => c.text));
+    for (const w of this.tokenizer.cut(text)) {
+      if (seen.has(w)) continue;
+      seen.add(w);
+      const absent = !this.corpus.includes(w);
+      const weight = absent && this.generic.has(w) ? GENERIC_WEIGHT : absent && (this.frequency.get(w) ?? 0) >= EVERYDAY_FREQ ? EVERYDAY_WEIGHT : undefined;
+      concepts.push({ text: w, alternatives: [w], ...(weight ? { weight } : {}) });
+    }
+    const searched = [text, ...concepts.filter((c) => c.alternatives[0] !== c.text).flatMap((c) => c.alternatives)].join(' ');
+    return { question: asked, lang: 'zh', concepts, text: searched };
+  }
+
+  /** Concepts of English words, with pinyin and misspellings read as what they stand for. */
+  private english(text: string): Concept[] {
+    const guess = (word: string): Omit<Concept, 'text'> | undefined => {
+      const han = fromPinyin(word, this.pinyin);
+      if (han.length) return { alternatives: han, weight: GUESS_WEIGHT };
+      const fixed = this.spelled.has(word) ? undefined : correctSpelling(word, this.known);
+      if (!fixed) return undefined;
+      const [c] = englishConcepts(fixed, this.glossary, this.cedict);
+      return c?.alternatives.length ? { alternatives: c.alternatives, weight: (c.weight ?? 1) * GUESS_WEIGHT } : undefined;
+    };
+    return englishConcepts(text, this.glossary, this.cedict, guess).filter((c) => !c.alternatives.some((a) => this.cities.includes(a)));
+  }
+
+  /**
+   * Words of the question the report does not hold, that sound like a report word and share a
+   * character with it, are read as that word (voice input writes 禁形 for 禁行, 权利清单 for
+   * 权力清单). One to three of jieba's words are tried together, longest first.
+   */
+  private soundAlikes(text: string): string {
+    const tokens = this.tokenizer.raw(text);
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      let taken = 0;
+      for (let n = Math.min(3, tokens.length - i); n >= 1 && !taken; n--) {
+        const group = tokens.slice(i, i + n);
+        const piece = group.join('');
+        if (!/^[\u3400-\u9fff]{2,6}$/.test(piece) || this.corpus.includes(piece) || group.some((t) => STOP.has(t))) continue;
+        if (group.every((t) => t.length > 1 && this.corpus.includes(t))) continue;
+        const [word] = soundsLike(piece, this.pinyin);
+        if (word) {
+          out.push(word);
+          taken = n;
+        }
+      }
+      if (!taken) out.push(tokens[i]!);
+      i += taken || 1;
+    }
+    return out.join('');
   }
 
   /** Share of documents that contain the text, as inverse document frequency. */
@@ -200,17 +321,13 @@ export class SearchIndex {
     return parts;
   }
 
-  /** How much of the query a passage holds, 0–1, rare concepts counting most. */
-  coverage(query: Query, text: string, grams?: Set<string>): number {
-    let total = 0;
-    let covered = 0;
+  /** How each concept of the query is met by a text. */
+  matches(query: Query, text: string, grams?: Set<string>): ConceptMatch[] {
     const lower = text.toLowerCase();
     const g = grams ?? new Set(bigrams(lower));
-    for (const c of query.concepts) {
-      const w = this.weight(c.alternatives) * (c.weight ?? 1);
-      total += w;
+    return query.concepts.map((concept) => {
       let best = 0;
-      for (const a of c.alternatives) {
+      for (const a of concept.alternatives) {
         if (lower.includes(a)) best = 1;
         else if (this.parts(a).length && this.parts(a).every((part) => lower.includes(part))) best = Math.max(best, 0.9);
         else {
@@ -219,9 +336,27 @@ export class SearchIndex {
           if (share >= 0.5) best = Math.max(best, share * 0.8);
         }
       }
-      covered += w * best;
-    }
-    return total ? covered / total : 0;
+      return { concept, weight: this.weight(concept.alternatives) * (concept.weight ?? 1), matched: best };
+    });
+  }
+
+  /** True when the question names a place the reports do not mention (another city, say). */
+  namesOtherPlace(query: Query): boolean {
+    if (query.lang === 'en') return (query.question.match(/[A-Za-z]+/g) ?? []).some((w) => /^[A-Z]/.test(w) && this.placesEn.has(w.toLowerCase()));
+    const q = query.question.replace(/[\u3400-\u9fff]/g, (c) => this.traditional[c] ?? c);
+    return this.places.zh.some((p) => q.includes(p));
+  }
+
+  /** How each concept of the query is met anywhere in the reports (or in `extra`, such as progress notes). */
+  corpusMatches(query: Query, extra = ''): ConceptMatch[] {
+    return extra ? this.matches(query, `${this.corpus}\n${extra}`) : this.matches(query, this.corpus, this.corpusBigrams);
+  }
+
+  /** How much of the query a passage holds, 0–1, rare concepts counting most. */
+  coverage(query: Query, text: string, grams?: Set<string>): number {
+    const m = this.matches(query, text, grams);
+    const total = m.reduce((a, x) => a + x.weight, 0);
+    return total ? m.reduce((a, x) => a + x.weight * x.matched, 0) / total : 0;
   }
 
   /**
@@ -233,11 +368,14 @@ export class SearchIndex {
       this.words.rank(this.queryWords(query)).map((r) => r.doc),
       this.chars.rank(bigrams(query.text)).map((r) => r.doc),
     ];
+    const similarity = new Map<number, number>();
     if (query.text.trim()) {
       const k = Math.min(10, this.docs.length);
       const { neighbors, distances } = this.vectors.searchKnn(this.embedder.embed(query.text), k);
+      neighbors.forEach((doc, i) => similarity.set(doc, 1 - distances[i]!));
       lists.push(neighbors.filter((_, i) => distances[i]! < 0.95));
     }
+    const rankers = lists.length;
     const extraText = new Map<number, string>();
     for (const extra of opts.extra ?? []) {
       lists.push(extra.keys.map((k) => this.byKey.get(k)).filter((i): i is number => i !== undefined));
@@ -254,7 +392,8 @@ export class SearchIndex {
       .map(([doc, rrf]) => {
         const extra = extraText.get(doc);
         const coverage = extra ? this.coverage(query, `${this.docs[doc]!.text} ${extra}`) : this.coverage(query, this.docs[doc]!.text, this.docBigrams[doc]);
-        return { doc: this.docs[doc]!, score: rrf * (0.5 + coverage), coverage };
+        const firsts = lists.slice(0, rankers).filter((l) => l[0] === doc).length;
+        return { doc: this.docs[doc]!, score: rrf * (0.5 + coverage), coverage, similarity: similarity.get(doc) ?? 0, firsts };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, opts.limit ?? 5);

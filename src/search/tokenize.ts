@@ -10,9 +10,16 @@ const QUESTION_WORDS = [
   '是多少', '多少', '什么时候', '什么', '怎么样', '怎么', '如何', '哪些', '哪个', '是否', '有没有', '有哪些', '第几',
   '目标', '指标', '任务', '进展', '情况', '安排', '要求', '工作', '今年', '请问', '一下', '现在', '目前',
   '完成了吗', '吗', '呢', '吧', '啊',
+  // Frames around the topic: where it stands in the report, what it says, whether it happens.
+  '属于哪一?(?:项|条|部分|块|个方面|方面)(?:工作|内容)?', '是(?:八个方面里的)?哪一?(?:项|条|部分|块|个方面)', '在(?:报告)?哪一?(?:项|条|部分|块|里|儿)',
+  '哪一?(?:项|条|部分|块|个方面)', '第几(?:部分|条|项|块)', '写在', '讲的', '说的', '提到', '提的', '有提', '怎么写', '怎么说', '怎么讲',
+  '报告里', '报告中', '报告', '文件里', '里面', '这块', '这一块', '那块', '那一块', '这方面', '方面', '这个事', '这件事', '的事',
+  '落实', '推进', '具体', '措施', '办法', '部署', '计划吗', '打算', '政策', '说法', '规定', '内容', '相关',
+  '由谁负责', '谁负责', '负责', '还要', '要不要', '能不能', '会不会', '是不是', '搞不搞', '管不管', '有无', '有啥', '啥', '咋弄', '咋办', '咋', '没有', '来着',
+  '一共', '总共', '总体', '总的', '大概', '左右', '开头', '意思', '体现', '提出', '怎么办',
 ];
 const QUESTION_RE = new RegExp(`${QUESTION_WORDS.sort((a, b) => b.length - a.length).join('|')}|几[个项家所名条座次届人批]?`, 'g');
-const STOP = new Set(['的', '了', '和', '与', '及', '等', '在', '是', '有', '要', '把', '对', '为', '以', '将', '并', '也', '都', '又', '被']);
+export const STOP = new Set(['的', '了', '和', '与', '及', '等', '在', '是', '有', '要', '把', '对', '为', '以', '将', '并', '也', '都', '又', '被']);
 /** Words that name who asks or who acts in every item (the report is the government's own). */
 const CONTEXT_WORDS = new Set(['政府', '市政府', '我们', '我市', '全市', '本市', '大家']);
 
@@ -57,6 +64,11 @@ export class Tokenizer {
     }
     if (run.length > 1) out.push(run);
     return this.clean(out).filter((w) => !CONTEXT_WORDS.has(w));
+  }
+
+  /** jieba's plain cut, as it comes (lower case). */
+  raw(text: string): string[] {
+    return this.jieba.cut(text.toLowerCase(), false);
   }
 
   /** Search words: jieba's search-mode cut, without stop words, punctuation and lone characters. */
