@@ -1,20 +1,36 @@
 /**
- * Question → Answer. A reference in the question (`4.3`, `第四部分`) goes straight to that part;
- * anything else is searched, and the best passage is answered only when it holds most of what
- * was asked (and a figure, when a figure was asked for). Otherwise the answer says the report
- * does not cover it and offers the closest items.
+ * Question → Answer. The question is first found inside the chat message (mentions, greetings
+ * and thanks dropped). A reference in it (`4.3`, `第四部分`) goes straight to that part;
+ * anything else is searched, and a fitted model judges whether the best passage answers it:
+ * found, closest (quoted, said plainly it may not answer exactly), or not found. A figure is
+ * given only when the passage holds one.
  */
 import { resolveRef } from '../report/refs.js';
 import { splitSentences } from '../report/text.js';
 import type { Report } from '../report/types.js';
+import { extractQuestion } from '../search/clean.js';
 import type { ExtraList, Hit, Query, SearchIndex } from '../search/index.js';
 import { localDate } from '../time.js';
 import { type AnswerText, citation, itemAnswer, pickSentences, sectionAnswer, sectionOverview } from './extractive.js';
-import { asksForNumber, asksForProgress, refInQuestion } from './intent.js';
-import type { Answer, Citation, ProgressLookup } from './types.js';
+import { type Features, features, type Model, probability } from './answerability.js';
+import { asksForNumber, asksForProgress, holdsFigure, refInQuestion } from './intent.js';
+import type { Answer, Citation, Outcome, ProgressLookup } from './types.js';
 
-/** Least share of the question a passage must hold to count as answering it. */
-export const FOUND_COVERAGE = 0.65;
+/** Least share of the question a passage must hold to be offered beside the answer. */
+export const SEE_ALSO_COVERAGE = 0.65;
+
+/** Share of a figure question about things the report never names, from which no figure is given. */
+const UNNAMED_FOR_FIGURE = 0.3;
+
+/** What the answerer made of a question before writing the answer. */
+export interface Judgement {
+  query: Query;
+  hits: Hit[];
+  records?: ExtraList;
+  features: Features;
+  /** Probability that the best passage answers the question. */
+  p: number;
+}
 
 /** Writes nicer prose from the same passages; returns undefined to keep the extractive answer. */
 export interface AnswerWriter {
@@ -32,15 +48,17 @@ export class Answerer {
   private readonly progress?: ProgressLookup;
   private readonly writer?: AnswerWriter;
   private readonly tz: string;
+  private readonly model: Model;
 
   constructor(
     readonly reports: Report[],
     readonly index: SearchIndex,
-    opts: { progress?: ProgressLookup; writer?: AnswerWriter; tz: string },
+    opts: { progress?: ProgressLookup; writer?: AnswerWriter; tz: string; model: Model },
   ) {
     this.progress = opts.progress;
     this.writer = opts.writer;
     this.tz = opts.tz;
+    this.model = opts.model;
   }
 
   /** Answer a question; never throws on odd input, and never invents a figure. */
@@ -54,28 +72,41 @@ export class Answerer {
     }
   }
 
-  /** The offline answer. */
-  extractive(question: string): Answer {
-    const query = this.index.prepare(question);
-    const ref = refInQuestion(question);
-    if (ref) {
-      const direct = this.byReference(query, ref);
-      if (direct) return direct;
-    }
+  /** Search for the question inside a message and judge whether the best passage answers it. */
+  judge(message: string): Judgement {
+    const query = this.index.prepare(extractQuestion(message));
     const records = this.progress?.search(this.index.queryTerms(query));
     // Asked how work is going, the items people have reported on count twice.
-    const extra = records ? (asksForProgress(question) ? [records, records] : [records]) : [];
-    const hits = this.index.search(query, { limit: 5, extra });
-    const best = hits.slice(0, 3).find((h) => h.coverage >= FOUND_COVERAGE);
+    const extra = records ? (asksForProgress(query.question) ? [records, records] : [records]) : [];
+    const hits = query.concepts.length ? this.index.search(query, { limit: 5, extra }) : [];
+    const notes = hits[0] ? records?.texts.get(hits[0].doc.key) : undefined;
+    const noFigure = Boolean(hits[0]) && asksForNumber(query.question) && !holdsFigure(query.question, `${hits[0]!.doc.text} ${notes ?? ''}`);
+    const f = features(this.index, query, hits, { otherPlace: this.index.namesOtherPlace(query), noFigure, notes });
+    return { query, hits, records, features: f, p: hits.length ? probability(this.model, f) : 0 };
+  }
+
+  /** The offline answer. */
+  extractive(message: string): Answer {
+    const question = extractQuestion(message);
+    const ref = refInQuestion(question);
+    if (ref) {
+      const direct = this.byReference(this.index.prepare(question), ref);
+      if (direct) return { ...direct, question: message };
+    }
+    const { query, hits, records, p, features } = this.judge(message);
+    const outcome: Outcome = p >= this.model.found ? 'found' : p >= this.model.closest ? 'closest' : 'not-found';
     const wantNumber = asksForNumber(question);
-    if (best && query.concepts.length) {
-      const answer = this.fromHit(query, best, wantNumber, records);
+    const best = hits[0];
+    // A figure is never given for a thing the report does not name ("海外工程师" teams).
+    const unnamed = wantNumber && features.unknownThing >= UNNAMED_FOR_FIGURE;
+    if (best && outcome !== 'not-found' && !unnamed) {
+      const answer = this.fromHit(query, best, wantNumber, outcome, records);
       if (answer) {
-        answer.citations.push(...this.seeAlso(hits, best));
-        return answer;
+        if (outcome === 'found') answer.citations.push(...this.seeAlso(hits, best));
+        return { ...answer, question: message };
       }
     }
-    return this.notFound(query, hits);
+    return { ...this.notFound(query, hits, wantNumber), question: message };
   }
 
   private locate(reportId: string, ref: string) {
@@ -83,20 +114,23 @@ export class Answerer {
     return hit.kind === 'item' || hit.kind === 'section' || hit.kind === 'target' ? hit : undefined;
   }
 
-  private fromHit(query: Query, hit: Hit, wantNumber: boolean, records?: ExtraList): Answer | undefined {
+  private fromHit(query: Query, hit: Hit, wantNumber: boolean, outcome: Outcome, records?: ExtraList): Answer | undefined {
     const place = this.locate(hit.doc.reportId, hit.doc.ref);
     if (!place) return undefined;
     if (place.kind === 'section') {
       const sentences = pickSentences(this.index, query, [place.section.title, ...splitSentences(place.section.preamble)], [], false);
       if (wantNumber && !sentences.some((s) => /\d|[一二两三四五六七八九十百千万]+[个项家所名]/.test(s))) return undefined;
-      return this.answer(query, true, sectionAnswer(place.report, place.section, sentences, query.lang), [
+      return this.answer(query, outcome, sectionAnswer(place.report, place.section, sentences, query.lang), [
         citation(place.report.id, place.section.id, place.section.title, sentences.join('')),
       ]);
     }
     const { report, section, item } = place;
     const sentences = pickSentences(this.index, query, item.sentences, item.targets, wantNumber);
     // When the report's words alone do not answer, the progress records that matched do: show them.
-    const matched = this.index.coverage(query, item.text) < FOUND_COVERAGE ? (records?.records?.get(hit.doc.key) ?? []).slice(0, 2) : [];
+    const lacking = this.index.matches(query, item.text).filter((m) => m.matched < 0.5);
+    const matched = lacking.length
+      ? (records?.records?.get(hit.doc.key) ?? []).filter((r) => this.index.matches({ ...query, concepts: lacking.map((m) => m.concept) }, r.note).some((m) => m.matched >= 0.5)).slice(0, 2)
+      : [];
     const holdsFigure = [...sentences, ...matched.map((r) => r.note)].some((s) => item.targets.some((t) => t.kind === 'quantity' && s.includes(t.text)) || /\d/.test(s));
     if (wantNumber && !holdsFigure) return undefined;
     const body = itemAnswer(report, section, item, sentences, query.lang, { progress: this.progress, tz: this.tz });
@@ -104,22 +138,20 @@ export class Answerer {
       const when = localDate(r.createdAt, this.tz);
       body.facts.unshift(query.lang === 'zh' ? `相关进展记录：${r.note}（${r.userName}，${when}）` : `Matching progress record: ${r.note} (${r.userName}, ${when})`);
     }
-    return this.answer(query, true, body, [
-      citation(report.id, item.id, item.title, sentences.join('')),
-    ]);
+    return this.answer(query, outcome, body, [citation(report.id, item.id, item.title, sentences.join(''))]);
   }
 
   private byReference(query: Query, ref: string): Answer | undefined {
     const place = resolveRef(this.reports, ref);
     if (place.kind === 'section') {
       const { report, section } = place;
-      return this.answer(query, true, sectionOverview(report, section, query.lang), [citation(report.id, section.id, section.title, section.preamble)]);
+      return this.answer(query, 'found', sectionOverview(report, section, query.lang), [citation(report.id, section.id, section.title, section.preamble)]);
     }
     if (place.kind === 'item' || place.kind === 'target') {
       const { report, section, item } = place;
       const withTargets = item.sentences.filter((s) => item.targets.some((t) => s.includes(t.text)));
       const sentences = withTargets.length ? withTargets.slice(0, 3) : item.sentences.slice(1, 3);
-      return this.answer(query, true, itemAnswer(report, section, item, sentences, query.lang, { progress: this.progress, tz: this.tz }), [
+      return this.answer(query, 'found', itemAnswer(report, section, item, sentences, query.lang, { progress: this.progress, tz: this.tz }), [
         citation(report.id, item.id, item.title, sentences.join('')),
       ]);
     }
@@ -135,26 +167,35 @@ export class Answerer {
 
   private seeAlso(hits: Hit[], best: Hit): Citation[] {
     return hits
-      .filter((h) => h !== best && h.doc.kind === 'item' && h.coverage >= FOUND_COVERAGE)
+      .filter((h) => h !== best && h.doc.kind === 'item' && h.coverage >= SEE_ALSO_COVERAGE)
       .slice(0, 2)
       .map((h) => citation(h.doc.reportId, h.doc.ref, h.doc.title, splitSentences(h.doc.text)[1] ?? h.doc.text));
   }
 
-  private notFound(query: Query, hits: Hit[]): Answer {
+  private notFound(query: Query, hits: Hit[], wantNumber: boolean): Answer {
     const suggestions = hits
       .filter((h) => h.doc.kind === 'item' && h.coverage > 0)
       .slice(0, 3)
       .map((h) => citation(h.doc.reportId, h.doc.ref, h.doc.title, ''));
-    const list = suggestions.map((s) => `${s.id} ${s.title}`).join(query.lang === 'zh' ? '；' : '; ');
-    const text =
-      query.lang === 'zh'
-        ? `报告中没有这方面的内容，我不能给出报告以外的数字。${list ? `\n最接近的条目：${list}` : ''}\n可以换个说法再问，或发送“任务”查看全部工作。`
-        : `The report does not say, and I will not guess a figure it does not give.${list ? `\nClosest items: ${list}` : ''}\nTry other words, or send "tasks" to see every item.`;
-    return { ...this.answer(query, false, { prose: text, facts: [] }, []), suggestions };
+    const zh = query.lang === 'zh';
+    const list = suggestions.map((s) => `${s.id} ${s.title}`).join(zh ? '；' : '; ');
+    const says = zh
+      ? wantNumber
+        ? '报告中没有给出这个数字，我不能给出报告以外的数字。'
+        : '报告中没有这方面的内容。'
+      : wantNumber
+        ? 'The report gives no such figure, and I will not guess one.'
+        : 'The report does not cover this.';
+    const text = zh
+      ? `${says}${list ? `\n最接近的条目：${list}` : ''}\n可以换个说法再问，或发送“任务”查看全部工作。`
+      : `${says}${list ? `\nClosest items: ${list}` : ''}\nTry other words, or send "tasks" to see every item.`;
+    return { ...this.answer(query, 'not-found', { prose: text, facts: [] }, []), suggestions };
   }
 
-  private answer(query: Query, found: boolean, body: AnswerText, citations: Citation[]): Answer {
-    const text = [body.prose, ...body.facts].join('\n');
-    return { question: query.question, lang: query.lang, found, text, facts: body.facts, citations, suggestions: [], source: 'extractive' };
+  private answer(query: Query, outcome: Outcome, body: AnswerText, citations: Citation[]): Answer {
+    // A passage that may not answer exactly what was asked says so before it is quoted.
+    const lead = outcome === 'closest' ? [query.lang === 'zh' ? '报告中没有直接回答这个问题；最接近的内容是：' : 'The report does not answer this exactly; the closest it says is:'] : [];
+    const text = [...lead, body.prose, ...body.facts].join('\n');
+    return { question: query.question, lang: query.lang, found: outcome === 'found', outcome, text, facts: body.facts, citations, suggestions: [], source: 'extractive' };
   }
 }

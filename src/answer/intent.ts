@@ -16,10 +16,23 @@ export function refInQuestion(question: string): string | undefined {
 
 /** True when the question wants a figure ("多少", "how many", "what is the population"). */
 export function asksForNumber(question: string): boolean {
-  return /多少|几个|几项|几家|多大|数量|比例|比率|how many|how much|what (?:is|are|was) the (?:\w+ )?(?:number|population|size|total|amount|rate|gdp|budget|figure)\b/i.test(question);
+  if (/哪几/.test(question)) return false;
+  return /多少|几个|几项|几家|几所|几届|多大|数量|比例|比率|how many|how much|what (?:is|are|was) the (?:\w+ )?(?:number|population|size|total|amount|rate|gdp|budget|figure)\b/i.test(question);
 }
 
 /** True when the question asks how work is going rather than what was promised. */
 export function asksForProgress(question: string): boolean {
   return /进展|进度|完成情况|落实情况|推进情况|怎么样了|\bprogress\b|\bstatus\b|how (?:is|are) .* going|so far/i.test(question);
+}
+
+const NUMERAL = '[\\d.一二两三四五六七八九十百千万亿]+';
+
+/**
+ * True when a passage holds the kind of figure asked for: any figure, or — when the question
+ * names its unit ("多少公里", "多少亿", "几届") — a figure in that unit.
+ */
+export function holdsFigure(question: string, passage: string): boolean {
+  const unit = /(?:多少|几)(亿元|万元|亿|万|元|公里|千米|米|平方米|亩|公顷|台|辆|人|名|所|家|届|座|条|吨|户|次|天|年|%)/.exec(question)?.[1];
+  if (unit) return new RegExp(`${NUMERAL}${unit.replace('%', '%|个百分点')}`).test(passage);
+  return new RegExp(`\\d|${NUMERAL}[个项家所名条座次届人批大]`).test(passage);
 }

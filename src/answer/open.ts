@@ -3,17 +3,20 @@ import { resolve } from 'node:path';
 import { type Config, llmConfigured, PROJECT_ROOT } from '../config.js';
 import { loadReports } from '../report/parse.js';
 import { SearchIndex } from '../search/index.js';
+import { loadModel } from './answerability.js';
 import { Answerer } from './answerer.js';
 import type { ProgressLookup } from './types.js';
 
 export const GLOSSARY_FILE = resolve(PROJECT_ROOT, 'data/glossary.tsv');
+export const COLLOQUIAL_FILE = resolve(PROJECT_ROOT, 'data/colloquial.tsv');
+export const MODEL_FILE = resolve(PROJECT_ROOT, 'data/answerability.json');
 
 /** Everything questions need. The LLM client is imported only when an endpoint is configured. */
 export async function openAnswerer(config: Config, progress?: ProgressLookup): Promise<Answerer> {
   const reports = loadReports(config.DUBAN_REPORTS_DIR);
-  const index = SearchIndex.open(reports, config.DUBAN_DATA_DIR, GLOSSARY_FILE);
+  const index = SearchIndex.open(reports, config.DUBAN_DATA_DIR, GLOSSARY_FILE, COLLOQUIAL_FILE);
   const writer = llmConfigured(config)
     ? new (await import('./llm.js')).LlmWriter(config, { city: reports[0]!.city, report: reports[0]!.title })
     : undefined;
-  return new Answerer(reports, index, { progress, writer, tz: config.DUBAN_TZ });
+  return new Answerer(reports, index, { progress, writer, tz: config.DUBAN_TZ, model: loadModel(MODEL_FILE) });
 }

@@ -29,11 +29,15 @@ export interface ProgressLookup {
   search(terms: string[]): ExtraList;
 }
 
+/** found: the passage answers it; closest: the best passage, which may not answer exactly; not-found. */
+export type Outcome = 'found' | 'closest' | 'not-found';
+
 export interface Answer {
   question: string;
   lang: 'zh' | 'en';
-  /** False when the report does not answer the question. */
+  /** True only when the outcome is found. */
   found: boolean;
+  outcome: Outcome;
   /** The answer as text, with **bold** around targets. */
   text: string;
   /** Lines computed from the report and the store (targets, standing, source), kept under any prose. */

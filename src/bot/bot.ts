@@ -128,7 +128,7 @@ export class Bot {
       case 'ask': {
         if (!cmd.question) return reply({ kind: 'info', lang: cmd.lang, text: [TEXT.empty[cmd.lang]] });
         const a = await this.answerer.ask(cmd.question);
-        return reply({ kind: a.found ? 'answer' : 'not-found', lang: a.lang, text: [a.text], citations: a.citations });
+        return reply({ kind: a.outcome === 'not-found' ? 'not-found' : 'answer', lang: a.lang, text: [a.text], citations: a.citations });
       }
       default:
         throw new Error(`not a read command: ${cmd.name}`);

@@ -10,6 +10,7 @@ function asJson(a: Answer): string {
   return JSON.stringify({
     question: a.question,
     found: a.found,
+    outcome: a.outcome,
     answer: plain(a.text),
     citations: a.citations.map((c) => ({ id: c.id, title: c.title, quote: c.quote })),
     lang: a.lang,

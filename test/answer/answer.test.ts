@@ -84,10 +84,67 @@ describe('answers in English', () => {
     expect(plain(a.text)).toContain('城乡就业岗位 2.2万个 (22,000)');
   });
 
-  it('says when the report does not cover it', async () => {
+  it('says when the report gives no such figure', async () => {
     const a = await answerer.ask('What is the population of the city?');
-    expect(a.found).toBe(false);
-    expect(a.text).toMatch(/^The report does not say/);
+    expect(a).toMatchObject({ found: false, outcome: 'not-found' });
+    expect(a.text).toMatch(/^The report gives no such figure/);
+  });
+
+  it('reads a misspelt word as the word it was meant to be', async () => {
+    const a = await answerer.ask('celadon festivel');
+    expect(a).toMatchObject({ outcome: 'found' });
+    expect(a.citations[0]?.id).toBe('8.6');
+  });
+});
+
+describe('questions as people write them in a work group', () => {
+  it.each([
+    ['@督办 你好，请问今年新增就业岗位目标是多少？谢谢🙏', '8.3', '2.2万'],
+    ['<@U0BOT> 各位好！领导让我查一下，河长制是八个方面里的哪一条？？', '6.1', '河长制'],
+    ['Hi all, sorry to bother. Does the report say anything about hukou reform? Thanks!', '3.2', '户籍制度改革'],
+  ])('%s → %s', async (q, id, text) => {
+    const a = await answerer.ask(q);
+    expect(a.question).toBe(q);
+    expect(a).toMatchObject({ found: true, outcome: 'found' });
+    expect(a.citations[0]?.id).toBe(id);
+    expect(a.text).toContain(text);
+  });
+
+  it.each([
+    ['黄标车禁形', '6.3'],
+    ['权利清单和责任清单制度今年怎么推', '3.4'],
+    ['sgyc', '6.2'],
+    ['qlqd', '3.4'],
+    ['yidaiyilu', '4.4'],
+  ])('reads voice-input slips and pinyin: %s → %s', async (q, id) => {
+    const a = await answerer.ask(q);
+    expect(a.found).toBe(true);
+    expect(a.citations[0]?.id).toBe(id);
+  });
+
+  it('reads everyday words as the report’s terms', async () => {
+    const a = await answerer.ask('那种楼下开厂楼上住人的小作坊要整治吗');
+    expect(a.citations[0]?.id).toBe('7.5');
+    expect(a.text).toContain('三合一');
+  });
+
+  it('does not answer for another city, or another year', async () => {
+    for (const q of ['余姚的河长制是怎么搞的？', "What was last year's GDP growth rate?"]) {
+      const a = await answerer.ask(q);
+      expect(a.outcome).toBe('not-found');
+      expect(a.citations).toEqual([]);
+    }
+  });
+
+  it('speaks of figures in a refusal only when a figure was asked for', async () => {
+    const plan = await answerer.ask('高铁站什么时候建成');
+    expect(plan.outcome).toBe('not-found');
+    expect(plan.text).toMatch(/^报告中没有这方面的内容。/);
+    expect(plan.text).not.toContain('数字');
+    const figure = await answerer.ask('胜陆公路胜山至横河段全长多少公里？');
+    expect(figure.outcome).toBe('not-found');
+    expect(figure.text).toMatch(/^报告中没有给出这个数字/);
+    expect(plain(figure.text)).not.toMatch(/\d+公里/);
   });
 });
 

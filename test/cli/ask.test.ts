@@ -9,7 +9,7 @@ describe('duban ask', () => {
     const r = duban(['ask', '--json', '人才团队的引进目标是多少？'], { env });
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
-    expect(Object.keys(a)).toEqual(['question', 'found', 'answer', 'citations', 'lang']);
+    expect(Object.keys(a)).toEqual(['question', 'found', 'outcome', 'answer', 'citations', 'lang']);
     expect(a).toMatchObject({ question: '人才团队的引进目标是多少？', found: true, lang: 'zh' });
     expect(a.answer).toContain('25个以上');
     expect(a.answer).not.toContain('**');

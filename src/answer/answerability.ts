@@ -1,0 +1,118 @@
+/**
+ * Does the best passage answer the question? Three questions kept apart: which passage
+ * (retrieval, done before), does it answer what was asked (this), and — only when a figure is
+ * asked for — does it hold one (the answerer). The judgement is a small logistic model over
+ * features of the question and the ranked passages, fitted on labelled questions by
+ * `duban eval --fit` and kept in `data/answerability.json`, not a hand-set threshold.
+ */
+import { readFileSync } from 'node:fs';
+import type { ConceptMatch, Hit, Query, SearchIndex } from '../search/index.js';
+
+/** Names of the features, in the order the weights are kept. */
+export const FEATURES = [
+  'coverage',
+  'second',
+  'margin',
+  'similarity',
+  'firsts',
+  'unknown',
+  'unknownThing',
+  'elsewhere',
+  'otherTime',
+  'otherPlace',
+  'noFigure',
+  'english',
+  'concepts',
+] as const;
+
+export type Features = Record<(typeof FEATURES)[number], number>;
+
+export interface Model {
+  weights: number[];
+  bias: number;
+  /** At or above: found. */
+  found: number;
+  /** At or above (and below found): the closest passage is quoted, said to be maybe not exact. */
+  closest: number;
+}
+
+/** Times other than the plan year: what the report cannot tell ("去年", "2014年", "last year"). */
+const OTHER_TIME = /去年|前年|上一?年|往年|过去(?:几|[一二三四五两]|\d)年|20(?:0\d|1[0-4])年?|十二五期间|last year|previous year|past (?:few |\d+ )?years|in 20(?:0\d|1[0-4])\b|20(?:0\d|1[0-4])'?s?\b/i;
+
+/** Share of the question's weight in concepts matching this well. */
+function share(matches: ConceptMatch[], test: (m: ConceptMatch) => boolean): number {
+  const total = matches.reduce((a, m) => a + m.weight, 0);
+  return total ? matches.filter(test).reduce((a, m) => a + m.weight, 0) / total : 0;
+}
+
+/** The features of a question and its ranked passages. */
+export function features(
+  index: SearchIndex,
+  query: Query,
+  hits: Hit[],
+  about: { otherPlace: boolean; noFigure: boolean; notes?: string },
+): Features {
+  const [top, next] = hits;
+  // Progress notes recorded against the best passage count as what the bot knows.
+  const inReport = index.corpusMatches(query, about.notes);
+  const inTop = top ? index.matches(query, `${top.doc.text} ${about.notes ?? ''}`) : [];
+  const unknown = (m: ConceptMatch) => m.matched < 0.5;
+  return {
+    coverage: top?.coverage ?? 0,
+    second: next?.coverage ?? 0,
+    margin: top && next ? (top.score - next.score) / top.score : 1,
+    similarity: top?.similarity ?? 0,
+    firsts: (top?.firsts ?? 0) / 3,
+    // What the question asks about that the report never mentions.
+    unknown: share(inReport, unknown),
+    // The same, for things (nouns) rather than words of how: an unknown thing sinks an answer.
+    unknownThing: share(inReport, (m) => unknown(m) && (m.concept.weight ?? 1) >= 1),
+    // What the report mentions, but elsewhere than in the best passage.
+    elsewhere: share(
+      inTop,
+      (m) => m.matched < 0.5 && (inReport.find((r) => r.concept === m.concept)?.matched ?? 0) >= 0.5,
+    ),
+    otherTime: OTHER_TIME.test(query.question) ? 1 : 0,
+    otherPlace: about.otherPlace ? 1 : 0,
+    // A figure was asked for, and the best passage holds none of that kind.
+    noFigure: about.noFigure ? 1 : 0,
+    english: query.lang === 'en' ? 1 : 0,
+    concepts: Math.min(1, query.concepts.length / 8),
+  };
+}
+
+/** The model's probability that the best passage answers the question. */
+export function probability(model: Model, f: Features): number {
+  const z = FEATURES.reduce((a, name, i) => a + (model.weights[i] ?? 0) * f[name], model.bias);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Read the fitted model. */
+export function loadModel(file: string): Model {
+  return JSON.parse(readFileSync(file, 'utf8')) as Model;
+}
+
+/**
+ * Fit the weights by gradient descent on log-loss with a little L2, from labelled feature rows
+ * (1: the best passage answers it; 0: the report does not answer it).
+ */
+export function fit(rows: { f: Features; y: 0 | 1 }[], epochs = 4000, rate = 0.5, l2 = 0.001): Omit<Model, 'found' | 'closest'> {
+  const w = new Array<number>(FEATURES.length).fill(0);
+  let b = 0;
+  const pos = rows.filter((r) => r.y === 1).length;
+  // Each class weighs as much in total, so the few unanswerable questions are not drowned out.
+  const classWeight = (y: 0 | 1) => (y === 1 ? rows.length / (2 * Math.max(1, pos)) : rows.length / (2 * Math.max(1, rows.length - pos)));
+  for (let e = 0; e < epochs; e++) {
+    const gw = new Array<number>(FEATURES.length).fill(0);
+    let gb = 0;
+    for (const { f, y } of rows) {
+      const p = probability({ weights: w, bias: b, found: 0, closest: 0 }, f);
+      const err = (p - y) * classWeight(y);
+      FEATURES.forEach((name, i) => (gw[i]! += err * f[name]));
+      gb += err;
+    }
+    FEATURES.forEach((_, i) => (w[i]! -= rate * (gw[i]! / rows.length + l2 * w[i]!)));
+    b -= (rate * gb) / rows.length;
+  }
+  return { weights: w.map((x) => Math.round(x * 1000) / 1000), bias: Math.round(b * 1000) / 1000 };
+}
