@@ -12,7 +12,7 @@ const root = resolve(fileURLToPath(import.meta.url), '../..');
 const { loadConfig } = await import(join(root, 'dist/config.js'));
 const { openAnswerer } = await import(join(root, 'dist/answer/open.js'));
 
-const questionFiles = [resolve(root, '../shared/eval/dev-questions.jsonl'), resolve(root, 'test/fixtures/more-questions.jsonl'), resolve(root, 'test/fixtures/questions-by-item.jsonl')];
+const questionFiles = [resolve(root, '../shared/eval/dev-questions.jsonl'), resolve(root, 'eval/regression-more.jsonl'), resolve(root, 'eval/regression-by-item.jsonl'), resolve(root, 'eval/staff-a.jsonl'), resolve(root, 'eval/staff-b.heldout.jsonl')];
 const questions = questionFiles.flatMap((f) => {
   try {
     return readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
