@@ -46,6 +46,8 @@ describe('with an LLM endpoint configured', () => {
   it.each([
     ['an answer with no valid citation', { content: '引进领军人才及团队25个以上。' }],
     ['a figure the passages do not hold', { content: '今年引进领军人才及团队40个 [4.3]。' }],
+    ['real figures swapped between metrics', { content: '今年引进领军人才6个，“千人计划”人才及团队25个 [4.3]。' }],
+    ['a refused key', { status: 401 }],
     ['a server error', { status: 500 }],
     ['a timeout', { content: '太迟了 [4.3]', delayMs: 2000 }],
     ['the model saying the report does not answer', { content: 'NOT_IN_REPORT' }],
@@ -56,6 +58,20 @@ describe('with an LLM endpoint configured', () => {
     expect(a.found).toBe(true);
     expect(a.citations[0]?.id).toBe('4.3');
     expect(a.text).toContain('争取引进领军人才及团队25个以上');
+  });
+
+  it('logs why the model was not used, once per reason, not swallowed', async () => {
+    const logged: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => logged.push(String(chunk)) > 0) as typeof process.stderr.write;
+    try {
+      fake.behaviour = { status: 403 };
+      await answerer.ask(QUESTION);
+      await answerer.ask(QUESTION);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(logged.filter((l) => l.includes('answered 403'))).toHaveLength(1);
   });
 
   it('does not ask the model when the report does not answer', async () => {
