@@ -36,3 +36,22 @@ export function holdsFigure(question: string, passage: string): boolean {
   if (unit) return new RegExp(`${NUMERAL}${unit.replace('%', '%|个百分点')}`).test(passage);
   return new RegExp(`\\d|${NUMERAL}[个项家所名条座次届人批大]`).test(passage);
 }
+
+/** A question about the progress itself, answered from the records rather than the report. */
+export type ProgressIntent = 'behind' | 'met' | 'no-update' | 'how-going';
+
+/** What a question asks of the progress records, if it asks about them at all. */
+export function progressIntent(question: string): ProgressIntent | undefined {
+  if (/落后|滞后|拖后腿|进度慢|跟不上|behind (?:schedule|pace|plan)?|lagging|off track|falling behind/i.test(question)) return 'behind';
+  if (/(?:没有|还没|未|没)人?(?:报|上报|汇报|填报|更新)(?:过)?(?:进展|进度)?|no (?:update|progress)|not (?:been )?(?:updated|reported)|without (?:an? )?update|stale/i.test(question)) return 'no-update';
+  if (/哪些(?:目标|工作|任务|指标|项目)?(?:已经|已)?(?:完成|达标|实现|达到)|(?:完成|达标)了(?:哪些|几个)|which (?:targets?|items?|goals?|tasks?) (?:have|has|are|were)? ?(?:been )?(?:met|achieved|reached|done|completed)|what (?:has|have) been (?:met|achieved|done|completed)/i.test(question)) return 'met';
+  if (new RegExp(HOW_GOING.source, 'i').test(question)) return 'how-going';
+  return undefined;
+}
+
+const HOW_GOING = /完成得?(?:怎么样|如何|咋样)了?|进展(?:如何|怎么样|咋样)了?|进度(?:如何|怎么样)了?|怎么样了|how far along|progress (?:on|of)|how (?:is|are)(?= .+ going)|going\b/gi;
+
+/** The topic of a "how is X going" question: the question without its frame. */
+export function howGoingTopic(question: string): string {
+  return question.replace(HOW_GOING, ' ').trim();
+}

@@ -5,6 +5,9 @@
  * It never throws on what a user sends.
  */
 import type { Answerer } from '../answer/answerer.js';
+import { howGoingTopic, progressIntent } from '../answer/intent.js';
+import { extractQuestion } from '../search/clean.js';
+import { isEnglish } from '../search/english.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import type { Actor } from '../store/progress.js';
@@ -24,6 +27,8 @@ const CHANGES_STATE = new Set<Command['name']>(['progress', 'done', 'undo', 'sub
 export interface BotExtensions {
   digest?: (lang: Lang, channel: { platform: string; channelId: string }) => Reply;
   subscribe?: (on: boolean, channel: { platform: string; channelId: string }, by: string, lang: Lang) => Reply;
+  /** Questions about the progress itself: what is behind, met, or has no update yet. */
+  progress?: (intent: 'behind' | 'met' | 'no-update', lang: Lang) => Reply;
 }
 
 export class Bot {
@@ -113,6 +118,26 @@ export class Bot {
     }
   }
 
+  /** A question about the progress itself is answered from the records, before any passage search. */
+  private progressAnswer(message: string): Reply | undefined {
+    const question = extractQuestion(message);
+    const intent = progressIntent(question);
+    if (!intent) return undefined;
+    const lang: Lang = isEnglish(question) ? 'en' : 'zh';
+    if (intent !== 'how-going') return this.ext.progress?.(intent, lang);
+    // "How is the jobs target going?": the item the question is about, with its standing.
+    const { hits, query } = this.answerer.judge(howGoingTopic(question));
+    // Of the passages that hold the question about as well, the item whose target counts it.
+    const words = query.concepts.flatMap((c) => c.alternatives);
+    const counts = (h: (typeof hits)[number]) =>
+      this.answerer.reports.find((r) => r.id === h.doc.reportId)?.sections.flatMap((s) => s.items).find((i) => i.id === h.doc.ref)?.targets.some((t) => t.kind === 'quantity' && words.some((w) => t.metric.includes(w)));
+    const near = hits.filter((h) => h.doc.kind === 'item' && h.coverage >= 0.5 && h.coverage >= (hits[0]?.coverage ?? 0) - 0.1);
+    const best = near.find(counts) ?? near[0];
+    if (!best) return undefined;
+    const standing = this.views.status(`${best.doc.reportId}:${best.doc.ref}`, lang);
+    return { ...standing, citations: [{ reportId: best.doc.reportId, id: best.doc.ref, title: best.doc.title, quote: '' }] };
+  }
+
   private async read(cmd: Command, msg: { platform: string; channelId: string }): Promise<Reply> {
     switch (cmd.name) {
       case 'status':
@@ -127,6 +152,8 @@ export class Bot {
         return this.ext.digest ? this.ext.digest(cmd.lang, msg) : reply({ kind: 'info', lang: cmd.lang, text: [TEXT.failed[cmd.lang]] });
       case 'ask': {
         if (!cmd.question) return reply({ kind: 'info', lang: cmd.lang, text: [TEXT.empty[cmd.lang]] });
+        const fromRecords = this.progressAnswer(cmd.question);
+        if (fromRecords) return fromRecords;
         const a = await this.answerer.ask(cmd.question);
         return reply({ kind: a.outcome === 'not-found' ? 'not-found' : 'answer', lang: a.lang, text: [a.text], citations: a.citations });
       }

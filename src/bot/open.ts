@@ -24,6 +24,7 @@ export async function openCore(config: Config, opts: { now?: () => Date } = {}):
       return { ...first!, text: [...first!.text, ...rest.flatMap((r) => r.text)] };
     },
     subscribe: (on, channel, by, lang) => digest.subscribe(on, channel, by, lang),
+    progress: (intent, lang) => digest.progressAnswer(intent, lang),
   });
   return { bot, store, digest, close: () => store.close() };
 }

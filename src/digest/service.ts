@@ -5,7 +5,7 @@ import type { Report } from '../report/types.js';
 import type { Channel } from '../store/digest.js';
 import type { Store } from '../store/index.js';
 import { localDate, startOfLocalDay } from '../time.js';
-import { buildDigest } from './build.js';
+import { buildDigest, isMet } from './build.js';
 import { renderDigest } from './render.js';
 
 const DAY = 86400000;
@@ -49,6 +49,56 @@ export class DigestService {
       empty: digests.every((d) => !d.updates.length),
       coveredTo: to.toISOString(),
     };
+  }
+
+  /**
+   * "What is behind?", "which targets are met?", "what has no update yet?", answered from the
+   * same figures as the digest, as of now.
+   */
+  progressAnswer(intent: 'behind' | 'met' | 'no-update', lang: Lang): Reply {
+    const tz = this.config.DUBAN_TZ;
+    // As of now, a record made this very instant included (windows end before `to`).
+    const to = new Date(this.now().getTime() + 1);
+    const settings = { tz, staleDays: this.config.DUBAN_STALE_DAYS, planStart: this.config.DUBAN_PLAN_START, planEnd: this.config.DUBAN_PLAN_END };
+    const zh = lang === 'zh';
+    const lines: string[] = [];
+    const citations: { reportId: string; id: string; title: string; quote: string }[] = [];
+    for (const report of this.reports) {
+      const d = buildDigest(report, this.store.progress, settings, this.today(), to, to);
+      const named = this.reports.length > 1 ? `${report.id}:` : '';
+      const cite = (item: { id: string; title: string }) => citations.push({ reportId: report.id, id: item.id, title: item.title, quote: '' });
+      if (intent === 'behind') {
+        for (const b of d.behind) {
+          cite(b.item);
+          lines.push(`• ${named}${b.target.id} ${b.item.title}：${zh ? `${b.percent}%，按计划应达 ${b.expected}%` : `${b.percent}%, ${b.expected}% expected by now`}`);
+        }
+      } else if (intent === 'no-update') {
+        const updated = this.store.progress.lastUpdatePerItem(to.toISOString());
+        for (const s of report.sections)
+          for (const item of s.items)
+            if (!updated.has(`${report.id}:${item.id}`)) {
+              cite(item);
+              lines.push(`• ${named}${item.id} ${item.title}`);
+            }
+      } else {
+        for (const s of report.sections)
+          for (const item of s.items) {
+            const latest = this.store.progress.latestForItem(report.id, item.id, to.toISOString());
+            for (const t of item.targets)
+              if (isMet(t, latest.get(t.id)?.value)) {
+                cite(item);
+                lines.push(`• ${named}${t.id} ${item.title}（${latest.get(t.id)!.userName}，${localDate(latest.get(t.id)!.at, tz)}）`);
+              }
+          }
+      }
+    }
+    const head = {
+      behind: zh ? [`落后于计划进度的目标（${lines.length}个）：`, '没有落后于计划进度的目标。'] : [`Targets behind the pace of the plan (${lines.length}):`, 'No target is behind the pace of the plan.'],
+      met: zh ? [`已完成的目标（${lines.length}个）：`, '还没有目标报告完成。'] : [`Targets met (${lines.length}):`, 'No target has been reported met yet.'],
+      'no-update': zh ? [`还没有人报过进展的工作（${lines.length}项）：`, '每项工作都有人报过进展。'] : [`Items with no update yet (${lines.length}):`, 'Every item has had an update.'],
+    }[intent];
+    const text = lines.length ? [head[0]!, ...lines.slice(0, 40), ...(lines.length > 40 ? [zh ? `……另有${lines.length - 40}项` : `… and ${lines.length - 40} more`] : [])] : [head[1]!];
+    return reply({ kind: 'answer', lang, text: [text.join('\n')], citations: citations.slice(0, 40) });
   }
 
   /** Every channel that gets the digest: subscribed in chat, or listed in DUBAN_DIGEST_CHANNELS. */
