@@ -98,7 +98,8 @@ export class Answerer {
     const wantNumber = asksForNumber(question);
     const best = hits[0];
     // A figure is never given for a thing the report does not name ("海外工程师" teams).
-    const unnamed = wantNumber && features.unknownThing >= UNNAMED_FOR_FIGURE;
+    // (In English an untranslated word is as likely a verb as a thing, so only Chinese is judged so.)
+    const unnamed = wantNumber && query.lang === 'zh' && features.unknownThing >= UNNAMED_FOR_FIGURE;
     if (best && outcome !== 'not-found' && !unnamed) {
       const answer = this.fromHit(query, best, wantNumber, outcome, records);
       if (answer) {
@@ -119,7 +120,7 @@ export class Answerer {
     if (!place) return undefined;
     if (place.kind === 'section') {
       const sentences = pickSentences(this.index, query, [place.section.title, ...splitSentences(place.section.preamble)], [], false);
-      if (wantNumber && !sentences.some((s) => /\d|[一二两三四五六七八九十百千万]+[个项家所名]/.test(s))) return undefined;
+      if (wantNumber && !holdsFigure(query.question, sentences.join(''))) return undefined;
       return this.answer(query, outcome, sectionAnswer(place.report, place.section, sentences, query.lang), [
         citation(place.report.id, place.section.id, place.section.title, sentences.join('')),
       ]);
@@ -131,8 +132,7 @@ export class Answerer {
     const matched = lacking.length
       ? (records?.records?.get(hit.doc.key) ?? []).filter((r) => this.index.matches({ ...query, concepts: lacking.map((m) => m.concept) }, r.note).some((m) => m.matched >= 0.5)).slice(0, 2)
       : [];
-    const holdsFigure = [...sentences, ...matched.map((r) => r.note)].some((s) => item.targets.some((t) => t.kind === 'quantity' && s.includes(t.text)) || /\d/.test(s));
-    if (wantNumber && !holdsFigure) return undefined;
+    if (wantNumber && !holdsFigure(query.question, [...sentences, ...matched.map((r) => r.note)].join(''))) return undefined;
     const body = itemAnswer(report, section, item, sentences, query.lang, { progress: this.progress, tz: this.tz });
     for (const r of matched) {
       const when = localDate(r.createdAt, this.tz);

@@ -88,7 +88,7 @@ export function buildCedictMap(corpus: string, names: string[] = []): Record<str
 }
 
 /** Tags of jieba's dictionary for words that say how, not what: verbs, adverbs, adjectives, function words. */
-const GENERIC_TAGS = new Set(['v', 'vd', 'd', 'a', 'ad', 'c', 'p', 'r', 'u', 'y', 'e', 'o', 'z', 'f', 'm', 'q', 't']);
+const GENERIC_TAGS = new Set(['v', 'vd', 'd', 'a', 'ad', 'c', 'p', 'r', 'u', 'y', 'e', 'o', 'z', 'f', 's', 'm', 'q', 't']);
 
 /**
  * Common general-language words of those kinds ("遇到", "稳住"), one a line. A question word the
@@ -132,13 +132,20 @@ export function buildPlaces(corpus: string): { zh: string[]; en: string[] } {
   const text = readFileSync(require.resolve('chinese-tokenizer/tests/cedict_ts.u8'), 'utf8');
   const zh = new Set<string>();
   const en = new Set<string>();
+  const mentioned = new Set<string>();
   for (const line of text.split('\n')) {
     const m = /^\S+ (\S+) \[[^\]]*\] \/([A-Z][a-z]+)(?: ([A-Z][a-z]+))?\b([^/]*)\//.exec(line);
-    if (!m || m[1]!.length < 2 || corpus.includes(m[1]!) || !/\b(?:city|county|province|district|prefecture)\b/.test(m[4]!)) continue;
+    if (!m || m[1]!.length < 2 || !/\b(?:city|county|province|district|prefecture)\b/.test(m[4]!)) continue;
+    const name = `${m[2]}${m[3] ?? ''}`.toLowerCase();
+    // 宁波市 is not written in the report, but 宁波 is: a place the report names is not elsewhere.
+    if (corpus.includes(m[1]!) || corpus.includes(m[1]!.replace(/[市县省区]$/, ''))) {
+      mentioned.add(name);
+      continue;
+    }
     zh.add(m[1]!);
-    en.add(`${m[2]}${m[3] ?? ''}`.toLowerCase());
+    en.add(name);
   }
-  return { zh: [...zh], en: [...en] };
+  return { zh: [...zh], en: [...en].filter((n) => !mentioned.has(n)) };
 }
 
 /** Every English word in CC-CEDICT's glosses: words spelt right, which are never "corrected". */

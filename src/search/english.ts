@@ -21,7 +21,10 @@ const STOP = new Set(
     'about from into than as per year years target targets goal goals aim plan planned progress status number amount ' +
     'i we you they me us tell show give please know want need does has have had how\'s what\'s city\'s government\'s ' +
     'city state current currently latest new arrangement arrangements going work be done doing happen happening ' +
-    'report say says said mention mentions mentioned proceed proceeding expected intend intended being also keep kept keeping make made')
+    'report say says said mention mentions mentioned proceed proceeding expected intend intended being also keep kept keeping make made ' +
+    'caught up name named called own due under anything something things thing get got take taken set aim aiming aims deliver delivered ' +
+    'help helped problem problems issue issues area areas way ways approach plans planning-wise happen supposed going-to like ' +
+    'last next much more most really actually exactly specific specifically detail details include including includes')
     .split(/\s+/),
 );
 

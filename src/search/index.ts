@@ -16,7 +16,7 @@ import { type Concept, correctSpelling, englishConcepts, isEnglish, knownWords, 
 import { buildPinyin, fromPinyin, type PinyinData, soundsLike } from './pinyin.js';
 import { bigrams, STOP, stripQuestionWords, Tokenizer } from './tokenize.js';
 
-const INDEX_VERSION = 9;
+const INDEX_VERSION = 11;
 /** Weight of a concept read through a guess: a misspelling, pinyin, a sound-alike word. */
 const GUESS_WEIGHT = 0.7;
 const RRF_K = 60;
@@ -135,6 +135,8 @@ export class SearchIndex {
     private readonly spelled: Set<string>,
     /** jieba's frequency of each dictionary word. */
     private readonly frequency: Map<string, number>,
+    /** The report's own terms (quoted names, target metrics, glossary terms): never everyday words. */
+    private readonly ownTerms: Set<string>,
   ) {
     this.placesEn = new Set(places.en);
     this.corpus = docs.map((d) => d.text.toLowerCase()).join('\n');
@@ -191,7 +193,7 @@ export class SearchIndex {
       .map(([word, terms]): [string, string[]] => [word, [...new Set([...terms, word])].filter((t) => lower.includes(t.toLowerCase()))])
       .filter(([word, terms]) => terms.length && !(terms.length === 1 && terms[0] === word))
       .sort((a, b) => b[0].length - a[0].length);
-    return new SearchIndex(docs, tokenizer, glossary, cedict, embedder, vectors, [...new Set(reports.map((r) => r.city))], generic, traditional, pinyin, everyday, places, spelled, frequency);
+    return new SearchIndex(docs, tokenizer, glossary, cedict, embedder, vectors, [...new Set(reports.map((r) => r.city))], generic, traditional, pinyin, everyday, places, spelled, frequency, new Set(reportTerms(reports, glossary)));
   }
 
   private static build(dir: string, docs: SearchDoc[], reports: Report[], glossary: Map<string, string[]>, embedder: HashedNgramEmbeddings, hash: string): void {
@@ -228,7 +230,7 @@ export class SearchIndex {
       return { question: asked, lang: 'en', concepts, text: concepts.flatMap((c) => c.alternatives).join(' ') };
     }
     // The city is what the whole report is about: naming it narrows nothing down.
-    let text = this.cities.reduce((t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '), stripQuestionWords(question)).toLowerCase();
+    let text = this.cities.reduce((t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '), stripQuestionWords(this.topicClauses(question))).toLowerCase();
     const concepts: Concept[] = [];
     // Everyday words first ("看病" → 医疗卫生), then English or pinyin words inside a Chinese question.
     for (const [word, terms] of this.colloquial) {
@@ -246,12 +248,41 @@ export class SearchIndex {
     for (const w of this.tokenizer.cut(text)) {
       if (seen.has(w)) continue;
       seen.add(w);
-      const absent = !this.corpus.includes(w);
-      const weight = absent && this.generic.has(w) ? GENERIC_WEIGHT : absent && (this.frequency.get(w) ?? 0) >= EVERYDAY_FREQ ? EVERYDAY_WEIGHT : undefined;
-      concepts.push({ text: w, alternatives: [w], ...(weight ? { weight } : {}) });
+      concepts.push({ text: w, alternatives: [w], ...this.chineseWeight(w) });
     }
     const searched = [text, ...concepts.filter((c) => c.alternatives[0] !== c.text).flatMap((c) => c.alternatives)].join(' ');
     return { question: asked, lang: 'zh', concepts, text: searched };
+  }
+
+  /**
+   * The clauses of a question that speak of something the report knows. "刚接到电话，群众问社会
+   * 抚养费的事" is about 社会抚养费; the call is why they ask. A clause is kept when one of its
+   * words (or everyday words) is in the reports, or when it is the only one.
+   */
+  private topicClauses(question: string): string {
+    const clauses = question.split(/[，,；;：:]/).filter((c) => c.trim());
+    if (clauses.length < 2) return question;
+    const known = (clause: string) =>
+      this.colloquial.some(([word]) => clause.includes(word)) ||
+      /[a-z]{2,}/i.test(clause) ||
+      this.tokenizer.cut(stripQuestionWords(clause)).some((w) => [...w].length >= 2 && this.corpus.includes(w));
+    const kept = clauses.filter(known);
+    return kept.length ? kept.join('，') : question;
+  }
+
+  /**
+   * How much a Chinese word of a question counts. A common verb or adverb the report lacks
+   * ("遇到") counts little; so does a stray run of characters no dictionary knows (the pieces of
+   * "还能"). Everyday words ("条件", "群众", "名字") count less than rare ones, in the report or
+   * not: a rare word is more likely what the question is about.
+   */
+  private chineseWeight(w: string): { weight?: number } {
+    const absent = !this.corpus.includes(w);
+    const freq = this.frequency.get(w);
+    if (absent && this.generic.has(w)) return { weight: GENERIC_WEIGHT };
+    if (absent && freq === undefined && [...w].length <= 3) return { weight: EVERYDAY_WEIGHT };
+    if ((freq ?? 0) >= EVERYDAY_FREQ && !this.ownTerms.has(w)) return { weight: EVERYDAY_WEIGHT };
+    return {};
   }
 
   /** Concepts of English words, with pinyin and misspellings read as what they stand for. */
@@ -264,20 +295,26 @@ export class SearchIndex {
       const [c] = englishConcepts(fixed, this.glossary, this.cedict);
       return c?.alternatives.length ? { alternatives: c.alternatives, weight: (c.weight ?? 1) * GUESS_WEIGHT } : undefined;
     };
-    return englishConcepts(text, this.glossary, this.cedict, guess).filter((c) => !c.alternatives.some((a) => this.cities.includes(a)));
+    // Misspelt words are mended first, so that phrases read whole ("urban and rurl areas").
+    const mended = text.replace(/[A-Za-z]{4,}/g, (w) => {
+      const lower = w.toLowerCase();
+      if (this.spelled.has(lower) || this.known.has(lower) || this.glossary.has(lower) || fromPinyin(lower, this.pinyin).length) return w;
+      return correctSpelling(lower, this.known) ?? w;
+    });
+    return englishConcepts(mended, this.glossary, this.cedict, guess).filter((c) => !c.alternatives.some((a) => this.cities.includes(a)));
   }
 
   /**
    * Words of the question the report does not hold, that sound like a report word and share a
    * character with it, are read as that word (voice input writes 禁形 for 禁行, 权利清单 for
-   * 权力清单). One to three of jieba's words are tried together, longest first.
+   * 权力清单). One to four of jieba's words are tried together, longest first.
    */
   private soundAlikes(text: string): string {
     const tokens = this.tokenizer.raw(text);
     const out: string[] = [];
     for (let i = 0; i < tokens.length; ) {
       let taken = 0;
-      for (let n = Math.min(3, tokens.length - i); n >= 1 && !taken; n--) {
+      for (let n = Math.min(4, tokens.length - i); n >= 1 && !taken; n--) {
         const group = tokens.slice(i, i + n);
         const piece = group.join('');
         if (!/^[\u3400-\u9fff]{2,6}$/.test(piece) || this.corpus.includes(piece) || group.some((t) => STOP.has(t))) continue;
@@ -330,7 +367,11 @@ export class SearchIndex {
       for (const a of concept.alternatives) {
         if (lower.includes(a)) best = 1;
         else if (this.parts(a).length && this.parts(a).every((part) => lower.includes(part))) best = Math.max(best, 0.9);
-        else {
+        else if (this.parts(a).length > 1 && this.parts(a).some((part) => lower.includes(part))) {
+          // 对外开放 where the text says 开放: part of the thing, partly met.
+          const parts = this.parts(a);
+          best = Math.max(best, (0.7 * parts.filter((part) => lower.includes(part)).length) / parts.length);
+        } else {
           const ab = bigrams(a);
           const share = ab.length ? ab.filter((x) => g.has(x)).length / ab.length : 0;
           if (share >= 0.5) best = Math.max(best, share * 0.8);
