@@ -18,11 +18,15 @@ const CHATTER = new RegExp(
     '好的', '收到', '好的收到', '在线等', '急', '挺急的', '谢啦', '哈+', '嗯+', '哦+',
     '(?:hi|hello|hey|dear)(?: all| everyone| team| there)?', 'good (?:morning|afternoon|evening)(?: all| everyone)?',
     '(?:many )?thanks?(?: you| a lot| in advance)?', 'thx', 'much appreciated', 'cheers', 'sorry(?: to bother| for the trouble)?',
-    'quick (?:one|question)',
+    'quick (?:one|question)', "(?:i |we )?need (?:it|this|the answer) (?:for|by|before) [\\w' ]{1,30}", 'urgent', 'asap',
+    '(?:明天|今天|下午|上午|周[一二三四五六日]|晚上)?(?:开会|汇报|写材料|报材料)要用', '材料要报上去',
   ].join('|'),
   'iu',
 );
-const CHATTER_CLAUSE = new RegExp(`^(?:${CHATTER.source})[\\s,，.。!！~～]*$`, 'iu');
+const CHATTER_CLAUSE = new RegExp(`^(?:${CHATTER.source})[\\s,，.。!！?？~～]*$`, 'iu');
+/** Thanks written straight after the question, with no stop between ("…开吗谢谢"). */
+const TRAILING_THANKS =
+  /(?:(?:(?:非常|十分)?(?:谢谢|感谢|多谢)(?:您|你|大家|各位|了|啦)?|辛苦(?:了|啦)?|麻烦(?:了|您了|你了)|拜托了)+|\s(?:many )?(?:thanks?(?: you| a lot| in advance)?|thx|cheers|much appreciated))[\s,，.。!！~～]*$/iu;
 
 /** Openers that say a question is coming ("请问", "领导让我查一下"), dropped where they stand. */
 const OPENERS = new RegExp(
@@ -40,9 +44,9 @@ const OPENERS = new RegExp(
 );
 const LEADING_CHATTER = new RegExp(`^(?:(?:${CHATTER.source})[\\s,，.。!！:：~～]+)+`, 'iu');
 
-/** Words that make a sentence a question. */
+/** Words that make a sentence a question (and "A不A": 管不管, 有没有). */
 const ASKS =
-  /[?？吗呢么]|多少|几[个项家所名条座次届人批年]?|什么|啥|咋|怎|如何|哪|是否|有没有|要不要|能不能|会不会|是不是|搞不搞|有无|\b(?:what|which|how|when|where|who|whom|why|is|are|does|do|did|can|could|will|would|should|any)\b/i;
+  /[?？吗呢么]|(\p{Script=Han})[不没]\1|多少|几[个项家所名条座次届人批年]?|什么|啥|咋|怎|如何|哪|是否|有没有|要不要|能不能|会不会|是不是|搞不搞|有无|\b(?:what|which|how|when|where|who|whom|why|is|are|does|do|did|can|could|will|would|should|any)\b/iu;
 
 /** Split into sentences at full stops, question and exclamation marks, and line breaks. */
 function sentences(text: string): string[] {
@@ -64,7 +68,7 @@ function dropChatter(sentence: string): string {
 export function extractQuestion(message: string): string {
   const text = message.replace(MENTION, ' ').replace(EMOJI, ' ').replace(/[?？]{2,}/g, '？').replace(/[。.]{2,}|…+/g, '。').trim();
   const parts = sentences(text)
-    .map((s) => dropChatter(s).replace(LEADING_CHATTER, '').replace(OPENERS, '').replace(/^[\s,，.。:：]+/u, '').trim())
+    .map((s) => dropChatter(s).replace(LEADING_CHATTER, '').replace(TRAILING_THANKS, '').replace(OPENERS, ' ').trim().replace(LEADING_CHATTER, '').replace(/^[\s,，.。:：]+/u, '').trim())
     .filter((s) => /[\p{L}\p{N}]/u.test(s) && !CHATTER_CLAUSE.test(s));
   if (!parts.length) return text || message.trim();
   const asking = parts.filter((s) => ASKS.test(s));
