@@ -11,7 +11,7 @@ import type { Report } from '../report/types.js';
 import { extractQuestion } from '../search/clean.js';
 import type { ExtraList, Hit, Query, SearchIndex } from '../search/index.js';
 import { localDate } from '../time.js';
-import { type AnswerText, citation, itemAnswer, pickSentences, sectionAnswer, sectionOverview } from './extractive.js';
+import { type AnswerText, citation, itemAnswer, pickSentences, type Standing, sectionAnswer, sectionOverview } from './extractive.js';
 import { type Features, features, type Model, probability } from './answerability.js';
 import { asksForNumber, asksForProgress, holdsFigure, refInQuestion } from './intent.js';
 import type { Answer, Citation, Outcome, ProgressLookup } from './types.js';
@@ -59,7 +59,10 @@ export class Answerer {
     this.writer = opts.writer;
     this.tz = opts.tz;
     this.model = opts.model;
+    this.standing = { progress: this.progress, tz: this.tz, gloss: (text) => this.index.glossTerms(text) };
   }
+
+  private readonly standing: Standing;
 
   /** Answer a question; never throws on odd input, and never invents a figure. */
   async ask(question: string): Promise<Answer> {
@@ -133,7 +136,7 @@ export class Answerer {
       ? (records?.records?.get(hit.doc.key) ?? []).filter((r) => this.index.matches({ ...query, concepts: lacking.map((m) => m.concept) }, r.note).some((m) => m.matched >= 0.5)).slice(0, 2)
       : [];
     if (wantNumber && !holdsFigure(query.question, [...sentences, ...matched.map((r) => r.note)].join(''))) return undefined;
-    const body = itemAnswer(report, section, item, sentences, query.lang, { progress: this.progress, tz: this.tz });
+    const body = itemAnswer(report, section, item, sentences, query.lang, this.standing);
     for (const r of matched) {
       const when = localDate(r.createdAt, this.tz);
       body.facts.unshift(query.lang === 'zh' ? `相关进展记录：${r.note}（${r.userName}，${when}）` : `Matching progress record: ${r.note} (${r.userName}, ${when})`);
@@ -151,7 +154,7 @@ export class Answerer {
       const { report, section, item } = place;
       const withTargets = item.sentences.filter((s) => item.targets.some((t) => s.includes(t.text)));
       const sentences = withTargets.length ? withTargets.slice(0, 3) : item.sentences.slice(1, 3);
-      return this.answer(query, 'found', itemAnswer(report, section, item, sentences, query.lang, { progress: this.progress, tz: this.tz }), [
+      return this.answer(query, 'found', itemAnswer(report, section, item, sentences, query.lang, this.standing), [
         citation(report.id, item.id, item.title, sentences.join('')),
       ]);
     }

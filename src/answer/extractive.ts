@@ -40,12 +40,15 @@ export function pickSentences(index: SearchIndex, query: Query, sentences: strin
 export interface Standing {
   progress?: ProgressLookup;
   tz: string;
+  /** English for the report's terms in a text, for English readers (`河长制` → river chief system). */
+  gloss?: (text: string) => [string, string][];
 }
 
-function targetLine(t: Target, latest: TargetStanding | undefined, lang: 'zh' | 'en', tz: string): string {
-  // English readers get 万-style figures spelled out too: 2.2万 (22,000).
+function targetLine(t: Target, latest: TargetStanding | undefined, lang: 'zh' | 'en', tz: string, gloss?: Standing['gloss']): string {
+  // English readers get 万-style figures spelled out too: 2.2万 (22,000), and the metric in English.
   const spelled = lang === 'en' && t.value >= 10000 ? ` (${t.value.toLocaleString('en-US')})` : '';
-  const goal = `${targetPhrase(t, lang, { bold: true })}${spelled}`;
+  const metric = lang === 'en' && gloss ? gloss(t.kind === 'quantity' ? t.metric : t.text).slice(0, 4).map(([, en]) => en) : [];
+  const goal = `${targetPhrase(t, lang, { bold: true })}${spelled}${metric.length ? ` — ${metric.join(', ')}` : ''}`;
   const standing = latest
     ? lang === 'zh'
       ? `最新进展 ${formatStanding(t, latest.value)}（${latest.userName}，${localDate(latest.at, tz)}）`
@@ -63,13 +66,17 @@ export interface AnswerText {
 }
 
 /** The answer for one item: header and quoted sentences; targets with standing and source as facts. */
-export function itemAnswer(report: Report, section: Section, item: Item, sentences: string[], lang: 'zh' | 'en', { progress, tz }: Standing): AnswerText {
+export function itemAnswer(report: Report, section: Section, item: Item, sentences: string[], lang: 'zh' | 'en', { progress, tz, gloss }: Standing): AnswerText {
   const quote = sentences.map((s) => highlightTargets(s, item.targets)).join('');
   const latest = progress?.latestForItem(report.id, item.id) ?? new Map<string, TargetStanding>();
   const lines =
     lang === 'zh'
       ? [`**${item.id} ${item.title}**（${sectionName(section, 'zh')}：${section.title}）`, `“${quote}”`]
-      : [`**Item ${item.id} “${item.title}”** (${sectionName(section, 'en')}: ${section.title}) says:`, `“${quote}”`];
+      : [`**Item ${item.id} “${item.title}”**${englishAbout(item.title, gloss)} (${sectionName(section, 'en')}: ${section.title}) says:`, `“${quote}”`];
+  // Key terms: the report's names and longer terms, not every word the glossary knows.
+  const quoted = sentences.join('').match(/“[^”]+”/g)?.join('') ?? '';
+  const terms = lang === 'en' && gloss ? gloss(sentences.join('')).filter(([zh, en]) => [...zh].length >= 3 || quoted.includes(zh) || /^[A-Z]/.test(en)).slice(0, 8) : [];
+  if (terms.length) lines.push(`Key terms: ${terms.map(([zh, en]) => `${zh} ${en}`).join('; ')}`);
   const facts: string[] = [];
   // A note without a value says what the target lines cannot; a value is shown with its target.
   const note = progress?.latestNote(report.id, item.id);
@@ -79,10 +86,16 @@ export function itemAnswer(report: Report, section: Section, item: Item, sentenc
   }
   if (item.targets.length) {
     facts.push(lang === 'zh' ? '目标：' : 'Targets:');
-    for (const t of item.targets) facts.push(targetLine(t, latest.get(t.id), lang, tz));
+    for (const t of item.targets) facts.push(targetLine(t, latest.get(t.id), lang, tz, gloss));
   }
   facts.push(lang === 'zh' ? `出处：${report.title}，${sectionName(section, 'zh')}第${item.index}项（${item.id}）` : `Source: ${report.title}, item ${item.id}`);
   return { prose: lines.join('\n'), facts };
+}
+
+/** ` — on talent` after an item's Chinese title, from the glossary terms it holds. */
+function englishAbout(title: string, gloss?: Standing['gloss']): string {
+  const terms = gloss?.(title).slice(0, 4) ?? [];
+  return terms.length ? ` — on ${terms.map(([, en]) => en).join(', ')}` : '';
 }
 
 /** The answer for a section preamble passage. */

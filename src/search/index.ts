@@ -137,6 +137,7 @@ export class SearchIndex {
     private readonly frequency: Map<string, number>,
     /** The report's own terms (quoted names, target metrics, glossary terms): never everyday words. */
     private readonly ownTerms: Set<string>,
+    private readonly glossaryText: string,
   ) {
     this.placesEn = new Set(places.en);
     this.corpus = docs.map((d) => d.text.toLowerCase()).join('\n');
@@ -193,7 +194,7 @@ export class SearchIndex {
       .map(([word, terms]): [string, string[]] => [word, [...new Set([...terms, word])].filter((t) => lower.includes(t.toLowerCase()))])
       .filter(([word, terms]) => terms.length && !(terms.length === 1 && terms[0] === word))
       .sort((a, b) => b[0].length - a[0].length);
-    return new SearchIndex(docs, tokenizer, glossary, cedict, embedder, vectors, [...new Set(reports.map((r) => r.city))], generic, traditional, pinyin, everyday, places, spelled, frequency, new Set(reportTerms(reports, glossary)));
+    return new SearchIndex(docs, tokenizer, glossary, cedict, embedder, vectors, [...new Set(reports.map((r) => r.city))], generic, traditional, pinyin, everyday, places, spelled, frequency, new Set(reportTerms(reports, glossary)), glossaryText);
   }
 
   private static build(dir: string, docs: SearchDoc[], reports: Report[], glossary: Map<string, string[]>, embedder: HashedNgramEmbeddings, hash: string): void {
@@ -452,6 +453,36 @@ export class SearchIndex {
   /** Search terms of a prepared query. */
   queryTerms(query: Query): string[] {
     return [...this.queryWords(query), ...bigrams(query.text)];
+  }
+
+  private reverse?: [string, string][];
+
+  /**
+   * The glossary's English for the report's terms in a text, in text order, longer terms first
+   * where they overlap (`河长制` → river chief system): for English readers of a Chinese quote.
+   */
+  glossTerms(text: string, limit = 40): [string, string][] {
+    if (!this.reverse) {
+      // The line where a term is the first translation names it best ("talents → 人才").
+      const lines = this.glossaryText
+        .split('\n')
+        .filter((l) => l.trim() && !l.startsWith('#'))
+        .map((l) => l.split('\t'))
+        .map(([en, zh]) => [en?.trim() ?? '', (zh ?? '').split('|').map((t) => t.trim())] as const);
+      const english = new Map<string, string>();
+      for (const [en, zh] of lines) if (zh[0] && !english.has(zh[0])) english.set(zh[0], en);
+      for (const [en, zh] of lines) for (const term of zh) if (term && !english.has(term)) english.set(term, en);
+      this.reverse = [...english].filter(([zh]) => [...zh].length >= 2).sort((a, b) => b[0].length - a[0].length);
+    }
+    const found: { at: number; end: number; zh: string; en: string }[] = [];
+    for (const [zh, en] of this.reverse) {
+      const at = text.indexOf(zh);
+      if (at >= 0 && !found.some((f) => at < f.end && at + zh.length > f.at)) found.push({ at, end: at + zh.length, zh, en });
+    }
+    return found
+      .sort((a, b) => a.at - b.at)
+      .slice(0, limit)
+      .map((f) => [f.zh, f.en]);
   }
 
   /** The document for a key such as `cixi-2015:4.3`. */

@@ -90,6 +90,14 @@ describe('answers in English', () => {
     expect(a.text).toMatch(/^The report gives no such figure/);
   });
 
+  it('glosses the report’s terms and names in English under the Chinese quote', async () => {
+    const a = await answerer.ask('What does the report say about the river chief system?');
+    expect(a.citations[0]?.id).toBe('6.1');
+    expect(plain(a.text)).toContain('Key terms: 清三河 three rivers; 河长制 river chief system; 一河一策 one river one policy');
+    const towns = await answerer.ask('Which central towns get a three-year action plan?');
+    expect(plain(towns.text)).toContain('周巷 Zhouxiang; 观海卫 Guanhaiwei; 龙山 Longshan; 逍林 Xiaolin');
+  });
+
   it('reads a misspelt word as the word it was meant to be', async () => {
     const a = await answerer.ask('celadon festivel');
     expect(a).toMatchObject({ outcome: 'found' });
