@@ -10,6 +10,8 @@ export interface Concept {
   alternatives: string[];
   /** How much the concept counts when judging coverage; a general dictionary's guess counts less. */
   weight?: number;
+  /** Read from an everyday word into the report's terms ("看病" → 医疗卫生). */
+  everyday?: boolean;
 }
 
 /** Weight of a concept translated by CC-CEDICT rather than the glossary. */

@@ -236,7 +236,7 @@ export class SearchIndex {
     // Everyday words first ("看病" → 医疗卫生), then English or pinyin words inside a Chinese question.
     for (const [word, terms] of this.colloquial) {
       if (!text.includes(word)) continue;
-      concepts.push({ text: word, alternatives: terms });
+      concepts.push({ text: word, alternatives: terms, everyday: true });
       text = text.replaceAll(word, ' ');
     }
     text = text.replace(/[a-z][a-z0-9'&.-]*(?: [a-z][a-z0-9'&.-]*)*/g, (latin) => {
