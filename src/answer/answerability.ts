@@ -24,6 +24,8 @@ export const FEATURES = [
   'detail',
   'everyday',
   'english',
+  'englishCoverage',
+  'englishUnknown',
   'concepts',
 ] as const;
 
@@ -89,6 +91,9 @@ export function features(
     // What everyday words the question was read through, and the best passage holds.
     everyday: share(inTop, (m) => Boolean(m.concept.everyday) && m.matched >= 0.5),
     english: query.lang === 'en' ? 1 : 0,
+    // English words the glossary lacks are as often words of how as things: English gets its own weights.
+    englishCoverage: query.lang === 'en' ? (top?.coverage ?? 0) : 0,
+    englishUnknown: query.lang === 'en' ? share(inReport, unknown) : 0,
     concepts: Math.min(1, query.concepts.length / 8),
   };
 }

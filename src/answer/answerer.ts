@@ -97,7 +97,9 @@ export class Answerer {
       if (direct) return { ...direct, question: message };
     }
     const { query, hits, records, p, features } = this.judge(message);
-    const outcome: Outcome = p >= this.model.found ? 'found' : p >= this.model.closest ? 'closest' : 'not-found';
+    // Another city or another year is never this report's answer, however close the words.
+    const elsewhere = features.otherPlace > 0 || features.otherTime > 0;
+    const outcome: Outcome = elsewhere ? 'not-found' : p >= this.model.found ? 'found' : p >= this.model.closest ? 'closest' : 'not-found';
     const wantNumber = asksForNumber(question);
     const best = hits[0];
     // A figure is never given for a thing the report does not name ("海外工程师" teams).

@@ -99,6 +99,7 @@ export function correctSpelling(word: string, known: Set<string>): string | unde
   for (const k of known) {
     if (Math.abs(k.length - word.length) > max || (k[0] !== word[0] && k[1] !== word[1])) continue;
     const d = editDistance(word, k, max);
+    if (d > max) continue;
     if (d < bestD) [best, bestD] = [[k], d];
     else if (d === bestD) best.push(k);
   }

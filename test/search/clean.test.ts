@@ -21,3 +21,14 @@ describe('the question inside a chat message', () => {
     expect(extractQuestion('你好')).toBe('你好');
   });
 });
+
+describe('English spelling', () => {
+  it('mends a misspelt word to a known one, and leaves a word with no near one alone', async () => {
+    const { correctSpelling } = await import('../../src/search/english.js');
+    const known = new Set(['investment', 'kindergarten', 'education', 'festival']);
+    expect(correctSpelling('investmnet', known)).toBe('investment');
+    expect(correctSpelling('festivel', known)).toBe('festival');
+    expect(correctSpelling('disabilities', known)).toBeUndefined();
+    expect(correctSpelling('ecommerce', known)).toBeUndefined();
+  });
+});
