@@ -34,10 +34,10 @@ export type Features = Record<(typeof FEATURES)[number], number>;
 export interface Model {
   weights: number[];
   bias: number;
-  /** At or above: found. */
-  found: number;
+  /** At or above: found. By the question's language, since English is read through a glossary. */
+  found: { zh: number; en: number };
   /** At or above (and below found): the closest passage is quoted, said to be maybe not exact. */
-  closest: number;
+  closest: { zh: number; en: number };
 }
 
 /** Times other than the plan year: what the report cannot tell ("去年", "2014年", "last year"). */
@@ -99,7 +99,7 @@ export function features(
 }
 
 /** The model's probability that the best passage answers the question. */
-export function probability(model: Model, f: Features): number {
+export function probability(model: Pick<Model, 'weights' | 'bias'>, f: Features): number {
   const z = FEATURES.reduce((a, name, i) => a + (model.weights[i] ?? 0) * f[name], model.bias);
   return 1 / (1 + Math.exp(-z));
 }
@@ -123,7 +123,7 @@ export function fit(rows: { f: Features; y: 0 | 1 }[], epochs = 4000, rate = 0.5
     const gw = new Array<number>(FEATURES.length).fill(0);
     let gb = 0;
     for (const { f, y } of rows) {
-      const p = probability({ weights: w, bias: b, found: 0, closest: 0 }, f);
+      const p = probability({ weights: w, bias: b }, f);
       const err = (p - y) * classWeight(y);
       FEATURES.forEach((name, i) => (gw[i]! += err * f[name]));
       gb += err;

@@ -99,7 +99,8 @@ export class Answerer {
     const { query, hits, records, p, features } = this.judge(message);
     // Another city or another year is never this report's answer, however close the words.
     const elsewhere = features.otherPlace > 0 || features.otherTime > 0;
-    const outcome: Outcome = elsewhere ? 'not-found' : p >= this.model.found ? 'found' : p >= this.model.closest ? 'closest' : 'not-found';
+    const { found, closest } = { found: this.model.found[query.lang], closest: this.model.closest[query.lang] };
+    const outcome: Outcome = elsewhere ? 'not-found' : p >= found ? 'found' : p >= closest ? 'closest' : 'not-found';
     const wantNumber = asksForNumber(question);
     const best = hits[0];
     // A figure is never given for a thing the report does not name ("海外工程师" teams).

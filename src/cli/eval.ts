@@ -162,7 +162,7 @@ function row(label: string, t: Tally): string {
 
 /** Fit the answerability model on the tuning parts, as asked and wrapped in noise, and keep it in data/. */
 function fitModel(answerer: Answerer, sets: { file: string; questions: Question[] }[]): string {
-  const rows: { f: ReturnType<Answerer['judge']>['features']; y: 0 | 1 }[] = [];
+  const rows: { f: ReturnType<Answerer['judge']>['features']; y: 0 | 1; lang: 'zh' | 'en' }[] = [];
   for (const { file, questions } of sets) {
     const rand = seeded(7);
     for (const q of questions) {
@@ -171,16 +171,20 @@ function fitModel(answerer: Answerer, sets: { file: string; questions: Question[
         const j = answerer.judge(text);
         if (!j.hits.length) continue;
         // Only questions whose best passage is right, or that nothing answers, teach the gate.
-        if (q.negative) rows.push({ f: j.features, y: 0 });
-        else if (q.gold.includes(j.hits[0]!.doc.ref)) rows.push({ f: j.features, y: 1 });
+        if (q.negative) rows.push({ f: j.features, y: 0, lang: q.lang });
+        else if (q.gold.includes(j.hits[0]!.doc.ref)) rows.push({ f: j.features, y: 1, lang: q.lang });
       }
     }
   }
   const model = fit(rows);
-  // Thresholds from the unanswerable questions: found above nearly all of them, closest above most.
-  const negatives = rows.filter((r) => r.y === 0).map((r) => probability({ ...model, found: 0, closest: 0 }, r.f)).sort((a, b) => a - b);
-  const at = (q: number) => Math.round((negatives[Math.min(negatives.length - 1, Math.floor(q * negatives.length))] ?? 0.5) * 1000) / 1000;
-  writeFileSync(MODEL_FILE, `${JSON.stringify({ ...model, found: at(FOUND_QUANTILE), closest: at(CLOSEST_QUANTILE) })}\n`);
+  // Thresholds from each language's unanswerable questions: found above nearly all of them, closest above most.
+  const at = (lang: 'zh' | 'en', q: number) => {
+    const negatives = rows.filter((r) => r.y === 0 && r.lang === lang).map((r) => probability(model, r.f)).sort((a, b) => a - b);
+    return Math.round((negatives[Math.min(negatives.length - 1, Math.floor(q * negatives.length))] ?? 0.5) * 1000) / 1000;
+  };
+  const found = { zh: at('zh', FOUND_QUANTILE), en: at('en', FOUND_QUANTILE) };
+  const closest = { zh: at('zh', CLOSEST_QUANTILE), en: at('en', CLOSEST_QUANTILE) };
+  writeFileSync(MODEL_FILE, `${JSON.stringify({ ...model, found, closest })}\n`);
   return `fitted on ${rows.length} questions (${rows.filter((r) => r.y === 1).length} answerable): ${MODEL_FILE}`;
 }
 

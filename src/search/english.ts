@@ -16,6 +16,8 @@ export interface Concept {
 
 /** Weight of a concept translated by CC-CEDICT rather than the glossary. */
 const DICTIONARY_WEIGHT = 0.5;
+/** Weight of a lower-case word nothing translates. */
+const UNTRANSLATED_WEIGHT = 0.5;
 
 const STOP = new Set(
   ('a an the of for to in on at by with and or is are was were be been being do does did will would shall should can could ' +
@@ -26,7 +28,10 @@ const STOP = new Set(
     'report say says said mention mentions mentioned proceed proceeding expected intend intended being also keep kept keeping make made ' +
     'caught up name named called own due under anything something things thing get got take taken set aim aiming aims deliver delivered ' +
     'help helped problem problems issue issues area areas way ways approach plans planning-wise happen supposed going-to like ' +
-    'last next much more most really actually exactly specific specifically detail details include including includes')
+    'last next much more most really actually exactly specific specifically detail details include including includes ' +
+    "i'm i've let's again now here one ones getting long earlier measure measures initiative initiatives deal tackle tackled " +
+    'involve involves involved scheduled individual each sister liaison officer overall promise promised meant mean means out ' +
+    'local policy policies step steps thinking article')
     .split(/\s+/),
 );
 
@@ -164,7 +169,11 @@ export function englishConcepts(
           lookup(w) ??
           (parts.length ? { alternatives: parts.flatMap((p) => lookup(p)?.alternatives ?? []), weight: DICTIONARY_WEIGHT } : undefined) ??
           guess?.(w);
-        concepts.push({ text: w, ...(found?.alternatives.length ? found : { alternatives: [] }) });
+        // A word with no translation at all is more often a word of how than a thing the report
+        // lacks — unless it is written as a name or an acronym (GDP, Hangzhou).
+        const named = new RegExp(`\\b${w.replace(/[^a-z0-9]/g, '.')}\\b`, 'i').exec(question)?.[0] ?? w;
+        const untranslated = /^[A-Z]/.test(named) ? {} : { weight: UNTRANSLATED_WEIGHT };
+        concepts.push({ text: w, ...(found?.alternatives.length ? found : { alternatives: [], ...untranslated }) });
       }
       matched = 1;
     }

@@ -5,20 +5,22 @@
  * `DATA_DIR/index/` and made again only when a report or the glossary changes.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Report } from '../report/types.js';
 import { Bm25 } from './bm25.js';
-import { buildCedictMap, buildEnglishWords, buildGenericWords, buildJiebaDict, buildPlaces, buildTraditionalMap } from './dictionary.js';
+import { buildCedictMap, buildEnglishWords, buildGenericWords, buildJiebaDict, buildPlaces, buildSynonyms, buildTraditionalMap } from './dictionary.js';
 import { HashedNgramEmbeddings } from './embedder.js';
 import { type Concept, correctSpelling, englishConcepts, isEnglish, knownWords, parseGlossary } from './english.js';
 import { buildPinyin, fromPinyin, type PinyinData, soundsLike } from './pinyin.js';
 import { bigrams, STOP, stripQuestionWords, Tokenizer } from './tokenize.js';
 
-const INDEX_VERSION = 11;
+const INDEX_VERSION = 12;
 /** Weight of a concept read through a guess: a misspelling, pinyin, a sound-alike word. */
 const GUESS_WEIGHT = 0.7;
+/** Weight of a concept read through a WordNet synonym. */
+const SYNONYM_WEIGHT = 0.5;
 const RRF_K = 60;
 /** Weight of a question word the report lacks that is a common verb or adverb ("遇到"), not a thing. */
 const GENERIC_WEIGHT = 0.3;
@@ -138,6 +140,8 @@ export class SearchIndex {
     /** The report's own terms (quoted names, target metrics, glossary terms): never everyday words. */
     private readonly ownTerms: Set<string>,
     private readonly glossaryText: string,
+    /** Where the WordNet synonyms are kept: made the first time an English word needs one. */
+    private readonly synonymFile: string,
   ) {
     this.placesEn = new Set(places.en);
     this.corpus = docs.map((d) => d.text.toLowerCase()).join('\n');
@@ -194,7 +198,7 @@ export class SearchIndex {
       .map(([word, terms]): [string, string[]] => [word, [...new Set([...terms, word])].filter((t) => lower.includes(t.toLowerCase()))])
       .filter(([word, terms]) => terms.length && !(terms.length === 1 && terms[0] === word))
       .sort((a, b) => b[0].length - a[0].length);
-    return new SearchIndex(docs, tokenizer, glossary, cedict, embedder, vectors, [...new Set(reports.map((r) => r.city))], generic, traditional, pinyin, everyday, places, spelled, frequency, new Set(reportTerms(reports, glossary)), glossaryText);
+    return new SearchIndex(docs, tokenizer, glossary, cedict, embedder, vectors, [...new Set(reports.map((r) => r.city))], generic, traditional, pinyin, everyday, places, spelled, frequency, new Set(reportTerms(reports, glossary)), glossaryText, join(dir, 'synonyms.json'));
   }
 
   private static build(dir: string, docs: SearchDoc[], reports: Report[], glossary: Map<string, string[]>, embedder: HashedNgramEmbeddings, hash: string): void {
@@ -212,6 +216,8 @@ export class SearchIndex {
     const dict = readFileSync(join(dir, 'dict.txt'), 'utf8');
     put('places.json', JSON.stringify(buildPlaces(corpus)));
     put('english.txt', buildEnglishWords().join('\n'));
+    // WordNet synonyms are made on first need, for the words of this build.
+    rmSync(join(dir, 'synonyms.json'), { force: true });
     put('pinyin.json', JSON.stringify(buildPinyin(dict.split('\n').map((l) => l.slice(0, l.indexOf(' '))).filter((w) => w.length >= 2 && corpus.includes(w)))));
     const vectors = new hnswlib.HierarchicalNSW('cosine', embedder.dimensions);
     vectors.initIndex(Math.max(1, docs.length), 16, 200, 42);
@@ -292,7 +298,7 @@ export class SearchIndex {
       const han = fromPinyin(word, this.pinyin);
       if (han.length) return { alternatives: han, weight: GUESS_WEIGHT };
       const fixed = this.spelled.has(word) ? undefined : correctSpelling(word, this.known);
-      if (!fixed) return undefined;
+      if (!fixed) return this.synonym(word);
       const [c] = englishConcepts(fixed, this.glossary, this.cedict);
       return c?.alternatives.length ? { alternatives: c.alternatives, weight: (c.weight ?? 1) * GUESS_WEIGHT } : undefined;
     };
@@ -303,6 +309,32 @@ export class SearchIndex {
       return correctSpelling(lower, this.known) ?? w;
     });
     return englishConcepts(mended, this.glossary, this.cedict, guess).filter((c) => !c.alternatives.some((a) => this.cities.includes(a)));
+  }
+
+  private synonymMap?: Record<string, string[]>;
+
+  /** English words → words the glossary or dictionary know, read (or made, a second or two, once) on first need. */
+  private loadSynonyms(): Record<string, string[]> {
+    if (this.synonymMap) return this.synonymMap;
+    try {
+      this.synonymMap = JSON.parse(readFileSync(this.synonymFile, 'utf8')) as Record<string, string[]>;
+    } catch {
+      this.synonymMap = buildSynonyms(new Set([...this.glossary.keys(), ...Object.keys(this.cedict)]));
+      const tmp = `${this.synonymFile}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(this.synonymMap));
+      renameSync(tmp, this.synonymFile);
+    }
+    return this.synonymMap;
+  }
+
+  /** What a word nothing translates stands for through a WordNet synonym ("trouble" → difficulty → 困难), weakly. */
+  private synonym(word: string): Omit<Concept, 'text'> | undefined {
+    const base = [word, word.replace(/(?:ies)$/, 'y'), word.replace(/(?:es|s)$/, ''), word.replace(/ing$/, ''), word.replace(/ing$/, 'e'), word.replace(/ed$/, ''), word.replace(/ed$/, 'e'), word.replace(/d$/, '')];
+    const synonyms = this.loadSynonyms();
+    const via = base.map((w) => synonyms[w]).find((list) => list?.length);
+    if (!via) return undefined;
+    const alternatives = [...new Set(via.flatMap((w) => englishConcepts(w, this.glossary, this.cedict)[0]?.alternatives ?? []))].slice(0, 6);
+    return alternatives.length ? { alternatives, weight: SYNONYM_WEIGHT } : undefined;
   }
 
   /**

@@ -189,3 +189,13 @@ describe('questions that name the city or ask for a plan rather than a number', 
     expect(a.citations[0]?.id).toBe('6.1');
   });
 });
+
+describe('English words the glossary lacks', () => {
+  it('are read through a WordNet synonym, made once and kept with the index', async () => {
+    const dataDir = tempDir();
+    const a = await openAnswerer(loadConfig({ DUBAN_DATA_DIR: dataDir }));
+    const j = a.judge('What about pupils?');
+    expect(j.query.concepts.find((c) => c.text === 'pupils')?.alternatives).toContain('学生');
+    expect(readFileSync(join(dataDir, 'index/synonyms.json'), 'utf8')).toContain('"pupil"');
+  });
+});
