@@ -167,11 +167,37 @@ export class SearchIndex {
       .update(JSON.stringify({ v: INDEX_VERSION, docs, targets: reports.map((r) => r.sections.map((s) => s.items.map((i) => i.targets))) }))
       .update(glossaryText)
       .digest('hex');
-    const manifestFile = join(dir, 'manifest.json');
-    const fresh = existsSync(manifestFile) && JSON.parse(readFileSync(manifestFile, 'utf8')).hash === hash;
     const glossary = parseGlossary(glossaryText);
     const embedder = new HashedNgramEmbeddings();
+    let fresh = false;
+    try {
+      fresh = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).hash === hash;
+    } catch {
+      // Missing or unreadable: built again below.
+    }
     if (!fresh) SearchIndex.build(dir, docs, reports, glossary, embedder, hash);
+    const load = () => SearchIndex.load(dir, docs, reports, glossary, glossaryText, colloquial, embedder);
+    try {
+      return load();
+    } catch (err) {
+      if (!fresh) throw err;
+      // A cache file cut short or overwritten is made again from the reports, not a reason to stop.
+      process.stderr.write(`duban: the search index in ${dir} could not be read (${(err as Error).message}); building it again\n`);
+      SearchIndex.build(dir, docs, reports, glossary, embedder, hash);
+      return load();
+    }
+  }
+
+  /** Read a built index from its folder; throws when a file is missing or unreadable. */
+  private static load(
+    dir: string,
+    docs: SearchDoc[],
+    reports: Report[],
+    glossary: Map<string, string[]>,
+    glossaryText: string,
+    colloquial: Map<string, string[]>,
+    embedder: HashedNgramEmbeddings,
+  ): SearchIndex {
     const dictText = readFileSync(join(dir, 'dict.txt'));
     const tokenizer = new Tokenizer(dictText);
     const frequency = new Map(
@@ -183,14 +209,17 @@ export class SearchIndex {
           return [w ?? '', Number(f)];
         }),
     );
-    const cedict = JSON.parse(readFileSync(join(dir, 'cedict.json'), 'utf8')) as Record<string, string[]>;
+    const json = <T>(name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
+    const cedict = json<Record<string, string[]>>('cedict.json');
     const vectors = new hnswlib.HierarchicalNSW('cosine', embedder.dimensions);
     vectors.readIndexSync(join(dir, 'vectors.hnsw'));
+    if (vectors.getCurrentCount() !== docs.length) throw new Error(`vectors.hnsw holds ${vectors.getCurrentCount()} passages, not ${docs.length}`);
     vectors.setEf(Math.max(50, docs.length));
     const generic = new Set(readFileSync(join(dir, 'generic.txt'), 'utf8').split('\n'));
-    const traditional = JSON.parse(readFileSync(join(dir, 'traditional.json'), 'utf8')) as Record<string, string>;
-    const pinyin = JSON.parse(readFileSync(join(dir, 'pinyin.json'), 'utf8')) as PinyinData;
-    const places = JSON.parse(readFileSync(join(dir, 'places.json'), 'utf8')) as { zh: string[]; en: string[] };
+    const traditional = json<Record<string, string>>('traditional.json');
+    const pinyin = json<PinyinData>('pinyin.json');
+    const places = json<{ zh: string[]; en: string[] }>('places.json');
+    if (!pinyin.words || !places.zh) throw new Error('pinyin.json or places.json is incomplete');
     const spelled = new Set(readFileSync(join(dir, 'english.txt'), 'utf8').split('\n'));
     const lower = docs.map((d) => d.text.toLowerCase()).join('\n');
     // An everyday word stands for the report's terms that the report really uses.
@@ -198,7 +227,25 @@ export class SearchIndex {
       .map(([word, terms]): [string, string[]] => [word, [...new Set([...terms, word])].filter((t) => lower.includes(t.toLowerCase()))])
       .filter(([word, terms]) => terms.length && !(terms.length === 1 && terms[0] === word))
       .sort((a, b) => b[0].length - a[0].length);
-    return new SearchIndex(docs, tokenizer, glossary, cedict, embedder, vectors, [...new Set(reports.map((r) => r.city))], generic, traditional, pinyin, everyday, places, spelled, frequency, new Set(reportTerms(reports, glossary)), glossaryText, join(dir, 'synonyms.json'));
+    return new SearchIndex(
+      docs,
+      tokenizer,
+      glossary,
+      cedict,
+      embedder,
+      vectors,
+      [...new Set(reports.map((r) => r.city))],
+      generic,
+      traditional,
+      pinyin,
+      everyday,
+      places,
+      spelled,
+      frequency,
+      new Set(reportTerms(reports, glossary)),
+      glossaryText,
+      join(dir, 'synonyms.json'),
+    );
   }
 
   private static build(dir: string, docs: SearchDoc[], reports: Report[], glossary: Map<string, string[]>, embedder: HashedNgramEmbeddings, hash: string): void {

@@ -176,6 +176,29 @@ describe('the search index on disk', () => {
   });
 });
 
+describe('a search index cache that was damaged', () => {
+  it.each(['manifest.json', 'cedict.json', 'vectors.hnsw', 'pinyin.json', 'places.json', 'traditional.json', 'synonyms.json'])(
+    'is built again when %s is garbage, with a line in the log',
+    async (file) => {
+      const dataDir = tempDir();
+      const cfg = loadConfig({ DUBAN_DATA_DIR: dataDir });
+      (await openAnswerer(cfg)).judge('What about pupils?');
+      writeFileSync(join(dataDir, 'index', file), '\u0000garbage{');
+      const logged: string[] = [];
+      const write = process.stderr.write.bind(process.stderr);
+      process.stderr.write = ((chunk: string) => logged.push(String(chunk)) > 0) as typeof process.stderr.write;
+      try {
+        const a = await openAnswerer(cfg);
+        expect((await a.ask('人才团队的引进目标是多少？')).citations[0]?.id).toBe('4.3');
+        expect(a.judge('What about pupils?').query.concepts[0]?.alternatives).toContain('学生');
+      } finally {
+        process.stderr.write = write;
+      }
+      if (file !== 'manifest.json' && file !== 'synonyms.json') expect(logged.join('')).toMatch(/could not be read .*building it again/);
+    },
+  );
+});
+
 describe('questions that name the city or ask for a plan rather than a number', () => {
   it('does not let the city’s own name count against an English question', async () => {
     const a = await answerer.ask("What is Cixi's target for talent teams?");
