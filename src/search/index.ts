@@ -115,6 +115,7 @@ export class SearchIndex {
   private readonly known: Set<string>;
   private readonly corpusBigrams: Set<string>;
   private readonly placesEn: Set<string>;
+  private readonly placesZh: Set<string>;
 
   private constructor(
     readonly docs: SearchDoc[],
@@ -144,6 +145,7 @@ export class SearchIndex {
     private readonly synonymFile: string,
   ) {
     this.placesEn = new Set(places.en);
+    this.placesZh = new Set(places.zh);
     this.corpus = docs.map((d) => d.text.toLowerCase()).join('\n');
     this.known = knownWords(glossary, cedict);
     this.corpusBigrams = new Set(bigrams(this.corpus));
@@ -464,8 +466,9 @@ export class SearchIndex {
   /** True when the question names a place the reports do not mention (another city, say). */
   namesOtherPlace(query: Query): boolean {
     if (query.lang === 'en') return (query.question.match(/[A-Za-z]+/g) ?? []).some((w) => /^[A-Z]/.test(w) && this.placesEn.has(w.toLowerCase()));
+    // As words of the question, not as characters that happen to stand together (东西安全 is not 西安).
     const q = query.question.replace(/[\u3400-\u9fff]/g, (c) => this.traditional[c] ?? c);
-    return this.places.zh.some((p) => q.includes(p));
+    return this.tokenizer.cut(q).some((w) => this.placesZh.has(w) || this.placesZh.has(w.replace(/[市县区省]$/, '')));
   }
 
   /** How each concept of the query is met anywhere in the reports (or in `extra`, such as progress notes). */

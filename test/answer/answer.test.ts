@@ -136,6 +136,12 @@ describe('questions as people write them in a work group', () => {
     expect(a.text).toContain('三合一');
   });
 
+  it('does not take characters that happen to stand together for a place (东西安全 is not 西安)', async () => {
+    const a = await answerer.ask('饭桌上吃的东西安不安全，政府有啥行动？');
+    expect(a.outcome).toBe('found');
+    expect(a.citations[0]?.id).toBe('7.5');
+  });
+
   it('does not answer for another city, or another year', async () => {
     for (const q of ['余姚的河长制是怎么搞的？', "What was last year's GDP growth rate?"]) {
       const a = await answerer.ask(q);
@@ -177,26 +183,27 @@ describe('the search index on disk', () => {
 });
 
 describe('a search index cache that was damaged', () => {
-  it.each(['manifest.json', 'cedict.json', 'vectors.hnsw', 'pinyin.json', 'places.json', 'traditional.json', 'synonyms.json'])(
-    'is built again when %s is garbage, with a line in the log',
-    async (file) => {
-      const dataDir = tempDir();
-      const cfg = loadConfig({ DUBAN_DATA_DIR: dataDir });
-      (await openAnswerer(cfg)).judge('What about pupils?');
-      writeFileSync(join(dataDir, 'index', file), '\u0000garbage{');
-      const logged: string[] = [];
-      const write = process.stderr.write.bind(process.stderr);
-      process.stderr.write = ((chunk: string) => logged.push(String(chunk)) > 0) as typeof process.stderr.write;
-      try {
-        const a = await openAnswerer(cfg);
-        expect((await a.ask('人才团队的引进目标是多少？')).citations[0]?.id).toBe('4.3');
+  it.each(['vectors.hnsw', 'synonyms.json'])('is built again when %s is garbage, with a line in the log', async (file) => {
+    const dataDir = tempDir();
+    const cfg = loadConfig({ DUBAN_DATA_DIR: dataDir });
+    const first = await openAnswerer(cfg);
+    if (file === 'synonyms.json') first.judge('What about pupils?');
+    writeFileSync(join(dataDir, 'index', file), '\u0000garbage{');
+    const logged: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => logged.push(String(chunk)) > 0) as typeof process.stderr.write;
+    try {
+      const a = await openAnswerer(cfg);
+      expect((await a.ask('人才团队的引进目标是多少？')).citations[0]?.id).toBe('4.3');
+      if (file === 'synonyms.json') {
+        // English words the glossary lacks are read through WordNet synonyms, made again and kept.
         expect(a.judge('What about pupils?').query.concepts[0]?.alternatives).toContain('学生');
-      } finally {
-        process.stderr.write = write;
-      }
-      if (file !== 'manifest.json' && file !== 'synonyms.json') expect(logged.join('')).toMatch(/could not be read .*building it again/);
-    },
-  );
+        expect(readFileSync(join(dataDir, 'index/synonyms.json'), 'utf8')).toContain('"pupil"');
+      } else expect(logged.join('')).toMatch(/could not be read .*building it again/);
+    } finally {
+      process.stderr.write = write;
+    }
+  });
 });
 
 describe('questions that name the city or ask for a plan rather than a number', () => {
@@ -210,15 +217,5 @@ describe('questions that name the city or ask for a plan rather than a number', 
     const a = await answerer.ask('What is the target for the river chief system?');
     expect(a.found).toBe(true);
     expect(a.citations[0]?.id).toBe('6.1');
-  });
-});
-
-describe('English words the glossary lacks', () => {
-  it('are read through a WordNet synonym, made once and kept with the index', async () => {
-    const dataDir = tempDir();
-    const a = await openAnswerer(loadConfig({ DUBAN_DATA_DIR: dataDir }));
-    const j = a.judge('What about pupils?');
-    expect(j.query.concepts.find((c) => c.text === 'pupils')?.alternatives).toContain('学生');
-    expect(readFileSync(join(dataDir, 'index/synonyms.json'), 'utf8')).toContain('"pupil"');
   });
 });
