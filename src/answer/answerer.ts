@@ -59,7 +59,7 @@ export class Answerer {
     this.writer = opts.writer;
     this.tz = opts.tz;
     this.model = opts.model;
-    this.standing = { progress: this.progress, tz: this.tz, gloss: (text) => this.index.glossTerms(text) };
+    this.standing = { progress: this.progress, tz: this.tz, gloss: (text) => this.index.reader.glossTerms(text) };
   }
 
   private readonly standing: Standing;
@@ -84,7 +84,7 @@ export class Answerer {
     const hits = query.concepts.length ? this.index.search(query, { limit: 5, extra }) : [];
     const notes = hits[0] ? records?.texts.get(hits[0].doc.key) : undefined;
     const noFigure = Boolean(hits[0]) && asksForNumber(query.question) && !holdsFigure(query.question, `${hits[0]!.doc.text} ${notes ?? ''}`);
-    const f = features(this.index, query, hits, { otherPlace: this.index.namesOtherPlace(query), noFigure, notes });
+    const f = features(this.index, query, hits, { otherPlace: this.index.reader.namesOtherPlace(query), noFigure, notes });
     return { query, hits, records, features: f, p: hits.length ? probability(this.model, f) : 0 };
   }
 

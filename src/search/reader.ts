@@ -1,0 +1,276 @@
+/**
+ * Reading a question the way a person means it: the clauses that speak of the topic, everyday
+ * words as the report's terms (看病 → 医疗卫生), sound-alike slips (禁形 → 禁行), pinyin (sgyc →
+ * 三改一拆), English through the glossary, CC-CEDICT, spelling and WordNet synonyms, and how
+ * much each word counts. Also the other way: the glossary's English for the report's terms.
+ */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { buildSynonyms } from './dictionary.js';
+import { type Concept, correctSpelling, englishConcepts, isEnglish, knownWords } from './english.js';
+import { fromPinyin, type PinyinData, soundsLike } from './pinyin.js';
+import { STOP, stripQuestionWords, type Tokenizer } from './tokenize.js';
+
+/** Weight of a concept read through a guess: a misspelling, pinyin, a sound-alike word. */
+const GUESS_WEIGHT = 0.7;
+/** Weight of a concept read through a WordNet synonym. */
+const SYNONYM_WEIGHT = 0.5;
+/** Weight of a question word the report lacks that is a common verb or adverb ("遇到"), not a thing. */
+const GENERIC_WEIGHT = 0.3;
+/** Weight of an everyday noun the report lacks ("名字", "家里"): less likely the topic than a rare one. */
+const EVERYDAY_WEIGHT = 0.5;
+/** jieba frequency from which a word counts as everyday. */
+const EVERYDAY_FREQ = 3000;
+
+/** A question made ready for search. */
+export interface Query {
+  question: string;
+  lang: 'zh' | 'en';
+  concepts: Concept[];
+  /** Chinese text searched for (the question, or the English mapped to Chinese). */
+  text: string;
+}
+
+/** What the reader needs, all made with the index from the reports and data/. */
+export interface ReaderData {
+  /** Every passage's text, lower case. */
+  corpus: string;
+  tokenizer: Tokenizer;
+  glossary: Map<string, string[]>;
+  glossaryText: string;
+  cedict: Record<string, string[]>;
+  /** The reports' cities: what every question is about, so they narrow nothing down. */
+  cities: string[];
+  /** Common verbs, adverbs and the like of general Chinese. */
+  generic: Set<string>;
+  /** Traditional → simplified characters. */
+  traditional: Record<string, string>;
+  pinyin: PinyinData;
+  /** Everyday words → the report's terms, longest first. */
+  colloquial: [string, string[]][];
+  /** Places the reports do not mention. */
+  places: { zh: string[]; en: string[] };
+  /** English words spelt right (CC-CEDICT's glosses). */
+  spelled: Set<string>;
+  /** jieba's frequency of each dictionary word. */
+  frequency: Map<string, number>;
+  /** The report's own terms (quoted names, target metrics, glossary terms): never everyday words. */
+  ownTerms: Set<string>;
+  /** Where the WordNet synonyms are kept: made the first time an English word needs one. */
+  synonymFile: string;
+}
+
+export class QuestionReader {
+  private readonly tokenizer: Tokenizer;
+  private readonly glossary: Map<string, string[]>;
+  private readonly glossaryText: string;
+  private readonly cedict: Record<string, string[]>;
+  private readonly cities: string[];
+  private readonly generic: Set<string>;
+  private readonly traditional: Record<string, string>;
+  private readonly pinyin: PinyinData;
+  private readonly colloquial: [string, string[]][];
+  private readonly spelled: Set<string>;
+  private readonly frequency: Map<string, number>;
+  private readonly ownTerms: Set<string>;
+  private readonly synonymFile: string;
+  private readonly corpus: string;
+  private readonly known: Set<string>;
+  private readonly placesEn: Set<string>;
+  private readonly placesZh: Set<string>;
+
+  constructor(d: ReaderData) {
+    ({
+      tokenizer: this.tokenizer,
+      glossary: this.glossary,
+      glossaryText: this.glossaryText,
+      cedict: this.cedict,
+      cities: this.cities,
+      generic: this.generic,
+      traditional: this.traditional,
+      pinyin: this.pinyin,
+      colloquial: this.colloquial,
+      spelled: this.spelled,
+      frequency: this.frequency,
+      ownTerms: this.ownTerms,
+      synonymFile: this.synonymFile,
+      corpus: this.corpus,
+    } = d);
+    this.known = knownWords(d.glossary, d.cedict);
+    this.placesEn = new Set(d.places.en);
+    this.placesZh = new Set(d.places.zh);
+  }
+
+  /** Turn a question into concepts and the Chinese text to search. */
+  prepare(asked: string): Query {
+    const question = asked.replace(/[\u3400-\u9fff]/g, (c) => this.traditional[c] ?? c);
+    if (isEnglish(question)) {
+      // The city is what the whole report is about, in English too ("Cixi's target for …").
+      const concepts = this.english(question);
+      return { question: asked, lang: 'en', concepts, text: concepts.flatMap((c) => c.alternatives).join(' ') };
+    }
+    // The city is what the whole report is about: naming it narrows nothing down.
+    let text = this.cities.reduce((t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '), stripQuestionWords(this.topicClauses(question))).toLowerCase();
+    const concepts: Concept[] = [];
+    // Everyday words first ("看病" → 医疗卫生), then English or pinyin words inside a Chinese question.
+    for (const [word, terms] of this.colloquial) {
+      if (!text.includes(word)) continue;
+      concepts.push({ text: word, alternatives: terms, everyday: true });
+      text = text.replaceAll(word, ' ');
+    }
+    text = text.replace(/[a-z][a-z0-9'&.-]*(?: [a-z][a-z0-9'&.-]*)*/g, (latin) => {
+      if (this.corpus.includes(latin)) return ` ${latin} `;
+      concepts.push(...this.english(latin));
+      return ' ';
+    });
+    text = this.soundAlikes(text);
+    const seen = new Set(concepts.map((c) => c.text));
+    for (const w of this.tokenizer.cut(text)) {
+      if (seen.has(w)) continue;
+      seen.add(w);
+      concepts.push({ text: w, alternatives: [w], ...this.chineseWeight(w) });
+    }
+    const searched = [text, ...concepts.filter((c) => c.alternatives[0] !== c.text).flatMap((c) => c.alternatives)].join(' ');
+    return { question: asked, lang: 'zh', concepts, text: searched };
+  }
+
+  /**
+   * The clauses of a question that speak of something the report knows. "刚接到电话，群众问社会
+   * 抚养费的事" is about 社会抚养费; the call is why they ask. A clause is kept when one of its
+   * words (or everyday words) is in the reports, or when it is the only one.
+   */
+  private topicClauses(question: string): string {
+    const clauses = question.split(/[，,；;：:]/).filter((c) => c.trim());
+    if (clauses.length < 2) return question;
+    const known = (clause: string) =>
+      this.colloquial.some(([word]) => clause.includes(word)) ||
+      /[a-z]{2,}/i.test(clause) ||
+      this.tokenizer.cut(stripQuestionWords(clause)).some((w) => [...w].length >= 2 && this.corpus.includes(w));
+    const kept = clauses.filter(known);
+    return kept.length ? kept.join('，') : question;
+  }
+
+  /**
+   * How much a Chinese word of a question counts. A common verb or adverb the report lacks
+   * ("遇到") counts little; so does a stray run of characters no dictionary knows (the pieces of
+   * "还能"). Everyday words ("条件", "群众", "名字") count less than rare ones, in the report or
+   * not: a rare word is more likely what the question is about.
+   */
+  private chineseWeight(w: string): { weight?: number } {
+    const absent = !this.corpus.includes(w);
+    const freq = this.frequency.get(w);
+    if (absent && this.generic.has(w)) return { weight: GENERIC_WEIGHT };
+    if (absent && freq === undefined && [...w].length <= 3) return { weight: EVERYDAY_WEIGHT };
+    if ((freq ?? 0) >= EVERYDAY_FREQ && !this.ownTerms.has(w)) return { weight: EVERYDAY_WEIGHT };
+    return {};
+  }
+
+  /** Concepts of English words, with pinyin and misspellings read as what they stand for. */
+  private english(text: string): Concept[] {
+    const guess = (word: string): Omit<Concept, 'text'> | undefined => {
+      const han = fromPinyin(word, this.pinyin);
+      if (han.length) return { alternatives: han, weight: GUESS_WEIGHT };
+      const fixed = this.spelled.has(word) ? undefined : correctSpelling(word, this.known);
+      if (!fixed) return this.synonym(word);
+      const [c] = englishConcepts(fixed, this.glossary, this.cedict);
+      return c?.alternatives.length ? { alternatives: c.alternatives, weight: (c.weight ?? 1) * GUESS_WEIGHT } : undefined;
+    };
+    // Misspelt words are mended first, so that phrases read whole ("urban and rurl areas").
+    const mended = text.replace(/[A-Za-z]{4,}/g, (w) => {
+      const lower = w.toLowerCase();
+      if (this.spelled.has(lower) || this.known.has(lower) || this.glossary.has(lower) || fromPinyin(lower, this.pinyin).length) return w;
+      return correctSpelling(lower, this.known) ?? w;
+    });
+    return englishConcepts(mended, this.glossary, this.cedict, guess).filter((c) => !c.alternatives.some((a) => this.cities.includes(a)));
+  }
+
+  private synonymMap?: Record<string, string[]>;
+
+  /** English words → words the glossary or dictionary know, read (or made, a second or two, once) on first need. */
+  private loadSynonyms(): Record<string, string[]> {
+    if (this.synonymMap) return this.synonymMap;
+    try {
+      this.synonymMap = JSON.parse(readFileSync(this.synonymFile, 'utf8')) as Record<string, string[]>;
+    } catch {
+      this.synonymMap = buildSynonyms(new Set([...this.glossary.keys(), ...Object.keys(this.cedict)]));
+      const tmp = `${this.synonymFile}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(this.synonymMap));
+      renameSync(tmp, this.synonymFile);
+    }
+    return this.synonymMap;
+  }
+
+  /** What a word nothing translates stands for through a WordNet synonym ("trouble" → difficulty → 困难), weakly. */
+  private synonym(word: string): Omit<Concept, 'text'> | undefined {
+    const base = [word, word.replace(/(?:ies)$/, 'y'), word.replace(/(?:es|s)$/, ''), word.replace(/ing$/, ''), word.replace(/ing$/, 'e'), word.replace(/ed$/, ''), word.replace(/ed$/, 'e'), word.replace(/d$/, '')];
+    const synonyms = this.loadSynonyms();
+    const via = base.map((w) => synonyms[w]).find((list) => list?.length);
+    if (!via) return undefined;
+    const alternatives = [...new Set(via.flatMap((w) => englishConcepts(w, this.glossary, this.cedict)[0]?.alternatives ?? []))].slice(0, 6);
+    return alternatives.length ? { alternatives, weight: SYNONYM_WEIGHT } : undefined;
+  }
+
+  /**
+   * Words of the question the report does not hold, that sound like a report word and share a
+   * character with it, are read as that word (voice input writes 禁形 for 禁行, 权利清单 for
+   * 权力清单). One to four of jieba's words are tried together, longest first.
+   */
+  private soundAlikes(text: string): string {
+    const tokens = this.tokenizer.raw(text);
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      let taken = 0;
+      for (let n = Math.min(4, tokens.length - i); n >= 1 && !taken; n--) {
+        const group = tokens.slice(i, i + n);
+        const piece = group.join('');
+        if (!/^[\u3400-\u9fff]{2,6}$/.test(piece) || this.corpus.includes(piece) || group.some((t) => STOP.has(t))) continue;
+        if (group.every((t) => t.length > 1 && this.corpus.includes(t))) continue;
+        const [word] = soundsLike(piece, this.pinyin);
+        if (word) {
+          out.push(word);
+          taken = n;
+        }
+      }
+      if (!taken) out.push(tokens[i]!);
+      i += taken || 1;
+    }
+    return out.join('');
+  }
+
+  /** True when the question names a place the reports do not mention (another city, say). */
+  namesOtherPlace(query: Query): boolean {
+    if (query.lang === 'en') return (query.question.match(/[A-Za-z]+/g) ?? []).some((w) => /^[A-Z]/.test(w) && this.placesEn.has(w.toLowerCase()));
+    // As words of the question, not as characters that happen to stand together (东西安全 is not 西安).
+    const q = query.question.replace(/[\u3400-\u9fff]/g, (c) => this.traditional[c] ?? c);
+    return this.tokenizer.cut(q).some((w) => this.placesZh.has(w) || this.placesZh.has(w.replace(/[市县区省]$/, '')));
+  }
+
+  private reverse?: [string, string][];
+
+  /**
+   * The glossary's English for the report's terms in a text, in text order, longer terms first
+   * where they overlap (`河长制` → river chief system): for English readers of a Chinese quote.
+   */
+  glossTerms(text: string, limit = 40): [string, string][] {
+    if (!this.reverse) {
+      // The line where a term is the first translation names it best ("talents → 人才").
+      const lines = this.glossaryText
+        .split('\n')
+        .filter((l) => l.trim() && !l.startsWith('#'))
+        .map((l) => l.split('\t'))
+        .map(([en, zh]) => [en?.trim() ?? '', (zh ?? '').split('|').map((t) => t.trim())] as const);
+      const english = new Map<string, string>();
+      for (const [en, zh] of lines) if (zh[0] && !english.has(zh[0])) english.set(zh[0], en);
+      for (const [en, zh] of lines) for (const term of zh) if (term && !english.has(term)) english.set(term, en);
+      this.reverse = [...english].filter(([zh]) => [...zh].length >= 2).sort((a, b) => b[0].length - a[0].length);
+    }
+    const found: { at: number; end: number; zh: string; en: string }[] = [];
+    for (const [zh, en] of this.reverse) {
+      const at = text.indexOf(zh);
+      if (at >= 0 && !found.some((f) => at < f.end && at + zh.length > f.at)) found.push({ at, end: at + zh.length, zh, en });
+    }
+    return found
+      .sort((a, b) => a.at - b.at)
+      .slice(0, limit)
+      .map((f) => [f.zh, f.en]);
+  }
+}
