@@ -5,21 +5,20 @@
  * `DATA_DIR/index/` and made again only when a report or the glossary changes.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Report } from '../report/types.js';
 import { Bm25 } from './bm25.js';
-import { buildCedictMap, buildEnglishWords, buildGenericWords, buildJiebaDict, buildPlaces, buildTraditionalMap } from './dictionary.js';
+import { buildIndexFiles, INDEX_VERSION, reportTerms } from './build.js';
 import { HashedNgramEmbeddings } from './embedder.js';
 import { type Concept, parseGlossary } from './english.js';
-import { buildPinyin, type PinyinData } from './pinyin.js';
+import type { PinyinData } from './pinyin.js';
 import { type Query, QuestionReader } from './reader.js';
 import { bigrams, Tokenizer } from './tokenize.js';
 
 export type { Query } from './reader.js';
 
-const INDEX_VERSION = 12;
 const RRF_K = 60;
 /** One searchable passage: an item, or a section's preamble. */
 export interface SearchDoc {
@@ -69,22 +68,6 @@ function docsOf(reports: Report[]): SearchDoc[] {
       ...s.items.map((i) => ({ key: `${r.id}:${i.id}`, reportId: r.id, ref: i.id, kind: 'item' as const, title: i.title, text: i.text })),
     ]),
   );
-}
-
-/** Terms the jieba dictionary must know: quoted names, target metrics, glossary words. */
-function reportTerms(reports: Report[], glossary: Map<string, string[]>): string[] {
-  const terms = new Set<string>();
-  for (const r of reports) {
-    for (const s of r.sections) {
-      for (const m of `${s.preamble}${s.items.map((i) => i.text).join('')}`.matchAll(/“([^”]{2,12})”/g)) {
-        terms.add(m[1]!);
-        for (const part of m[1]!.split(/[、，]/)) if (part.length >= 2) terms.add(part);
-      }
-      for (const i of s.items) for (const t of i.targets) if (t.kind === 'quantity') terms.add(t.metric);
-    }
-  }
-  for (const zh of glossary.values()) for (const t of zh) terms.add(t);
-  return [...terms];
 }
 
 export class SearchIndex {
@@ -140,7 +123,7 @@ export class SearchIndex {
     } catch {
       // Missing or unreadable: built again below.
     }
-    if (!fresh) SearchIndex.build(dir, docs, reports, glossary, embedder, hash);
+    if (!fresh) buildIndexFiles(dir, docs, reports, glossary, embedder, hash);
     const load = () => SearchIndex.load(dir, docs, reports, glossary, glossaryText, colloquial, embedder);
     try {
       return load();
@@ -148,7 +131,7 @@ export class SearchIndex {
       if (!fresh) throw err;
       // A cache file cut short or overwritten is made again from the reports, not a reason to stop.
       process.stderr.write(`duban: the search index in ${dir} could not be read (${(err as Error).message}); building it again\n`);
-      SearchIndex.build(dir, docs, reports, glossary, embedder, hash);
+      buildIndexFiles(dir, docs, reports, glossary, embedder, hash);
       return load();
     }
   }
@@ -210,33 +193,6 @@ export class SearchIndex {
       synonymFile: join(dir, 'synonyms.json'),
     });
     return new SearchIndex(docs, tokenizer, embedder, vectors, reader);
-  }
-
-  private static build(dir: string, docs: SearchDoc[], reports: Report[], glossary: Map<string, string[]>, embedder: HashedNgramEmbeddings, hash: string): void {
-    mkdirSync(dir, { recursive: true });
-    const corpus = docs.map((d) => d.text).join('\n');
-    const put = (name: string, data: string | Buffer) => {
-      const tmp = join(dir, `${name}.${process.pid}.tmp`);
-      writeFileSync(tmp, data);
-      renameSync(tmp, join(dir, name));
-    };
-    put('dict.txt', buildJiebaDict(`${corpus}\n${[...glossary.values()].flat().join('\n')}`, reportTerms(reports, glossary)));
-    put('cedict.json', JSON.stringify(buildCedictMap(corpus, [...new Set(reports.map((r) => r.city))])));
-    put('generic.txt', buildGenericWords());
-    put('traditional.json', JSON.stringify(buildTraditionalMap()));
-    const dict = readFileSync(join(dir, 'dict.txt'), 'utf8');
-    put('places.json', JSON.stringify(buildPlaces(corpus)));
-    put('english.txt', buildEnglishWords().join('\n'));
-    // WordNet synonyms are made on first need, for the words of this build.
-    rmSync(join(dir, 'synonyms.json'), { force: true });
-    put('pinyin.json', JSON.stringify(buildPinyin(dict.split('\n').map((l) => l.slice(0, l.indexOf(' '))).filter((w) => w.length >= 2 && corpus.includes(w)))));
-    const vectors = new hnswlib.HierarchicalNSW('cosine', embedder.dimensions);
-    vectors.initIndex(Math.max(1, docs.length), 16, 200, 42);
-    docs.forEach((d, i) => vectors.addPoint(embedder.embed(`${d.title} ${d.text}`), i));
-    const tmp = join(dir, `vectors.${process.pid}.tmp`);
-    vectors.writeIndexSync(tmp);
-    renameSync(tmp, join(dir, 'vectors.hnsw'));
-    put('manifest.json', JSON.stringify({ version: INDEX_VERSION, hash, docs: docs.length, builtAt: new Date().toISOString() }));
   }
 
   /** Share of documents that contain the text, as inverse document frequency. */

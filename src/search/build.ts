@@ -1,0 +1,60 @@
+/**
+ * Making the index's files in `DATA_DIR/index/`: the jieba dictionary cut down to the reports,
+ * the CC-CEDICT maps, common words, traditional characters, places, English words, pinyin and
+ * the vectors. Done when a report or the glossary changes, or a file cannot be read.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import hnswlib from 'hnswlib-node';
+import type { Report } from '../report/types.js';
+import { buildCedictMap, buildEnglishWords, buildGenericWords, buildJiebaDict, buildPlaces, buildTraditionalMap } from './dictionary.js';
+import type { HashedNgramEmbeddings } from './embedder.js';
+import type { SearchDoc } from './index.js';
+import { buildPinyin } from './pinyin.js';
+
+/** Bumped when what the files hold changes, so old ones are made again. */
+export const INDEX_VERSION = 12;
+
+/** Terms the jieba dictionary must know: quoted names, target metrics, glossary words. */
+export function reportTerms(reports: Report[], glossary: Map<string, string[]>): string[] {
+  const terms = new Set<string>();
+  for (const r of reports) {
+    for (const s of r.sections) {
+      for (const m of `${s.preamble}${s.items.map((i) => i.text).join('')}`.matchAll(/“([^”]{2,12})”/g)) {
+        terms.add(m[1]!);
+        for (const part of m[1]!.split(/[、，]/)) if (part.length >= 2) terms.add(part);
+      }
+      for (const i of s.items) for (const t of i.targets) if (t.kind === 'quantity') terms.add(t.metric);
+    }
+  }
+  for (const zh of glossary.values()) for (const t of zh) terms.add(t);
+  return [...terms];
+}
+
+/** Write every file of the index for these passages. */
+export function buildIndexFiles(dir: string, docs: SearchDoc[], reports: Report[], glossary: Map<string, string[]>, embedder: HashedNgramEmbeddings, hash: string): void {
+  mkdirSync(dir, { recursive: true });
+  const corpus = docs.map((d) => d.text).join('\n');
+  const put = (name: string, data: string | Buffer) => {
+    const tmp = join(dir, `${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, data);
+    renameSync(tmp, join(dir, name));
+  };
+  put('dict.txt', buildJiebaDict(`${corpus}\n${[...glossary.values()].flat().join('\n')}`, reportTerms(reports, glossary)));
+  put('cedict.json', JSON.stringify(buildCedictMap(corpus, [...new Set(reports.map((r) => r.city))])));
+  put('generic.txt', buildGenericWords());
+  put('traditional.json', JSON.stringify(buildTraditionalMap()));
+  const dict = readFileSync(join(dir, 'dict.txt'), 'utf8');
+  put('places.json', JSON.stringify(buildPlaces(corpus)));
+  put('english.txt', buildEnglishWords().join('\n'));
+  // WordNet synonyms are made on first need, for the words of this build.
+  rmSync(join(dir, 'synonyms.json'), { force: true });
+  put('pinyin.json', JSON.stringify(buildPinyin(dict.split('\n').map((l) => l.slice(0, l.indexOf(' '))).filter((w) => w.length >= 2 && corpus.includes(w)))));
+  const vectors = new hnswlib.HierarchicalNSW('cosine', embedder.dimensions);
+  vectors.initIndex(Math.max(1, docs.length), 16, 200, 42);
+  docs.forEach((d, i) => vectors.addPoint(embedder.embed(`${d.title} ${d.text}`), i));
+  const tmp = join(dir, `vectors.${process.pid}.tmp`);
+  vectors.writeIndexSync(tmp);
+  renameSync(tmp, join(dir, 'vectors.hnsw'));
+  put('manifest.json', JSON.stringify({ version: INDEX_VERSION, hash, docs: docs.length, builtAt: new Date().toISOString() }));
+}
