@@ -174,8 +174,15 @@ export class QuestionReader {
       const [c] = englishConcepts(fixed, this.glossary, this.cedict);
       return c?.alternatives.length ? { alternatives: c.alternatives, weight: (c.weight ?? 1) * GUESS_WEIGHT } : undefined;
     };
+    // Pinyin written as separate syllables, with or without tones ("wu shui gong zhi", "hé zhǎng zhì"),
+    // is one report word: read runs of such syllables whole.
+    const plain = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ü/g, 'v');
+    const syllables = plain.replace(/[a-z]+(?:[\s'-]+[a-z]+){1,7}/gi, (run) => {
+      const han = fromPinyin(run, this.pinyin);
+      return han.length ? ` ${han[0]} ` : run;
+    });
     // Misspelt words are mended first, so that phrases read whole ("urban and rurl areas").
-    const mended = text.replace(/[A-Za-z]{4,}/g, (w) => {
+    const mended = syllables.replace(/[A-Za-z]{4,}/g, (w) => {
       const lower = w.toLowerCase();
       if (this.spelled.has(lower) || this.known.has(lower) || this.glossary.has(lower) || fromPinyin(lower, this.pinyin).length) return w;
       return correctSpelling(lower, this.known) ?? w;

@@ -124,6 +124,8 @@ describe('questions as people write them in a work group', () => {
     ['sgyc', '6.2'],
     ['qlqd', '3.4'],
     ['yidaiyilu', '4.4'],
+    ['wu shui gong zhi', '6.1'],
+    ['hé zhǎng zhì', '6.1'],
   ])('reads voice-input slips and pinyin: %s → %s', async (q, id) => {
     const a = await answerer.ask(q);
     expect(a.found).toBe(true);
