@@ -96,7 +96,8 @@ export class QuestionReader {
       corpus: this.corpus,
     } = d);
     this.known = knownWords(d.glossary, d.cedict);
-    this.placesEn = new Set(d.places.en);
+    // A place whose name is also an English word ("One") is not taken for a place.
+    this.placesEn = new Set(d.places.en.filter((p) => !d.spelled.has(p)));
     this.placesZh = new Set(d.places.zh);
   }
 

@@ -144,6 +144,12 @@ describe('questions as people write them in a work group', () => {
     expect(a.citations[0]?.id).toBe('7.5');
   });
 
+  it('does not take an English word for a place because a place has that name ("One")', async () => {
+    const a = await answerer.ask("Thanks! One more thing: what's the government doing about the housing provident fund?");
+    expect(a.outcome).toBe('found');
+    expect(a.citations[0]?.id).toBe('8.3');
+  });
+
   it('does not answer for another city, or another year', async () => {
     for (const q of ['余姚的河长制是怎么搞的？', "What was last year's GDP growth rate?"]) {
       const a = await answerer.ask(q);
