@@ -97,7 +97,7 @@ export class QuestionReader {
     } = d);
     this.known = knownWords(d.glossary, d.cedict);
     // A place whose name is also an English word ("One") is not taken for a place.
-    this.placesEn = new Set(d.places.en.filter((p) => !d.spelled.has(p)));
+    this.placesEn = new Set(d.places.en.filter((p) => !d.spelled.has(p) && !this.known.has(p)));
     this.placesZh = new Set(d.places.zh);
   }
 
