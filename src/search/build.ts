@@ -13,7 +13,7 @@ import type { SearchDoc } from './index.js';
 import { buildPinyin } from './pinyin.js';
 
 /** Bumped when what the files hold changes, so old ones are made again. */
-export const INDEX_VERSION = 13;
+export const INDEX_VERSION = 15;
 
 /** Terms the jieba dictionary must know: quoted names, target metrics, glossary words. */
 export function reportTerms(reports: Report[], glossary: Map<string, string[]>): string[] {
@@ -45,7 +45,7 @@ export function buildIndexFiles(dir: string, docs: SearchDoc[], reports: Report[
   put('generic.txt', buildGenericWords());
   put('traditional.json', JSON.stringify(buildTraditionalMap()));
   const dict = readFileSync(join(dir, 'dict.txt'), 'utf8');
-  put('places.json', JSON.stringify(buildPlaces(corpus)));
+  put('places.json', JSON.stringify(buildPlaces(corpus, [...new Set(reports.map((r) => r.city))])));
   put('english.txt', buildEnglishWords().join('\n'));
   // WordNet synonyms are made on first need, for the words of this build.
   rmSync(join(dir, 'synonyms.json'), { force: true });

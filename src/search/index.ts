@@ -166,8 +166,8 @@ export class SearchIndex {
     const generic = new Set(readFileSync(join(dir, 'generic.txt'), 'utf8').split('\n'));
     const traditional = json<Record<string, string>>('traditional.json');
     const pinyin = json<PinyinData>('pinyin.json');
-    const places = json<{ zh: string[]; en: string[] }>('places.json');
-    if (!pinyin.words || !places.zh) throw new Error('pinyin.json or places.json is incomplete');
+    const places = json<{ zh: string[]; en: string[]; named: Record<string, string[]> }>('places.json');
+    if (!pinyin.words || !places.zh || !places.named) throw new Error('pinyin.json or places.json is incomplete');
     const spelled = new Set(readFileSync(join(dir, 'english.txt'), 'utf8').split('\n'));
     const lower = docs.map((d) => d.text.toLowerCase()).join('\n');
     // An everyday word stands for the report's terms that the report really uses.

@@ -47,8 +47,8 @@ export interface ReaderData {
   pinyin: PinyinData;
   /** Everyday words → the report's terms, longest first. */
   colloquial: [string, string[]][];
-  /** Places the reports do not mention. */
-  places: { zh: string[]; en: string[] };
+  /** Places the reports do not mention, and big places they name in passing with what follows them there. */
+  places: { zh: string[]; en: string[]; named: Record<string, string[]> };
   /** English words spelt right (CC-CEDICT's glosses). */
   spelled: Set<string>;
   /** jieba's frequency of each dictionary word. */
@@ -77,6 +77,7 @@ export class QuestionReader {
   private readonly known: Set<string>;
   private readonly placesEn: Set<string>;
   private readonly placesZh: Set<string>;
+  private readonly placesNamed: Record<string, string[]>;
 
   constructor(d: ReaderData) {
     ({
@@ -99,6 +100,7 @@ export class QuestionReader {
     // A place whose name is also an English word ("One") is not taken for a place.
     this.placesEn = new Set(d.places.en.filter((p) => !d.spelled.has(p) && !this.known.has(p)));
     this.placesZh = new Set(d.places.zh);
+    this.placesNamed = d.places.named;
   }
 
   /** Turn a question into concepts and the Chinese text to search. */
@@ -249,7 +251,14 @@ export class QuestionReader {
     if (query.lang === 'en') return (query.question.match(/[A-Za-z]+/g) ?? []).some((w) => /^[A-Z]/.test(w) && this.placesEn.has(w.toLowerCase()));
     // As words of the question, not as characters that happen to stand together (东西安全 is not 西安).
     const q = query.question.replace(/[\u3400-\u9fff]/g, (c) => this.traditional[c] ?? c);
-    return this.tokenizer.cut(q).some((w) => this.placesZh.has(w) || this.placesZh.has(w.replace(/[市县区省]$/, '')));
+    const flat = q.replace(/[“”"‘’\s]/g, '');
+    return this.tokenizer.cut(q).some((w) => {
+      const stem = w.replace(/[市县区省]$/, '');
+      if (this.placesZh.has(w) || this.placesZh.has(stem)) return true;
+      // 宁波3315计划 is the report's; 宁波市区 is another city's.
+      const after = this.placesNamed[stem];
+      return after !== undefined && !after.some((next) => flat.includes(`${stem}${next}`));
+    });
   }
 
   private reverse?: [string, string][];

@@ -150,6 +150,11 @@ describe('questions as people write them in a work group', () => {
     expect(a.citations[0]?.id).toBe('8.3');
   });
 
+  it('tells a city the report names in passing (宁波“3315计划”) from a question about that city (宁波市区)', async () => {
+    expect((await answerer.ask('宁波3315计划人才引进几个')).citations[0]?.id).toBe('4.3');
+    expect((await answerer.ask('宁波市区公共自行车怎么收费')).outcome).toBe('not-found');
+  });
+
   it('does not answer for another city, or another year', async () => {
     for (const q of ['余姚的河长制是怎么搞的？', "What was last year's GDP growth rate?"]) {
       const a = await answerer.ask(q);
