@@ -34,7 +34,7 @@ const NUMERAL = '[\\d.一二两三四五六七八九十百千万亿]+';
 export function holdsFigure(question: string, passage: string): boolean {
   const unit = /(?:多少|几)(亿元|万元|亿|万|元|公里|千米|米|平方米|亩|公顷|台|辆|人|名|所|家|届|座|条|吨|户|次|天|年|%)/.exec(question)?.[1];
   if (unit) return new RegExp(`${NUMERAL}${unit.replace('%', '%|个百分点')}`).test(passage);
-  return new RegExp(`\\d|${NUMERAL}[个项家所名条座次届人批大]`).test(passage);
+  return new RegExp(`\\d|${NUMERAL}[个项家所名条座次届人批大年级轮类]`).test(passage);
 }
 
 /** A question about the progress itself, answered from the records rather than the report. */

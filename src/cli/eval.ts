@@ -33,9 +33,8 @@ type Question = z.infer<typeof Question>;
 /** The targets held-out scores must meet with `--check`. */
 export const TARGETS = { hit1_zh: 0.92, hit1_en: 0.85, must: 0.9, notFoundRecall: 0.9 };
 
-/** Share of the tuning part's unanswerable questions judged below "found", and below "closest". */
-const FOUND_QUANTILE = 0.95;
-const CLOSEST_QUANTILE = 0.92;
+/** Share of a language's unanswerable tuning questions that must fall below "found". */
+const NEGATIVES_BELOW = 0.95;
 
 /** Share of each set held out from tuning, chosen by a hash of the question so it never moves. */
 const HELD_OUT_SHARE = 0.3;
@@ -177,13 +176,15 @@ function fitModel(answerer: Answerer, sets: { file: string; questions: Question[
     }
   }
   const model = fit(rows);
-  // Thresholds from each language's unanswerable questions: found above nearly all of them, closest above most.
-  const at = (lang: 'zh' | 'en', q: number) => {
-    const negatives = rows.filter((r) => r.y === 0 && r.lang === lang).map((r) => probability(model, r.f)).sort((a, b) => a - b);
-    return Math.round((negatives[Math.min(negatives.length - 1, Math.floor(q * negatives.length))] ?? 0.5) * 1000) / 1000;
+  // "Found" from the lowest step of 0.05 at which nearly all of a language's unanswerable tuning
+  // questions stay below it; "closest" a step of 0.1 under that.
+  const threshold = (lang: 'zh' | 'en') => {
+    const negatives = rows.filter((r) => r.y === 0 && r.lang === lang).map((r) => probability(model, r.f));
+    for (let t = 0.3; t < 0.9; t += 0.05) if (negatives.filter((p) => p < t).length >= NEGATIVES_BELOW * negatives.length) return Math.round(t * 100) / 100;
+    return 0.9;
   };
-  const found = { zh: at('zh', FOUND_QUANTILE), en: at('en', FOUND_QUANTILE) };
-  const closest = { zh: at('zh', CLOSEST_QUANTILE), en: at('en', CLOSEST_QUANTILE) };
+  const found = { zh: threshold('zh'), en: threshold('en') };
+  const closest = { zh: Math.round((found.zh - 0.1) * 100) / 100, en: Math.round((found.en - 0.1) * 100) / 100 };
   writeFileSync(MODEL_FILE, `${JSON.stringify({ ...model, found, closest })}\n`);
   return `fitted on ${rows.length} questions (${rows.filter((r) => r.y === 1).length} answerable): ${MODEL_FILE}`;
 }
