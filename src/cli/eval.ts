@@ -163,9 +163,12 @@ function row(label: string, t: Tally): string {
 function fitModel(answerer: Answerer, sets: { file: string; questions: Question[] }[]): string {
   const rows: { f: ReturnType<Answerer['judge']>['features']; y: 0 | 1; lang: 'zh' | 'en' }[] = [];
   for (const { file, questions } of sets) {
+    // Regression sets' answerable questions were written from the report's own words: too easy to
+    // teach the gate how staff ask. Their unanswerable ones still teach it what to refuse.
+    const regression = /^regression/i.test(basename(file));
     const rand = seeded(7);
     for (const q of questions) {
-      if (heldOut(file, q.q)) continue;
+      if (heldOut(file, q.q) || (regression && !q.negative)) continue;
       for (const text of [q.q, noisy(q, rand)]) {
         const j = answerer.judge(text);
         if (!j.hits.length) continue;
