@@ -49,6 +49,8 @@ export class Answerer {
   private readonly writer?: AnswerWriter;
   private readonly tz: string;
   private readonly model: Model;
+  /** What item answers need besides the report: progress, time zone, English glosses. */
+  private readonly standing: Standing;
 
   constructor(
     readonly reports: Report[],
@@ -61,8 +63,6 @@ export class Answerer {
     this.model = opts.model;
     this.standing = { progress: this.progress, tz: this.tz, gloss: (text) => this.index.reader.glossTerms(text) };
   }
-
-  private readonly standing: Standing;
 
   /** Answer a question; never throws on odd input, and never invents a figure. */
   async ask(question: string): Promise<Answer> {
@@ -99,8 +99,8 @@ export class Answerer {
     const { query, hits, records, p, features } = this.judge(message);
     // Another city or another year is never this report's answer, however close the words.
     const elsewhere = features.otherPlace > 0 || features.otherTime > 0;
-    const { found, closest } = { found: this.model.found[query.lang], closest: this.model.closest[query.lang] };
-    const outcome: Outcome = elsewhere ? 'not-found' : p >= found ? 'found' : p >= closest ? 'closest' : 'not-found';
+    const outcome: Outcome =
+      elsewhere ? 'not-found' : p >= this.model.found[query.lang] ? 'found' : p >= this.model.closest[query.lang] ? 'closest' : 'not-found';
     const wantNumber = asksForNumber(question);
     const best = hits[0];
     // A figure is never given for a thing the report does not name ("海外工程师" teams).
