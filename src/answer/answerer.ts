@@ -77,7 +77,11 @@ export class Answerer {
 
   /** Search for the question inside a message and judge whether the best passage answers it. */
   judge(message: string): Judgement {
-    const query = this.index.prepare(extractQuestion(message));
+    return this.judgeQuestion(extractQuestion(message));
+  }
+
+  private judgeQuestion(question: string): Judgement {
+    const query = this.index.prepare(question);
     const records = this.progress?.search(this.index.queryTerms(query));
     // Asked how work is going, the items people have reported on count twice.
     const extra = records ? (asksForProgress(query.question) ? [records, records] : [records]) : [];
@@ -96,7 +100,7 @@ export class Answerer {
       const direct = this.byReference(this.index.prepare(question), ref);
       if (direct) return { ...direct, question: message };
     }
-    const { query, hits, records, p, features } = this.judge(message);
+    const { query, hits, records, p, features } = this.judgeQuestion(question);
     // Another city or another year is never this report's answer, however close the words.
     const elsewhere = features.otherPlace > 0 || features.otherTime > 0;
     const outcome: Outcome =

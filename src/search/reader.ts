@@ -103,9 +103,14 @@ export class QuestionReader {
     this.placesNamed = d.places.named;
   }
 
+  /** A question typed in traditional characters, in simplified ones. */
+  private simplified(text: string): string {
+    return text.replace(/[\u3400-\u9fff]/g, (c) => this.traditional[c] ?? c);
+  }
+
   /** Turn a question into concepts and the Chinese text to search. */
   prepare(asked: string): Query {
-    const question = asked.replace(/[\u3400-\u9fff]/g, (c) => this.traditional[c] ?? c);
+    const question = this.simplified(asked);
     if (isEnglish(question)) {
       // The city is what the whole report is about, in English too ("Cixi's target for …").
       const concepts = this.english(question);
@@ -250,7 +255,7 @@ export class QuestionReader {
   namesOtherPlace(query: Query): boolean {
     if (query.lang === 'en') return (query.question.match(/[A-Za-z]+/g) ?? []).some((w) => /^[A-Z]/.test(w) && this.placesEn.has(w.toLowerCase()));
     // As words of the question, not as characters that happen to stand together (东西安全 is not 西安).
-    const q = query.question.replace(/[\u3400-\u9fff]/g, (c) => this.traditional[c] ?? c);
+    const q = this.simplified(query.question);
     const flat = q.replace(/[“”"‘’\s]/g, '');
     return this.tokenizer.cut(q).some((w) => {
       const stem = w.replace(/[市县区省]$/, '');
