@@ -110,30 +110,36 @@ interface Tally {
 
 const empty = (): Tally => ({ n: { zh: 0, en: 0 }, hit1: { zh: 0, en: 0 }, hit3: { zh: 0, en: 0 }, must: [0, 0], neg: [0, 0], notFound: [0, 0], base: { zh: 0, en: 0 } });
 
-async function score(answerer: Answerer, q: Question, text: string, t: Tally, misses: string[], baseline?: Baseline): Promise<void> {
+/** Ask a question once and count the answer in every tally given; misses are noted once. */
+async function score(answerer: Answerer, q: Question, text: string, tallies: Tally[], misses: string[], baseline?: Baseline): Promise<void> {
   const a = await answerer.ask(text);
-  if (baseline && !q.negative && q.gold.includes((await baseline(text)) ?? '')) t.base[q.lang]++;
+  const baseHit = baseline && !q.negative && q.gold.includes((await baseline(text)) ?? '');
   const ranked = [...a.citations, ...a.suggestions].map((c) => c.id);
-  if (a.outcome === 'not-found') {
-    t.notFound[0]++;
-    if (q.negative) t.notFound[1]++;
+  const hit1 = !q.negative && a.found && q.gold.includes(ranked[0] ?? '');
+  const hit3 = ranked.slice(0, 3).some((id) => q.gold.includes(id));
+  const must = q.must_any?.some((m) => plain(a.text).includes(m));
+  for (const t of tallies) {
+    if (baseHit) t.base[q.lang]++;
+    if (a.outcome === 'not-found') {
+      t.notFound[0]++;
+      if (q.negative) t.notFound[1]++;
+    }
+    if (q.negative) {
+      t.neg[0]++;
+      if (a.outcome === 'not-found') t.neg[1]++;
+      continue;
+    }
+    t.n[q.lang]++;
+    if (hit1) t.hit1[q.lang]++;
+    if (hit3) t.hit3[q.lang]++;
+    if (q.must_any) {
+      t.must[0]++;
+      if (must) t.must[1]++;
+    }
   }
-  if (q.negative) {
-    t.neg[0]++;
-    if (a.outcome === 'not-found') t.neg[1]++;
-    else misses.push(`negative answered (${a.outcome}): ${text} → ${ranked[0]}`);
-    return;
-  }
-  t.n[q.lang]++;
-  const hit1 = a.found && q.gold.includes(ranked[0] ?? '');
-  if (hit1) t.hit1[q.lang]++;
-  if (ranked.slice(0, 3).some((id) => q.gold.includes(id))) t.hit3[q.lang]++;
-  if (!hit1) misses.push(`miss [${q.kind ?? ''}]: ${text} → ${a.outcome} ${ranked.slice(0, 3).join(',')} (gold ${q.gold.join(',')})`);
-  if (q.must_any) {
-    t.must[0]++;
-    if (q.must_any.some((m) => plain(a.text).includes(m))) t.must[1]++;
-    else if (hit1) misses.push(`required string missing: ${text} (one of ${q.must_any.join(', ')})`);
-  }
+  if (q.negative && a.outcome !== 'not-found') misses.push(`negative answered (${a.outcome}): ${text} → ${ranked[0]}`);
+  if (!q.negative && !hit1) misses.push(`miss [${q.kind ?? ''}]: ${text} → ${a.outcome} ${ranked.slice(0, 3).join(',')} (gold ${q.gold.join(',')})`);
+  if (hit1 && q.must_any && !must) misses.push(`required string missing: ${text} (one of ${q.must_any.join(', ')})`);
 }
 
 const share = (a: number, n: number) => (n ? a / n : Number.NaN);
@@ -234,14 +240,9 @@ export async function run(args: string[]): Promise<number> {
       const part = heldOut(file, q.q) ? 'held' : 'tune';
       const kind = byKind.get(q.kind ?? '') ?? { tune: empty(), held: empty() };
       byKind.set(q.kind ?? '', kind);
-      await score(answerer, q, q.q, parts[part].clean, misses, baseline);
-      await score(answerer, q, q.q, kind[part], []);
-      const wrapped = noisy(q, rand);
-      await score(answerer, q, wrapped, parts[part].noisy, misses, baseline);
-      if (part === 'held') {
-        await score(answerer, q, q.q, heldTotals.clean, [], baseline);
-        await score(answerer, q, wrapped, heldTotals.noisy, [], baseline);
-      }
+      const held = part === 'held';
+      await score(answerer, q, q.q, [parts[part].clean, kind[part], ...(held ? [heldTotals.clean] : [])], misses, baseline);
+      await score(answerer, q, noisy(q, rand), [parts[part].noisy, ...(held ? [heldTotals.noisy] : [])], misses, baseline);
     }
     report[file] = { tune: { clean: scores(parts.tune.clean), noisy: scores(parts.tune.noisy) }, heldOut: { clean: scores(parts.held.clean), noisy: scores(parts.held.noisy) } };
     out.push(`${file} — ${questions.length} questions`);
