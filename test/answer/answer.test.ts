@@ -5,6 +5,7 @@ import { openAnswerer } from '../../src/answer/open.js';
 import { plain } from '../../src/answer/types.js';
 import { loadConfig } from '../../src/config.js';
 import { REPORTS_DIR } from '../fakes/report.js';
+import { captureStderr } from '../fakes/stderr.js';
 import { tempDir } from '../fakes/tmp.js';
 
 const config = loadConfig({ DUBAN_DATA_DIR: tempDir() });
@@ -202,20 +203,13 @@ describe('a search index cache that was damaged', () => {
     const first = await openAnswerer(cfg);
     if (file === 'synonyms.json') first.judge('What about pupils?');
     writeFileSync(join(dataDir, 'index', file), '\u0000garbage{');
-    const logged: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) => logged.push(String(chunk)) > 0) as typeof process.stderr.write;
-    try {
-      const a = await openAnswerer(cfg);
-      expect((await a.ask('人才团队的引进目标是多少？')).citations[0]?.id).toBe('4.3');
-      if (file === 'synonyms.json') {
-        // English words the glossary lacks are read through WordNet synonyms, made again and kept.
-        expect(a.judge('What about pupils?').query.concepts[0]?.alternatives).toContain('学生');
-        expect(readFileSync(join(dataDir, 'index/synonyms.json'), 'utf8')).toContain('"pupil"');
-      } else expect(logged.join('')).toMatch(/could not be read .*building it again/);
-    } finally {
-      process.stderr.write = write;
-    }
+    const { result: a, logged } = await captureStderr(() => openAnswerer(cfg));
+    expect((await a.ask('人才团队的引进目标是多少？')).citations[0]?.id).toBe('4.3');
+    if (file === 'synonyms.json') {
+      // English words the glossary lacks are read through WordNet synonyms, made again and kept.
+      expect(a.judge('What about pupils?').query.concepts[0]?.alternatives).toContain('学生');
+      expect(readFileSync(join(dataDir, 'index/synonyms.json'), 'utf8')).toContain('"pupil"');
+    } else expect(logged).toMatch(/could not be read .*building it again/);
   });
 });
 

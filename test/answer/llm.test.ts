@@ -3,6 +3,7 @@ import { Answerer } from '../../src/answer/answerer.js';
 import { openAnswerer } from '../../src/answer/open.js';
 import { loadConfig } from '../../src/config.js';
 import { FakeOpenAI } from '../fakes/openai-server.js';
+import { captureStderr } from '../fakes/stderr.js';
 import { tempDir } from '../fakes/tmp.js';
 
 const fake = new FakeOpenAI();
@@ -61,17 +62,12 @@ describe('with an LLM endpoint configured', () => {
   });
 
   it('logs why the model was not used, once per reason, not swallowed', async () => {
-    const logged: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) => logged.push(String(chunk)) > 0) as typeof process.stderr.write;
-    try {
-      fake.behaviour = { status: 403 };
+    fake.behaviour = { status: 403 };
+    const { logged } = await captureStderr(async () => {
       await answerer.ask(QUESTION);
       await answerer.ask(QUESTION);
-    } finally {
-      process.stderr.write = write;
-    }
-    expect(logged.filter((l) => l.includes('answered 403'))).toHaveLength(1);
+    });
+    expect(logged.match(/answered 403/g)).toHaveLength(1);
   });
 
   it('does not ask the model when the report does not answer', async () => {
