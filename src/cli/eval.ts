@@ -5,7 +5,8 @@
  * chat noise. Every set is split into a tuning part and a held-out part (a set whose file name
  * says `heldout` is held out whole); the two are reported side by side, and `--fit` fits the
  * answerability model on the tuning parts only. `--check` exits 1 when a held-out score is
- * below its target. Beside duban's Chinese hit@1 stands a stock full-text search's (Orama with
+ * below its target. `--verbose` lists the misses of tuning parts only: held-out questions are
+ * not to be read while tuning. Beside duban's Chinese hit@1 stands a stock full-text search's (Orama with
  * its Mandarin tokenizer) on the same questions.
  */
 import { createHash } from 'node:crypto';
@@ -33,8 +34,8 @@ type Question = z.infer<typeof Question>;
 /** The targets held-out scores must meet with `--check`. */
 export const TARGETS = { hit1_zh: 0.92, hit1_en: 0.85, must: 0.9, notFoundRecall: 0.9 };
 
-/** Share of a language's unanswerable tuning questions that must fall below "found". */
-const NEGATIVES_BELOW = 0.95;
+/** Share of the unanswerable tuning questions that must fall below "found". */
+const NEGATIVES_BELOW = 0.92;
 
 /** Share of each set held out from tuning, chosen by a hash of the question so it never moves. */
 const HELD_OUT_SHARE = 0.3;
@@ -185,14 +186,23 @@ function fitModel(answerer: Answerer, sets: { file: string; questions: Question[
     }
   }
   const model = fit(rows);
-  // "Found" from the lowest step of 0.05 at which nearly all of a language's unanswerable tuning
-  // questions stay below it; "closest" a step of 0.1 under that.
-  const threshold = (lang: 'zh' | 'en') => {
-    const negatives = rows.filter((r) => r.y === 0 && r.lang === lang).map((r) => probability(model, r.f));
-    for (let t = 0.3; t < 0.9; t += 0.05) if (negatives.filter((p) => p < t).length >= NEGATIVES_BELOW * negatives.length) return Math.round(t * 100) / 100;
-    return 0.9;
-  };
-  const found = { zh: threshold('zh'), en: threshold('en') };
+  // "Found" for each language on a grid of 0.05: the pair that lets through the most answerable
+  // tuning questions while nearly all unanswerable ones, both languages together, stay below it
+  // (the target counts them together; a language's own few would make its step jump); "closest"
+  // a step of 0.1 under that.
+  const scored = rows.map((r) => ({ ...r, p: probability(model, r.f) }));
+  const negatives = scored.filter((r) => r.y === 0);
+  const grid = Array.from({ length: 13 }, (_, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
+  let found = { zh: 0.9, en: 0.9 };
+  let best = -1;
+  for (const zh of grid) {
+    for (const en of grid) {
+      const at = (r: (typeof scored)[number]) => r.p >= (r.lang === 'zh' ? zh : en);
+      if (negatives.filter((r) => !at(r)).length < NEGATIVES_BELOW * negatives.length) continue;
+      const accepted = scored.filter((r) => r.y === 1 && at(r)).length;
+      if (accepted > best) [best, found] = [accepted, { zh, en }];
+    }
+  }
   const closest = { zh: Math.round((found.zh - 0.1) * 100) / 100, en: Math.round((found.en - 0.1) * 100) / 100 };
   writeFileSync(MODEL_FILE, `${JSON.stringify({ ...model, found, closest })}\n`);
   return `fitted on ${rows.length} questions (${rows.filter((r) => r.y === 1).length} answerable): ${MODEL_FILE}`;
@@ -235,14 +245,16 @@ export async function run(args: string[]): Promise<number> {
     const parts = { tune: { clean: empty(), noisy: empty() }, held: { clean: empty(), noisy: empty() } };
     const byKind = new Map<string, { tune: Tally; held: Tally }>();
     const misses: string[] = [];
+    const unread: string[] = [];
     const rand = seeded(7);
     for (const q of questions) {
       const part = heldOut(file, q.q) ? 'held' : 'tune';
       const kind = byKind.get(q.kind ?? '') ?? { tune: empty(), held: empty() };
       byKind.set(q.kind ?? '', kind);
       const held = part === 'held';
-      await score(answerer, q, q.q, [parts[part].clean, kind[part], ...(held ? [heldTotals.clean] : [])], misses, baseline);
-      await score(answerer, q, noisy(q, rand), [parts[part].noisy, ...(held ? [heldTotals.noisy] : [])], misses, baseline);
+      const noted = held ? unread : misses;
+      await score(answerer, q, q.q, [parts[part].clean, kind[part], ...(held ? [heldTotals.clean] : [])], noted, baseline);
+      await score(answerer, q, noisy(q, rand), [parts[part].noisy, ...(held ? [heldTotals.noisy] : [])], noted, baseline);
     }
     report[file] = { tune: { clean: scores(parts.tune.clean), noisy: scores(parts.tune.noisy) }, heldOut: { clean: scores(parts.held.clean), noisy: scores(parts.held.noisy) } };
     out.push(`${file} — ${questions.length} questions`);

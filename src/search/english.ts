@@ -31,7 +31,7 @@ const STOP = new Set(
     'last next much more most really actually exactly specific specifically detail details include including includes ' +
     "i'm i've let's again now here one ones getting long earlier measure measures initiative initiatives deal tackle tackled " +
     'involve involves involved scheduled individual each sister liaison officer overall promise promised meant mean means out ' +
-    'local policy policies step steps thinking article')
+    'local policy policies step steps thinking article government authorities authority municipal municipality')
     .split(/\s+/),
 );
 
@@ -41,7 +41,11 @@ export function parseGlossary(text: string): Map<string, string[]> {
   for (const line of text.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [en, zh] = line.split('\t');
-    if (en && zh) map.set(phraseKey(en.trim()), zh.split('|').map((s) => s.trim()).filter(Boolean));
+    if (!en || !zh) continue;
+    const terms = zh.split('|').map((s) => s.trim()).filter(Boolean);
+    map.set(phraseKey(en.trim()), terms);
+    // "medium-sized" is also written "medium sized".
+    if (en.includes('-')) map.set(phraseKey(en.trim().replace(/-/g, ' ')), terms);
   }
   return map;
 }
@@ -67,6 +71,18 @@ function variants(phrase: string): string[] {
     if (key.endsWith('ed')) out.push(key.slice(0, -2), key.slice(0, -1));
   }
   return out;
+}
+
+const phraseWords = new WeakMap<Map<string, string[]>, string>();
+
+/** Whether some glossary phrase holds these words in a row. */
+function startsPhrase(glossary: Map<string, string[]>, words: string): boolean {
+  let all = phraseWords.get(glossary);
+  if (all === undefined) {
+    all = `|${[...glossary.keys()].join('|')}|`.replace(/\|/g, ' | ');
+    phraseWords.set(glossary, all);
+  }
+  return all.includes(` ${phraseKey(words)} `);
 }
 
 /** Every single English word the glossary and the dictionary know, for spelling correction. */
@@ -95,7 +111,11 @@ export function editDistance(a: string, b: string, max: number): number {
   return d[a.length]![b.length]!;
 }
 
-/** The known word closest to a misspelt one (one edit for short words, two for long); of equals, one of the same length. */
+/**
+ * The known word closest to a misspelt one (one edit for short words, two for long). Of equals,
+ * one of the same length (a wrong or swapped letter), then one the word is missing a letter of
+ * (the commonest slip: "suport" is "support", not "sport").
+ */
 export function correctSpelling(word: string, known: Set<string>): string | undefined {
   if (word.length < 4 || known.has(word)) return undefined;
   const max = word.length >= 8 ? 2 : 1;
@@ -108,7 +128,13 @@ export function correctSpelling(word: string, known: Set<string>): string | unde
     if (d < bestD) [best, bestD] = [[k], d];
     else if (d === bestD) best.push(k);
   }
-  return best.find((k) => k.length === word.length) ?? best[0];
+  return best.find((k) => k.length === word.length) ?? best.find((k) => k.length > word.length && isSubsequence(word, k)) ?? best[0];
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
 }
 
 /** True when a question is written in English rather than Chinese. */
@@ -138,7 +164,10 @@ export function englishConcepts(
     .replace(/[^a-z0-9&' -]+/g, ' ')
     .split(/\s+/)
     .map((w) => w.replace(/'s$/, '').replace(/^'+|'+$/g, ''))
-    .filter(Boolean);
+    .filter(Boolean)
+    // A hyphenated word the glossary lacks is read as its parts where they begin one of its phrases
+    // ("medium-sized" in "small and medium sized enterprises").
+    .flatMap((w) => (w.includes('-') && !glossary.has(phraseKey(w)) && startsPhrase(glossary, w.replace(/-/g, ' ')) ? w.split('-').filter(Boolean) : [w]));
   const lookup = (phrase: string): Omit<Concept, 'text'> | undefined => {
     for (const v of variants(phrase)) {
       const fromGlossary = glossary.get(v);

@@ -14,7 +14,7 @@ import { buildIndexFiles, INDEX_VERSION, reportTerms } from './build.js';
 import { HashedNgramEmbeddings } from './embedder.js';
 import { type Concept, parseGlossary } from './english.js';
 import type { PinyinData } from './pinyin.js';
-import { type Query, QuestionReader } from './reader.js';
+import { type Query, QuestionReader, type ReaderData } from './reader.js';
 import { bigrams, Tokenizer } from './tokenize.js';
 
 export type { Query } from './reader.js';
@@ -166,8 +166,8 @@ export class SearchIndex {
     const generic = new Set(readFileSync(join(dir, 'generic.txt'), 'utf8').split('\n'));
     const traditional = json<Record<string, string>>('traditional.json');
     const pinyin = json<PinyinData>('pinyin.json');
-    const places = json<{ zh: string[]; en: string[]; named: Record<string, string[]> }>('places.json');
-    if (!pinyin.words || !places.zh || !places.named) throw new Error('pinyin.json or places.json is incomplete');
+    const places = json<ReaderData['places']>('places.json');
+    if (!pinyin.words || !places.zh || !places.named || !places.namedEn) throw new Error('pinyin.json or places.json is incomplete');
     const spelled = new Set(readFileSync(join(dir, 'english.txt'), 'utf8').split('\n'));
     const lower = docs.map((d) => d.text.toLowerCase()).join('\n');
     // An everyday word stands for the report's terms that the report really uses.

@@ -48,7 +48,7 @@ export interface ReaderData {
   /** Everyday words → the report's terms, longest first. */
   colloquial: [string, string[]][];
   /** Places the reports do not mention, and big places they name in passing with what follows them there. */
-  places: { zh: string[]; en: string[]; named: Record<string, string[]> };
+  places: { zh: string[]; en: string[]; named: Record<string, string[]>; namedEn: string[] };
   /** English words spelt right (CC-CEDICT's glosses). */
   spelled: Set<string>;
   /** jieba's frequency of each dictionary word. */
@@ -78,6 +78,7 @@ export class QuestionReader {
   private readonly placesEn: Set<string>;
   private readonly placesZh: Set<string>;
   private readonly placesNamed: Record<string, string[]>;
+  private readonly placesNamedEn: Set<string>;
 
   constructor(d: ReaderData) {
     ({
@@ -101,6 +102,7 @@ export class QuestionReader {
     this.placesEn = new Set(d.places.en.filter((p) => !d.spelled.has(p) && !this.known.has(p)));
     this.placesZh = new Set(d.places.zh);
     this.placesNamed = d.places.named;
+    this.placesNamedEn = new Set(d.places.namedEn);
   }
 
   /** A question typed in traditional characters, in simplified ones. */
@@ -253,7 +255,16 @@ export class QuestionReader {
 
   /** True when the question names a place the reports do not mention (another city, say). */
   namesOtherPlace(query: Query): boolean {
-    if (query.lang === 'en') return (query.question.match(/[A-Za-z]+/g) ?? []).some((w) => /^[A-Z]/.test(w) && this.placesEn.has(w.toLowerCase()));
+    if (query.lang === 'en') {
+      const words = query.question.match(/[A-Za-z]+/g) ?? [];
+      return words.some((w, i) => {
+        const name = w.toLowerCase();
+        if (!/^[A-Z]/.test(w)) return false;
+        if (this.placesEn.has(name)) return true;
+        // "the Ningbo 3315 plan" is the report's; "Ningbo's jobs target", "in Ningbo" are another city's.
+        return this.placesNamedEn.has(name) && (/^(?:city|s|municipal|province|government)$/i.test(words[i + 1] ?? '') || /^(?:in|for|of|at)$/i.test(words[i - 1] ?? ''));
+      });
+    }
     // As words of the question, not as characters that happen to stand together (东西安全 is not 西安).
     const q = this.simplified(query.question);
     const flat = q.replace(/[“”"‘’\s]/g, '');

@@ -154,6 +154,8 @@ describe('questions as people write them in a work group', () => {
   it('tells a city the report names in passing (宁波“3315计划”) from a question about that city (宁波市区)', async () => {
     expect((await answerer.ask('宁波3315计划人才引进几个')).citations[0]?.id).toBe('4.3');
     expect((await answerer.ask('宁波市区公共自行车怎么收费')).outcome).toBe('not-found');
+    expect((await answerer.ask('What is the Ningbo 3315 plan?')).citations[0]?.id).toBe('4.3');
+    expect((await answerer.ask("What is Ningbo city's target for new jobs this year?")).outcome).toBe('not-found');
   });
 
   it('does not answer for another city, or another year', async () => {

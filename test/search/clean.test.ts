@@ -13,6 +13,8 @@ describe('the question inside a chat message', () => {
       'how many key energy-saving retrofit projects are planned this year?',
     ],
     ['Hi all, sorry to bother. Does the report say anything about hukou reform? Thanks!', 'Does the report say anything about hukou reform?'],
+    ["yo bot, boss wants to know re: support for disabled people, what's in the report? ty", "support for disabled people, what's in the report?"],
+    ["hi @assistant meeting in 5 min lol — what does it say about the river chief thing?", 'what does it say about the river chief thing?'],
   ])('%s → %s', (message, question) => {
     expect(extractQuestion(message)).toBe(question);
   });
@@ -30,5 +32,11 @@ describe('English spelling', () => {
     expect(correctSpelling('festivel', known)).toBe('festival');
     expect(correctSpelling('disabilities', known)).toBeUndefined();
     expect(correctSpelling('ecommerce', known)).toBeUndefined();
+  });
+
+  it('of two words one slip away, takes the one the slip dropped a letter from', async () => {
+    const { correctSpelling } = await import('../../src/search/english.js');
+    expect(correctSpelling('suport', new Set(['sport', 'support']))).toBe('support');
+    expect(correctSpelling('suport', new Set(['support', 'sport']))).toBe('support');
   });
 });
