@@ -1,5 +1,5 @@
 /** What every platform adapter offers the rest of duban (like Bolt's Receiver: start, stop, and one way out). */
-import type { Reply } from '../bot/types.js';
+import type { Reply } from '../chat/types.js';
 import type { Channel } from '../store/digest.js';
 
 export interface Adapter {

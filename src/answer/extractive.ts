@@ -3,6 +3,7 @@
  * three sentences that answer the question with the targets in bold, each target with its
  * latest progress, and the citation. No model, no network, no invented figure.
  */
+import type { Lang } from '../chat/types.js';
 import { formatNumber, formatStanding, targetPhrase } from '../report/format.js';
 import type { Item, Report, Section, Target } from '../report/types.js';
 import type { Query, SearchIndex } from '../search/index.js';
@@ -11,7 +12,7 @@ import type { Citation, ProgressLookup, TargetStanding } from './types.js';
 
 const CN_ORDINALS = '一二三四五六七八九十';
 
-export function sectionName(s: Section, lang: 'zh' | 'en'): string {
+export function sectionName(s: Section, lang: Lang): string {
   return lang === 'zh' ? `第${CN_ORDINALS[s.index - 1] ?? s.index}部分` : `section ${s.id}`;
 }
 
@@ -44,7 +45,7 @@ export interface Standing {
   gloss?: (text: string) => [string, string][];
 }
 
-function targetLine(t: Target, latest: TargetStanding | undefined, lang: 'zh' | 'en', tz: string, gloss?: Standing['gloss']): string {
+function targetLine(t: Target, latest: TargetStanding | undefined, lang: Lang, tz: string, gloss?: Standing['gloss']): string {
   // English readers get 万-style figures spelled out too: 2.2万 (22,000), and the metric in English.
   const spelled = lang === 'en' && t.value >= 10000 ? ` (${t.value.toLocaleString('en-US')})` : '';
   const metric = lang === 'en' && gloss ? gloss(t.kind === 'quantity' ? t.metric : t.text).slice(0, 4).map(([, en]) => en) : [];
@@ -66,7 +67,7 @@ export interface AnswerText {
 }
 
 /** The answer for one item: header and quoted sentences; targets with standing and source as facts. */
-export function itemAnswer(report: Report, section: Section, item: Item, sentences: string[], lang: 'zh' | 'en', { progress, tz, gloss }: Standing): AnswerText {
+export function itemAnswer(report: Report, section: Section, item: Item, sentences: string[], lang: Lang, { progress, tz, gloss }: Standing): AnswerText {
   const quote = sentences.map((s) => highlightTargets(s, item.targets)).join('');
   const latest = progress?.latestForItem(report.id, item.id) ?? new Map<string, TargetStanding>();
   const lines =
@@ -99,17 +100,17 @@ function englishAbout(title: string, gloss?: Standing['gloss']): string {
 }
 
 /** The answer for a section preamble passage. */
-export function sectionAnswer(report: Report, section: Section, sentences: string[], lang: 'zh' | 'en'): AnswerText {
+export function sectionAnswer(report: Report, section: Section, sentences: string[], lang: Lang): AnswerText {
   const head = lang === 'zh' ? `**${sectionName(section, 'zh')} ${section.title}**` : `**Section ${section.id} “${section.title}”** says:`;
   return { prose: [head, `“${sentences.join('')}”`].join('\n'), facts: [sectionSource(report, section, lang)] };
 }
 
-function sectionSource(report: Report, section: Section, lang: 'zh' | 'en'): string {
+function sectionSource(report: Report, section: Section, lang: Lang): string {
   return lang === 'zh' ? `出处：${report.title}，${sectionName(section, 'zh')}` : `Source: ${report.title}, section ${section.id}`;
 }
 
 /** A whole section: its items (and targets) as a list. */
-export function sectionOverview(report: Report, section: Section, lang: 'zh' | 'en'): AnswerText {
+export function sectionOverview(report: Report, section: Section, lang: Lang): AnswerText {
   const lines = [
     lang === 'zh'
       ? `**${sectionName(section, 'zh')} ${section.title}** 共${section.items.length}项工作：`

@@ -1,15 +1,9 @@
 /** What an answer is, whatever wrote its prose. */
 import type { ExtraList } from '../search/index.js';
 
-/** A passage of the report an answer rests on. */
-export interface Citation {
-  /** `4.3` (an item) or `4` (a section). */
-  id: string;
-  reportId: string;
-  title: string;
-  /** The report's own words. */
-  quote: string;
-}
+import type { Citation, Lang } from '../chat/types.js';
+
+export type { Citation } from '../chat/types.js';
 
 /** The standing of one target, for answers, status and the digest. */
 export interface TargetStanding {
@@ -34,7 +28,7 @@ export type Outcome = 'found' | 'closest' | 'not-found';
 
 export interface Answer {
   question: string;
-  lang: 'zh' | 'en';
+  lang: Lang;
   /** True only when the outcome is found. */
   found: boolean;
   outcome: Outcome;

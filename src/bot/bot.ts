@@ -7,13 +7,12 @@
 import type { Answerer } from '../answer/answerer.js';
 import { howGoingTopic, progressIntent } from '../answer/intent.js';
 import { extractQuestion } from '../search/clean.js';
-import { isEnglish } from '../search/english.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import type { Actor } from '../store/progress.js';
 import { type Command, parseCommand } from './commands.js';
-import { TEXT } from './messages.js';
-import { type ChatMessage, ChatMessageSchema, type Lang, type Reply, reply } from './types.js';
+import { TEXT } from '../chat/texts.js';
+import { type ChatMessage, ChatMessageSchema, type Lang, langOf, type Reply, reply } from '../chat/types.js';
 import { Updates } from './updates.js';
 import { Views } from './views.js';
 
@@ -61,7 +60,7 @@ export class Bot {
     const seen = msg.messageId ? this.store.handled.get(msg.platform, msg.messageId) : undefined;
     if (seen) return replayed(seen);
     const text = msg.text.trim();
-    const lang: Lang = /\p{Script=Han}/u.test(text) || !/[A-Za-z]/.test(text) ? 'zh' : 'en';
+    const lang = langOf(text);
     if (text.length > this.config.DUBAN_MAX_MESSAGE_CHARS) {
       this.store.audit.record(by, 'message', text, 'invalid', 'too long');
       return reply({ kind: 'invalid', lang, ephemeral: true, text: [TEXT.tooLong[lang](text.length, this.config.DUBAN_MAX_MESSAGE_CHARS)] });
@@ -123,7 +122,7 @@ export class Bot {
     const question = extractQuestion(message);
     const intent = progressIntent(question);
     if (!intent) return undefined;
-    const lang: Lang = isEnglish(question) ? 'en' : 'zh';
+    const lang = langOf(question);
     if (intent !== 'how-going') return this.ext.progress?.(intent, lang);
     // "How is the jobs target going?": the item the question is about, with its standing.
     const { hits, query } = this.answerer.judge(howGoingTopic(question));

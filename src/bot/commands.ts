@@ -3,8 +3,7 @@
  * `/` or `#`. A Chinese word without the prefix is a command only when a space, a reference or
  * the end follows it, so "进展如何" stays a question.
  */
-import { isEnglish } from '../search/english.js';
-import type { Lang } from './types.js';
+import { type Lang, langOf } from '../chat/types.js';
 
 export type Command =
   | { name: 'progress'; lang: Lang; ref: string; text: string }
@@ -79,11 +78,11 @@ export function parseCommand(input: string): Command {
       case 'undo':
         return { name, lang, arg, recordId: /^#?\d+$/.test(arg) ? Number(arg.replace('#', '')) : undefined };
       case 'ask':
-        return { name, lang: isEnglish(arg) ? 'en' : 'zh', question: arg };
+        return { name, lang: langOf(arg), question: arg };
       default:
         return { name, lang } as Command;
     }
   }
   if (/^[?？]$/.test(body)) return { name: 'help', lang: 'zh' };
-  return { name: 'ask', lang: isEnglish(body) ? 'en' : 'zh', question: body };
+  return { name: 'ask', lang: langOf(body), question: body };
 }

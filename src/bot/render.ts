@@ -1,6 +1,6 @@
 /** Reply → plain text (WeChat, pipes, logs) or ANSI text (a terminal). */
 import { bar } from '../report/format.js';
-import type { Reply } from './types.js';
+import type { Reply } from '../chat/types.js';
 
 export interface TextStyle {
   bold(text: string): string;

@@ -6,8 +6,8 @@ import type { Store } from '../store/index.js';
 import { localDate } from '../time.js';
 import type { Actor } from '../store/progress.js';
 import { problemText } from '../progress/problems.js';
-import { TEXT } from './messages.js';
-import { type Lang, type Reply, reply } from './types.js';
+import { TEXT } from '../chat/texts.js';
+import { type Lang, type Reply, reply } from '../chat/types.js';
 
 export type Outcome = { reply: Reply; outcome: 'ok' | 'refused' | 'invalid'; detail: string };
 

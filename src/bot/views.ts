@@ -4,7 +4,7 @@ import { resolveRef } from '../report/refs.js';
 import type { Item, Report, Section, Target } from '../report/types.js';
 import type { ProgressRecord, ProgressRepo } from '../store/progress.js';
 import { localDateTime } from '../time.js';
-import { type Lang, type ProgressBar, type Reply, reply } from './types.js';
+import { type Lang, type ProgressBar, type Reply, reply } from '../chat/types.js';
 
 const CN = '一二三四五六七八九十';
 

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { openCore } from '../bot/open.js';
 import { ANSI, PLAIN, renderText } from '../bot/render.js';
+import { parseChannel } from '../chat/ids.js';
 import { loadConfig } from '../config.js';
 
 export async function run(args: string[]): Promise<number> {
@@ -12,11 +13,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const core = await openCore(loadConfig());
   try {
-    const channel = values.channel
-      ? values.channel.includes(':')
-        ? { platform: values.channel.slice(0, values.channel.indexOf(':')), channelId: values.channel.slice(values.channel.indexOf(':') + 1) }
-        : { platform: 'slack', channelId: values.channel }
-      : undefined;
+    const channel = values.channel ? (parseChannel(values.channel) ?? { platform: 'slack', channelId: values.channel }) : undefined;
     const lang = values.lang === 'en' ? 'en' : 'zh';
     const composed = core.digest.compose(values.date ?? core.digest.today(), channel, lang);
     if (values.json) process.stdout.write(`${JSON.stringify(composed)}\n`);

@@ -9,6 +9,7 @@
  * not to be read while tuning. Beside duban's Chinese hit@1 stands a stock full-text search's (Orama with
  * its Mandarin tokenizer) on the same questions.
  */
+import type { Lang } from '../chat/types.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -168,7 +169,7 @@ function row(label: string, t: Tally): string {
 
 /** Fit the answerability model on the tuning parts, as asked and wrapped in noise, and keep it in data/. */
 function fitModel(answerer: Answerer, sets: { file: string; questions: Question[] }[]): string {
-  const rows: { f: ReturnType<Answerer['judge']>['features']; y: 0 | 1; lang: 'zh' | 'en' }[] = [];
+  const rows: { f: ReturnType<Answerer['judge']>['features']; y: 0 | 1; lang: Lang }[] = [];
   for (const { file, questions } of sets) {
     // Regression sets' answerable questions were written from the report's own words: too easy to
     // teach the gate how staff ask. Their unanswerable ones still teach it what to refuse.

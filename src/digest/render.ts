@@ -1,7 +1,7 @@
 /** Digest → Reply, in Chinese by default. */
 import { formatNumber, formatStanding, targetPhrase } from '../report/format.js';
 import { sectionName } from '../answer/extractive.js';
-import { type Lang, type Reply, reply } from '../bot/types.js';
+import { type Lang, type Reply, reply } from '../chat/types.js';
 import { localDate, localDateTime } from '../time.js';
 import type { Digest, DigestUpdate } from './build.js';
 

@@ -5,7 +5,7 @@
  * A failing channel is retried with backoff and never holds up the others.
  */
 import { Cron } from 'croner';
-import type { Reply } from '../bot/types.js';
+import type { Reply } from '../chat/types.js';
 import type { Channel, DigestRepo } from '../store/digest.js';
 import { localDate, startOfLocalDay } from '../time.js';
 import type { DigestService } from './service.js';

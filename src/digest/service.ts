@@ -1,6 +1,7 @@
 /** The digest for a channel and a day: its window, its content, and channel subscriptions. */
+import { parseChannel } from '../chat/ids.js';
 import type { Config } from '../config.js';
-import { type Lang, type Reply, reply } from '../bot/types.js';
+import { type Lang, type Reply, reply } from '../chat/types.js';
 import type { Report } from '../report/types.js';
 import type { Channel } from '../store/digest.js';
 import type { Store } from '../store/index.js';
@@ -103,10 +104,7 @@ export class DigestService {
 
   /** Every channel that gets the digest: subscribed in chat, or listed in DUBAN_DIGEST_CHANNELS. */
   channels(): Channel[] {
-    const fromConfig = this.config.DUBAN_DIGEST_CHANNELS.map((entry) => {
-      const i = entry.indexOf(':');
-      return { platform: entry.slice(0, i), channelId: entry.slice(i + 1) };
-    });
+    const fromConfig = this.config.DUBAN_DIGEST_CHANNELS.flatMap((entry) => parseChannel(entry) ?? []);
     const all = [...fromConfig, ...this.store.digest.subscriptions()];
     return all.filter((c, i) => all.findIndex((d) => d.platform === c.platform && d.channelId === c.channelId) === i);
   }

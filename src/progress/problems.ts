@@ -2,7 +2,7 @@
 import { targetPhrase } from '../report/format.js';
 import type { Problem } from './plan.js';
 
-type Lang = 'zh' | 'en';
+import type { Lang } from '../chat/types.js';
 
 const EXAMPLE = { zh: '进展 4.3 已引进领军人才及团队12个', en: 'progress 4.3 12' };
 

@@ -1,4 +1,5 @@
 /** Short human forms of targets and values, shared by the CLI, answers and the digest. */
+import type { Lang } from '../chat/types.js';
 import type { Target } from './types.js';
 
 const COMPARATOR_WORDS: Record<Target['comparator'], string> = { '>=': '以上', '<=': '以内', '=': '' };
@@ -24,7 +25,7 @@ export function percentOf(t: Target, value: number): number {
 }
 
 /** `12/25个，48%` or `已完成` / `done`. */
-export function formatStanding(t: Target, value: number, lang: 'zh' | 'en' = 'zh'): string {
+export function formatStanding(t: Target, value: number, lang: Lang = 'zh'): string {
   if (t.kind === 'milestone') return value >= 1 ? (lang === 'zh' ? '已完成' : 'done') : lang === 'zh' ? '未完成' : 'not done';
   return `${formatNumber(value)}/${formatNumber(t.value)}${t.unit}${lang === 'zh' ? '，' : ', '}${percentOf(t, value)}%`;
 }
@@ -36,7 +37,7 @@ export function bar(percent: number, width = 10): string {
 }
 
 /** A target in a line: `领军人才及团队 ≥25个`, `milestone: 建成投用公交IC卡系统`; `bold` marks the figure. */
-export function targetPhrase(t: Target, lang: 'zh' | 'en', { bold = false } = {}): string {
+export function targetPhrase(t: Target, lang: Lang, { bold = false } = {}): string {
   if (t.kind === 'milestone') return lang === 'zh' ? `里程碑：${t.text}` : `milestone: ${t.text}`;
   const cmp = t.comparator === '>=' ? (lang === 'zh' ? '≥' : 'at least ') : t.comparator === '<=' ? (lang === 'zh' ? '≤' : 'at most ') : '';
   const figure = `${formatNumber(t.value)}${t.unit}`;

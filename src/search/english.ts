@@ -3,6 +3,7 @@
  * glossary in data/ first and CC-CEDICT (filtered to the reports' words) after. Each English
  * concept keeps its alternatives, so "credit system" can match 信用体系 or 征信体系.
  */
+import { langOf } from '../chat/types.js';
 
 /** One thing the question asks about, with the Chinese words that can stand for it. */
 export interface Concept {
@@ -139,9 +140,7 @@ function isSubsequence(short: string, long: string): boolean {
 
 /** True when a question is written in English rather than Chinese. */
 export function isEnglish(text: string): boolean {
-  const han = (text.match(/[\u3400-\u9fff]/g) ?? []).length;
-  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
-  return latin > han * 2;
+  return langOf(text) === 'en';
 }
 
 /**

@@ -4,6 +4,7 @@
  * 三改一拆), English through the glossary, CC-CEDICT, spelling and WordNet synonyms, and how
  * much each word counts. Also the other way: the glossary's English for the report's terms.
  */
+import type { Lang } from '../chat/types.js';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { buildSynonyms } from './dictionary.js';
 import { type Concept, correctSpelling, englishConcepts, isEnglish, knownWords } from './english.js';
@@ -24,7 +25,7 @@ const EVERYDAY_FREQ = 3000;
 /** A question made ready for search. */
 export interface Query {
   question: string;
-  lang: 'zh' | 'en';
+  lang: Lang;
   concepts: Concept[];
   /** Chinese text searched for (the question, or the English mapped to Chinese). */
   text: string;

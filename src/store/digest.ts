@@ -4,11 +4,9 @@
  * cannot send the same day's digest again.
  */
 import type Database from 'better-sqlite3';
+import type { Channel } from '../chat/types.js';
 
-export interface Channel {
-  platform: string;
-  channelId: string;
-}
+export type { Channel } from '../chat/types.js';
 
 export interface Delivery extends Channel {
   date: string;

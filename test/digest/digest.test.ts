@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/bot/render.js';
-import type { Reply } from '../../src/bot/types.js';
+import type { Reply } from '../../src/chat/types.js';
 import { DigestScheduler, type Sender } from '../../src/digest/schedule.js';
 import type { Channel } from '../../src/store/digest.js';
 import { testCore } from '../fakes/core.js';

@@ -2,7 +2,7 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCore, type Core } from '../../src/bot/open.js';
-import type { ChatMessage, Reply } from '../../src/bot/types.js';
+import type { ChatMessage, Reply } from '../../src/chat/types.js';
 import { loadConfig } from '../../src/config.js';
 import { renderText } from '../../src/bot/render.js';
 import { tempDir } from './tmp.js';

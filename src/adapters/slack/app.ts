@@ -5,7 +5,7 @@
  */
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Bot } from '../../bot/bot.js';
-import type { Reply } from '../../bot/types.js';
+import type { Reply } from '../../chat/types.js';
 import type { Config } from '../../config.js';
 import type { Adapter } from '../adapter.js';
 import { ChannelPacer } from '../pacer.js';

@@ -6,7 +6,7 @@
  */
 import { bar } from '../../report/format.js';
 import { PLAIN, renderText } from '../../bot/render.js';
-import type { Reply } from '../../bot/types.js';
+import type { Reply } from '../../chat/types.js';
 import { splitText } from '../split.js';
 
 export const MAX_BLOCKS = 50;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import qrcodeTerminal from 'qrcode-terminal';
 import { type Contact, type Message, type Room, ScanStatus, type Wechaty, WechatyBuilder } from 'wechaty';
 import type { Bot } from '../../bot/bot.js';
-import type { Reply } from '../../bot/types.js';
+import type { Reply } from '../../chat/types.js';
 import type { Config } from '../../config.js';
 import type { Adapter } from '../adapter.js';
 import { localDate } from '../../time.js';

@@ -1,6 +1,6 @@
 /** Reply → plain text for a phone: the answer first, no markdown, split at sentence ends. */
 import { PLAIN, renderText } from '../../bot/render.js';
-import type { Reply } from '../../bot/types.js';
+import type { Reply } from '../../chat/types.js';
 import { splitText } from '../split.js';
 
 /** Longest WeChat text duban sends in one message (WeChat cuts long texts; phones read short ones better). */

@@ -1,6 +1,10 @@
-/** The two shapes every platform speaks to the core in: ChatMessage in, Reply out. */
+/**
+ * The ground floor every platform and every part of the core speaks: a ChatMessage in, a Reply
+ * out, the two languages, where a message goes (a Channel) and a passage an answer rests on.
+ */
 import { z } from 'zod';
-import type { Citation } from '../answer/types.js';
+
+export type Lang = 'zh' | 'en';
 
 export const ChatMessageSchema = z.object({
   platform: z.string().min(1),
@@ -17,7 +21,21 @@ export const ChatMessageSchema = z.object({
 
 export type ChatMessage = z.input<typeof ChatMessageSchema>;
 
-export type Lang = 'zh' | 'en';
+/** A conversation on a platform: a Slack channel, a WeChat group, a direct chat. */
+export interface Channel {
+  platform: string;
+  channelId: string;
+}
+
+/** A passage of the report an answer rests on. */
+export interface Citation {
+  /** `4.3` (an item) or `4` (a section). */
+  id: string;
+  reportId: string;
+  title: string;
+  /** The report's own words. */
+  quote: string;
+}
 
 /** A completion bar: `4.3#1 领军人才及团队 ▓▓▓▓▓░░░░░ 48%`. */
 export interface ProgressBar {
@@ -46,4 +64,11 @@ export interface Reply {
 /** A reply with defaults filled in. */
 export function reply(r: Partial<Reply> & Pick<Reply, 'kind' | 'lang'>): Reply {
   return { text: [], bars: [], citations: [], hints: [], ephemeral: false, ...r };
+}
+
+/** The language of a text: Chinese when it holds Chinese characters or no Latin letters at all. */
+export function langOf(text: string): Lang {
+  const han = (text.match(/[\u3400-\u9fff]/g) ?? []).length;
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  return latin > han * 2 ? 'en' : 'zh';
 }
