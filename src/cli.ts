@@ -4,7 +4,7 @@
  */
 import { ConfigError } from './config.js';
 import { ReportParseError } from './report/parse.js';
-import { StoreError } from './store/db.js';
+import { StoreError } from './store/types.js';
 
 type Command = { run(args: string[]): Promise<number | void> };
 

@@ -1,5 +1,6 @@
 /**
- * Every setting, read once from the environment (and `.env` when present) and checked with zod.
+ * The core's settings, read once from the environment (and `.env` when present) and checked with
+ * zod; each chat platform reads its own (adapters/registry.ts).
  * A wrong value stops start-up with one line naming the setting, the value and what is allowed.
  */
 import { existsSync } from 'node:fs';
@@ -17,7 +18,6 @@ const list = z
   .transform((s) => s.split(/[,，\s]+/).map((x) => x.trim()).filter(Boolean));
 const optionalText = z.string().trim().optional().transform((s) => (s ? s : undefined));
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', '']).default('').transform((v) => v === 'true' || v === '1' || v === 'yes');
-const port = z.coerce.number().int().min(1).max(65535);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional();
 
 function isCron(pattern: string): boolean {
@@ -50,20 +50,14 @@ const ConfigSchema = z.object({
   DUBAN_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(20000),
   DUBAN_DIGEST_CRON: z.string().default('0 9 * * *').refine(isCron, 'a cron expression such as "0 9 * * *" (minute hour day month weekday)'),
   DUBAN_TZ: z.string().default('Asia/Shanghai').refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai'),
-  DUBAN_DIGEST_CHANNELS: list.refine((l) => l.every((e) => /^(slack|wechat|console):.+/.test(e)), 'entries as platform:channel, e.g. slack:C0123ABCD or wechat:督办工作群'),
+  DUBAN_DIGEST_CHANNELS: list.refine(
+    (l) => l.every((e) => /^[a-z]+:.+/.test(e)),
+    'entries as platform:channel, e.g. slack:C0123ABCD or wechat:督办工作群',
+  ),
   DUBAN_DIGEST_SKIP_EMPTY: bool,
   DUBAN_STALE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   DUBAN_PLAN_START: date,
   DUBAN_PLAN_END: date,
-  SLACK_BOT_TOKEN: optionalText,
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText,
-  SLACK_PORT: port.default(3000),
-  SLACK_API_URL: z.string().url('an http(s) URL ending in /api/').optional(),
-  WECHATY_PUPPET: optionalText,
-  WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
-  WECHAT_ROOMS: list,
-  WECHAT_DAILY_CAP: z.coerce.number().int().min(1).max(10000).default(200),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -87,9 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = env 
     throw new ConfigError(`Setting ${key}=${JSON.stringify(env[key] ?? '')} is not allowed: expected ${issue.message}`);
   }
   const c = parsed.data;
-  if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
-    throw new ConfigError('Setting SLACK_SIGNING_SECRET="" is not allowed: HTTP mode needs the signing secret (or set SLACK_APP_TOKEN for Socket Mode)');
-  }
   const llm = [c.DUBAN_LLM_BASE_URL, c.DUBAN_LLM_MODEL].filter(Boolean).length;
   if (llm === 1) {
     throw new ConfigError(`Setting DUBAN_LLM_${c.DUBAN_LLM_BASE_URL ? 'MODEL' : 'BASE_URL'}="" is not allowed: set both DUBAN_LLM_BASE_URL and DUBAN_LLM_MODEL, or neither`);

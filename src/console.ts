@@ -6,7 +6,7 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Core } from './bot/open.js';
-import { ANSI, PLAIN, renderText } from './bot/render.js';
+import { ANSI, PLAIN, renderText } from './chat/render.js';
 
 export async function runConsole(core: Core, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout): Promise<void> {
   const tty = Boolean(output.isTTY && (input as { isTTY?: boolean }).isTTY);

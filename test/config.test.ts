@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { enabledPlatforms } from '../src/adapters/registry.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 
 describe('configuration', () => {
@@ -15,12 +16,26 @@ describe('configuration', () => {
 
   it.each([
     ['DUBAN_TZ', 'Mars/Base', /DUBAN_TZ="Mars\/Base".*time zone/],
-    ['SLACK_PORT', 'eighty', /SLACK_PORT="eighty"/],
     ['DUBAN_STALE_DAYS', '-3', /DUBAN_STALE_DAYS="-3"/],
     ['DUBAN_LLM_BASE_URL', 'not a url', /DUBAN_LLM_BASE_URL="not a url".*URL/],
   ])('refuses %s=%s in one line naming the setting and value', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(message);
+  });
+
+  it.each([
+    ['SLACK_PORT', 'eighty', /SLACK_PORT="eighty"/],
+    ['WECHAT_DAILY_CAP', '0', /WECHAT_DAILY_CAP="0"/],
+  ])('a platform refuses %s=%s in one line naming the setting and value', (key, value, message) => {
+    expect(() => enabledPlatforms({ [key]: value })).toThrow(ConfigError);
+    expect(() => enabledPlatforms({ [key]: value })).toThrow(message);
+  });
+
+  it('turns on Slack only with a bot token, and asks for the signing secret in HTTP mode', () => {
+    expect(enabledPlatforms({}).map((p) => p.platform.name)).toEqual([]);
+    expect(() => enabledPlatforms({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET=""/);
+    const on = enabledPlatforms({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', WECHATY_PUPPET: 'wechaty-puppet-mock' });
+    expect(on.map((p) => p.platform.name)).toEqual(['slack', 'wechat']);
   });
 
   it('asks for both LLM settings, not one', () => {

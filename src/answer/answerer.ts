@@ -11,7 +11,7 @@ import type { Report } from '../report/types.js';
 import { extractQuestion } from '../search/clean.js';
 import type { ExtraList, Hit, Query, SearchIndex } from '../search/index.js';
 import { localDate } from '../time.js';
-import { type AnswerText, citation, itemAnswer, pickSentences, type Standing, sectionAnswer, sectionOverview } from './extractive.js';
+import { type AnswerText, citation, type ItemProgress, itemAnswer, pickSentences, type Standing, sectionAnswer, sectionOverview } from './extractive.js';
 import { type Features, features, type Model, probability } from './answerability.js';
 import { asksForNumber, asksForProgress, holdsFigure, refInQuestion } from './intent.js';
 import type { Answer, Citation, Outcome, ProgressLookup } from './types.js';
@@ -61,12 +61,12 @@ export class Answerer {
     this.writer = opts.writer;
     this.tz = opts.tz;
     this.model = opts.model;
-    this.standing = { progress: this.progress, tz: this.tz, gloss: (text) => this.index.reader.glossTerms(text) };
+    this.standing = { tz: this.tz, gloss: (text) => this.index.reader.glossTerms(text) };
   }
 
   /** Answer a question; never throws on odd input, and never invents a figure. */
   async ask(question: string): Promise<Answer> {
-    const extractive = this.extractive(question.trim());
+    const extractive = await this.extractive(question.trim());
     if (!this.writer || !extractive.found) return extractive;
     try {
       return (await this.writer.write(extractive, this.passages(extractive))) ?? extractive;
@@ -76,13 +76,13 @@ export class Answerer {
   }
 
   /** Search for the question inside a message and judge whether the best passage answers it. */
-  judge(message: string): Judgement {
+  judge(message: string): Promise<Judgement> {
     return this.judgeQuestion(extractQuestion(message));
   }
 
-  private judgeQuestion(question: string): Judgement {
+  private async judgeQuestion(question: string): Promise<Judgement> {
     const query = this.index.prepare(question);
-    const records = this.progress?.search(this.index.queryTerms(query));
+    const records = await this.progress?.search(this.index.queryTerms(query));
     // Asked how work is going, the items people have reported on count twice.
     const extra = records ? (asksForProgress(query.question) ? [records, records] : [records]) : [];
     const hits = query.concepts.length ? this.index.search(query, { limit: 5, extra }) : [];
@@ -93,14 +93,14 @@ export class Answerer {
   }
 
   /** The offline answer. */
-  extractive(message: string): Answer {
+  async extractive(message: string): Promise<Answer> {
     const question = extractQuestion(message);
     const ref = refInQuestion(question);
     if (ref) {
-      const direct = this.byReference(this.index.prepare(question), ref);
+      const direct = await this.byReference(this.index.prepare(question), ref);
       if (direct) return { ...direct, question: message };
     }
-    const { query, hits, records, p, features } = this.judgeQuestion(question);
+    const { query, hits, records, p, features } = await this.judgeQuestion(question);
     // Another city or another year is never this report's answer, however close the words.
     const elsewhere = features.otherPlace > 0 || features.otherTime > 0;
     const outcome: Outcome =
@@ -111,7 +111,7 @@ export class Answerer {
     // (In English an untranslated word is as likely a verb as a thing, so only Chinese is judged so.)
     const unnamed = wantNumber && query.lang === 'zh' && features.unknownThing >= UNNAMED_FOR_FIGURE;
     if (best && outcome !== 'not-found' && !unnamed) {
-      const answer = this.fromHit(query, best, wantNumber, outcome, records);
+      const answer = await this.fromHit(query, best, wantNumber, outcome, records);
       if (answer) {
         if (outcome === 'found') answer.citations.push(...this.seeAlso(hits, best));
         return { ...answer, question: message };
@@ -125,7 +125,23 @@ export class Answerer {
     return hit.kind === 'item' || hit.kind === 'section' || hit.kind === 'target' ? hit : undefined;
   }
 
-  private fromHit(query: Query, hit: Hit, wantNumber: boolean, outcome: Outcome, records?: ExtraList): Answer | undefined {
+  /** What the store has of an item's progress (nothing without a store). */
+  private async itemProgress(reportId: string, itemId: string): Promise<ItemProgress> {
+    if (!this.progress) return { latest: new Map() };
+    const [latest, note] = await Promise.all([
+      this.progress.latestForItem(reportId, itemId),
+      this.progress.latestNote(reportId, itemId),
+    ]);
+    return { latest, note };
+  }
+
+  private async fromHit(
+    query: Query,
+    hit: Hit,
+    wantNumber: boolean,
+    outcome: Outcome,
+    records?: ExtraList,
+  ): Promise<Answer | undefined> {
     const place = this.locate(hit.doc.reportId, hit.doc.ref);
     if (!place) return undefined;
     if (place.kind === 'section') {
@@ -143,7 +159,7 @@ export class Answerer {
       ? (records?.records?.get(hit.doc.key) ?? []).filter((r) => this.index.matches({ ...query, concepts: lacking.map((m) => m.concept) }, r.note).some((m) => m.matched >= 0.5)).slice(0, 2)
       : [];
     if (wantNumber && !holdsFigure(query.question, [...sentences, ...matched.map((r) => r.note)].join(''))) return undefined;
-    const body = itemAnswer(report, section, item, sentences, query.lang, this.standing);
+    const body = itemAnswer(report, section, item, sentences, query.lang, this.standing, await this.itemProgress(report.id, item.id));
     for (const r of matched) {
       const when = localDate(r.createdAt, this.tz);
       body.facts.unshift(query.lang === 'zh' ? `相关进展记录：${r.note}（${r.userName}，${when}）` : `Matching progress record: ${r.note} (${r.userName}, ${when})`);
@@ -151,7 +167,7 @@ export class Answerer {
     return this.answer(query, outcome, body, [citation(report.id, item.id, item.title, sentences.join(''))]);
   }
 
-  private byReference(query: Query, ref: string): Answer | undefined {
+  private async byReference(query: Query, ref: string): Promise<Answer | undefined> {
     const place = resolveRef(this.reports, ref);
     if (place.kind === 'section') {
       const { report, section } = place;
@@ -161,7 +177,8 @@ export class Answerer {
       const { report, section, item } = place;
       const withTargets = item.sentences.filter((s) => item.targets.some((t) => s.includes(t.text)));
       const sentences = withTargets.length ? withTargets.slice(0, 3) : item.sentences.slice(1, 3);
-      return this.answer(query, 'found', itemAnswer(report, section, item, sentences, query.lang, this.standing), [
+      const progress = await this.itemProgress(report.id, item.id);
+      return this.answer(query, 'found', itemAnswer(report, section, item, sentences, query.lang, this.standing, progress), [
         citation(report.id, item.id, item.title, sentences.join('')),
       ]);
     }

@@ -4,17 +4,12 @@
  * latest progress, and the citation. No model, no network, no invented figure.
  */
 import type { Lang } from '../chat/types.js';
-import { formatNumber, formatStanding, targetPhrase } from '../report/format.js';
+import { formatNumber, formatStanding, sectionName, targetPhrase } from '../report/format.js';
 import type { Item, Report, Section, Target } from '../report/types.js';
 import type { Query, SearchIndex } from '../search/index.js';
 import { localDate } from '../time.js';
-import type { Citation, ProgressLookup, TargetStanding } from './types.js';
+import type { Citation, TargetStanding } from './types.js';
 
-const CN_ORDINALS = '一二三四五六七八九十';
-
-export function sectionName(s: Section, lang: Lang): string {
-  return lang === 'zh' ? `第${CN_ORDINALS[s.index - 1] ?? s.index}部分` : `section ${s.id}`;
-}
 
 /** Put **bold** around each target's words inside a sentence. */
 export function highlightTargets(sentence: string, targets: Target[]): string {
@@ -37,9 +32,8 @@ export function pickSentences(index: SearchIndex, query: Query, sentences: strin
   return (chosen.length ? chosen : scored.slice(0, 2)).sort((a, b) => a.i - b.i).map((x) => x.s);
 }
 
-/** What an item answer needs besides the report: the store's progress and the time zone for dates. */
+/** What an item answer needs besides the report: the time zone for dates, English glosses. */
 export interface Standing {
-  progress?: ProgressLookup;
   tz: string;
   /** English for the report's terms in a text, for English readers (`河长制` → river chief system). */
   gloss?: (text: string) => [string, string][];
@@ -66,10 +60,23 @@ export interface AnswerText {
   facts: string[];
 }
 
+/** An item's progress as the store has it: each target's latest value, and the newest record. */
+export interface ItemProgress {
+  latest: Map<string, TargetStanding>;
+  note?: { targetId: string | null; note: string; rawText: string; userName: string; createdAt: string };
+}
+
 /** The answer for one item: header and quoted sentences; targets with standing and source as facts. */
-export function itemAnswer(report: Report, section: Section, item: Item, sentences: string[], lang: Lang, { progress, tz, gloss }: Standing): AnswerText {
+export function itemAnswer(
+  report: Report,
+  section: Section,
+  item: Item,
+  sentences: string[],
+  lang: Lang,
+  { tz, gloss }: Standing,
+  { latest, note }: ItemProgress = { latest: new Map() },
+): AnswerText {
   const quote = sentences.map((s) => highlightTargets(s, item.targets)).join('');
-  const latest = progress?.latestForItem(report.id, item.id) ?? new Map<string, TargetStanding>();
   const lines =
     lang === 'zh'
       ? [`**${item.id} ${item.title}**（${sectionName(section, 'zh')}：${section.title}）`, `“${quote}”`]
@@ -80,7 +87,6 @@ export function itemAnswer(report: Report, section: Section, item: Item, sentenc
   if (terms.length) lines.push(`Key terms: ${terms.map(([zh, en]) => `${zh} ${en}`).join('; ')}`);
   const facts: string[] = [];
   // A note without a value says what the target lines cannot; a value is shown with its target.
-  const note = progress?.latestNote(report.id, item.id);
   if (note && note.targetId === null) {
     const when = localDate(note.createdAt, tz);
     facts.push(lang === 'zh' ? `最近进展：${note.note || note.rawText}（${note.userName}，${when}）` : `Latest update: ${note.note || note.rawText} (${note.userName}, ${when})`);

@@ -5,22 +5,14 @@ import type { Citation, Lang } from '../chat/types.js';
 
 export type { Citation } from '../chat/types.js';
 
-/** The standing of one target, for answers, status and the digest. */
-export interface TargetStanding {
-  targetId: string;
-  value: number;
-  at: string;
-  userName: string;
-}
+import type { ProgressRepository } from '../store/types.js';
+
+export type { TargetStanding } from '../store/types.js';
 
 /** Latest progress, as the store knows it. Answers work without one. */
-export interface ProgressLookup {
-  /** The latest value of each target of an item that has any, keyed by target id. */
-  latestForItem(reportId: string, itemId: string): Map<string, TargetStanding>;
-  /** The newest record in force of an item (a note may have no value). */
-  latestNote(reportId: string, itemId: string): { targetId: string | null; note: string; rawText: string; userName: string; createdAt: string } | undefined;
+export interface ProgressLookup extends Pick<ProgressRepository, 'latestForItem' | 'latestNote'> {
   /** Items whose progress records match search terms, best first, with the records' words. */
-  search(terms: string[]): ExtraList;
+  search(terms: string[]): Promise<ExtraList>;
 }
 
 /** found: the passage answers it; closest: the best passage, which may not answer exactly; not-found. */

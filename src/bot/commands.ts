@@ -1,9 +1,17 @@
 /**
- * Chat text → a command. Command words work in Chinese and English, with or without a leading
- * `/` or `#`. A Chinese word without the prefix is a command only when a space, a reference or
- * the end follows it, so "进展如何" stays a question.
+ * The command table: for each command, its words in Chinese and English, who may run it, whether
+ * it changes state, how its argument is read, and what it does. A new command is one entry here
+ * (the compiler checks every name has one) plus its texts in the catalog.
+ *
+ * Command words work with or without a leading `/` or `#`. A Chinese word without the prefix is a
+ * command only when a space, a reference or the end follows it, so "进展如何" stays a question.
  */
-import { type Lang, langOf } from '../chat/types.js';
+import type { Channel, Lang, Reply } from '../chat/types.js';
+import { langOf, reply } from '../chat/types.js';
+import { TEXT } from '../chat/texts.js';
+import type { Actor, Repositories } from '../store/types.js';
+import type { Updates } from './updates.js';
+import type { Views } from './views.js';
 
 export type Command =
   | { name: 'progress'; lang: Lang; ref: string; text: string }
@@ -19,20 +27,50 @@ export type Command =
   | { name: 'ask'; lang: Lang; question: string };
 
 type Name = Command['name'];
+type Of<N extends Name> = Extract<Command, { name: N }>;
 
-const WORDS: [string, Name, Lang][] = [
-  ['取消订阅', 'unsubscribe', 'zh'], ['unsubscribe', 'unsubscribe', 'en'],
-  ['订阅', 'subscribe', 'zh'], ['subscribe', 'subscribe', 'en'],
-  ['进展', 'progress', 'zh'], ['progress', 'progress', 'en'],
-  ['完成', 'done', 'zh'], ['done', 'done', 'en'],
-  ['状态', 'status', 'zh'], ['进度', 'status', 'zh'], ['status', 'status', 'en'],
-  ['历史', 'history', 'zh'], ['history', 'history', 'en'],
-  ['撤销', 'undo', 'zh'], ['undo', 'undo', 'en'],
-  ['任务', 'tasks', 'zh'], ['tasks', 'tasks', 'en'],
-  ['帮助', 'help', 'zh'], ['help', 'help', 'en'],
-  ['汇总', 'digest', 'zh'], ['digest', 'digest', 'en'],
-  ['问', 'ask', 'zh'], ['ask', 'ask', 'en'],
-];
+/** What a command's outcome is, for the audit log. */
+export interface Result {
+  reply: Reply;
+  outcome: 'ok' | 'refused' | 'invalid';
+  detail: string;
+}
+
+/** Optional parts that other modules plug in (the digest). */
+export interface BotExtensions {
+  digest?: (lang: Lang, channel: Channel) => Promise<Reply>;
+  subscribe?: (on: boolean, channel: Channel, by: string, lang: Lang) => Promise<Reply>;
+  /** Questions about the progress itself: what is behind, met, or has no update yet. */
+  progress?: (intent: 'behind' | 'met' | 'no-update', lang: Lang) => Promise<Reply>;
+}
+
+/** What a command runs with. */
+export interface CommandContext {
+  by: Actor;
+  isDirect: boolean;
+  /** The message as typed. */
+  raw: string;
+  isAdmin: boolean;
+  /** The running unit of work for commands that change state; the store for the others. */
+  repos: Repositories;
+  views: Views;
+  updates: Updates;
+  ext: BotExtensions;
+  /** A question, answered from the records or the report. */
+  answer(question: string, lang: Lang): Promise<Reply>;
+}
+
+export interface CommandSpec<N extends Name> {
+  words: { zh: string[]; en: string[] };
+  /** anyone; updater: those in DUBAN_UPDATERS (or everyone when it is empty) and admins; admin. */
+  who: 'anyone' | 'updater' | 'admin';
+  /** Runs in one transaction with its audit entry and remembered reply. */
+  changes: boolean;
+  parse(arg: string, lang: Lang): Of<N>;
+  run(ctx: CommandContext, cmd: Of<N>): Promise<Result>;
+}
+
+const ok = (r: Reply): Result => ({ reply: r, outcome: 'ok', detail: '' });
 
 /** A reference at the start of a text: `4.3`, `4-3#2`, `（四）三`, `cixi-2015:4.3`. */
 const N = '(?:\\d+|[一二三四五六七八九十]+)';
@@ -44,11 +82,142 @@ const LEADING_REF = new RegExp(
 export function splitRef(text: string): { ref: string; rest: string } {
   const t = text.trim();
   const m = LEADING_REF.exec(t);
-  if (m && m[0] && (t.length === m[0].length || /[\s\p{Script=Han}+＋,，:：]/u.test(t[m[0].length]!) || /^[(（]/.test(m[0]))) {
-    return { ref: m[0].replace(/\s+/g, ''), rest: t.slice(m[0].length).replace(/^[\s,，:：]+/, '') };
+  const end = m?.[0].length ?? 0;
+  if (m?.[0] && (t.length === end || /[\s\p{Script=Han}+＋,，:：]/u.test(t[end]!) || /^[(（]/.test(m[0]))) {
+    return { ref: m[0].replace(/\s+/g, ''), rest: t.slice(end).replace(/^[\s,，:：]+/, '') };
   }
   const space = t.search(/\s/);
   return space < 0 ? { ref: t, rest: '' } : { ref: t.slice(0, space), rest: t.slice(space + 1).trim() };
+}
+
+const withRef =
+  <N extends 'progress' | 'done'>(name: N) =>
+  (arg: string, lang: Lang) => {
+    const { ref, rest } = splitRef(arg);
+    return { name, lang, ref, text: rest } as Of<N>;
+  };
+
+const refOnly =
+  <N extends 'status' | 'history' | 'tasks'>(name: N) =>
+  (arg: string, lang: Lang) =>
+    ({ name, lang, ref: arg }) as Of<N>;
+
+const bare =
+  <N extends 'help' | 'digest' | 'subscribe' | 'unsubscribe'>(name: N) =>
+  (_arg: string, lang: Lang) =>
+    ({ name, lang }) as Of<N>;
+
+export const COMMANDS = {
+  progress: {
+    words: { zh: ['进展'], en: ['progress'] },
+    who: 'updater',
+    changes: true,
+    parse: withRef('progress'),
+    run: (ctx, cmd) => ctx.updates.progress(ctx.repos, cmd.ref, cmd.text, ctx.raw, ctx.by, cmd.lang),
+  },
+  done: {
+    words: { zh: ['完成'], en: ['done'] },
+    who: 'updater',
+    changes: true,
+    parse: withRef('done'),
+    run: (ctx, cmd) => ctx.updates.done(ctx.repos, cmd.ref, cmd.text, ctx.raw, ctx.by, cmd.lang),
+  },
+  undo: {
+    words: { zh: ['撤销'], en: ['undo'] },
+    who: 'updater',
+    changes: true,
+    parse: (arg, lang) => ({ name: 'undo', lang, arg, recordId: /^#?\d+$/.test(arg) ? Number(arg.replace('#', '')) : undefined }),
+    run: (ctx, cmd) => ctx.updates.undo(ctx.repos, cmd.recordId, cmd.arg, ctx.raw, ctx.by, ctx.isAdmin, cmd.lang),
+  },
+  subscribe: {
+    words: { zh: ['订阅'], en: ['subscribe'] },
+    who: 'admin',
+    changes: true,
+    parse: bare('subscribe'),
+    run: (ctx, cmd) => subscription(ctx, true, cmd.lang),
+  },
+  unsubscribe: {
+    words: { zh: ['取消订阅'], en: ['unsubscribe'] },
+    who: 'admin',
+    changes: true,
+    parse: bare('unsubscribe'),
+    run: (ctx, cmd) => subscription(ctx, false, cmd.lang),
+  },
+  status: {
+    words: { zh: ['状态', '进度'], en: ['status'] },
+    who: 'anyone',
+    changes: false,
+    parse: refOnly('status'),
+    run: async (ctx, cmd) => ok(await ctx.views.status(cmd.ref, cmd.lang)),
+  },
+  history: {
+    words: { zh: ['历史'], en: ['history'] },
+    who: 'anyone',
+    changes: false,
+    parse: refOnly('history'),
+    run: async (ctx, cmd) => ok(await ctx.views.history(cmd.ref, cmd.lang)),
+  },
+  tasks: {
+    words: { zh: ['任务'], en: ['tasks'] },
+    who: 'anyone',
+    changes: false,
+    parse: refOnly('tasks'),
+    run: async (ctx, cmd) => ok(ctx.views.tasks(cmd.ref, cmd.lang)),
+  },
+  help: {
+    words: { zh: ['帮助'], en: ['help'] },
+    who: 'anyone',
+    changes: false,
+    parse: bare('help'),
+    run: async (_ctx, cmd) => ok(reply({ kind: 'info', lang: cmd.lang, text: [TEXT.help[cmd.lang].join('\n')] })),
+  },
+  digest: {
+    words: { zh: ['汇总'], en: ['digest'] },
+    who: 'anyone',
+    changes: false,
+    parse: bare('digest'),
+    run: async (ctx, cmd) =>
+      ok(
+        ctx.ext.digest
+          ? await ctx.ext.digest(cmd.lang, { platform: ctx.by.platform, channelId: ctx.by.channelId })
+          : reply({ kind: 'info', lang: cmd.lang, text: [TEXT.failed[cmd.lang]] }),
+      ),
+  },
+  ask: {
+    words: { zh: ['问'], en: ['ask'] },
+    who: 'anyone',
+    changes: false,
+    parse: (arg) => ({ name: 'ask', lang: langOf(arg), question: arg }),
+    run: async (ctx, cmd) =>
+      ok(
+        cmd.question
+          ? await ctx.answer(cmd.question, cmd.lang)
+          : reply({ kind: 'info', lang: cmd.lang, text: [TEXT.empty[cmd.lang]] }),
+      ),
+  },
+} satisfies { [N in Name]: CommandSpec<N> };
+
+async function subscription(ctx: CommandContext, on: boolean, lang: Lang): Promise<Result> {
+  if (!ctx.ext.subscribe) return { reply: refusal(TEXT.failed[lang], lang), outcome: 'refused', detail: 'no digest' };
+  const channel = { platform: ctx.by.platform, channelId: ctx.by.channelId };
+  const out = await ctx.ext.subscribe(on, channel, ctx.by.userId, lang);
+  const detail = `${ctx.by.platform}:${ctx.by.channelId}${ctx.isDirect ? ' (direct)' : ''}`;
+  return { reply: out, outcome: out.kind === 'invalid' ? 'invalid' : 'ok', detail };
+}
+
+/** A refusal meant for the sender alone. */
+export function refusal(text: string, lang: Lang): Reply {
+  return reply({ kind: 'refused', lang, ephemeral: true, text: [text] });
+}
+
+/** Every command word with its command and language, longest first ("取消订阅" before "订阅"). */
+const WORDS: [string, Name, Lang][] = (Object.keys(COMMANDS) as Name[])
+  .flatMap((name) => (['zh', 'en'] as const).flatMap((lang) => COMMANDS[name].words[lang].map((w) => [w, name, lang] as [string, Name, Lang])))
+  .sort((a, b) => b[0].length - a[0].length);
+
+/** The table entry of a command, typed by its name. */
+export function specOf<N extends Name>(name: N): CommandSpec<N> {
+  return COMMANDS[name] as unknown as CommandSpec<N>;
 }
 
 /** Parse one chat message's text (mentions already removed by the adapter). */
@@ -62,26 +231,13 @@ export function parseCommand(input: string): Command {
     const after = body.slice(word.length);
     const next = after[0];
     const boundary =
-      next === undefined || /\s/.test(next) || (lang === 'zh' && (prefixed || /[\d(（]/.test(next) || (/[一二三四五六七八九十]/.test(next) && LEADING_REF.test(after))));
+      next === undefined ||
+      /\s/.test(next) ||
+      (lang === 'zh' &&
+        (prefixed || /[\d(（]/.test(next) || (/[一二三四五六七八九十]/.test(next) && LEADING_REF.test(after))));
     if (!boundary) continue;
     const arg = lang === 'en' ? after.trim().replace(/^(?:of|for|on)\s+/i, '') : after.trim();
-    switch (name) {
-      case 'progress':
-      case 'done': {
-        const { ref, rest } = splitRef(arg);
-        return { name, lang, ref, text: rest };
-      }
-      case 'status':
-      case 'history':
-      case 'tasks':
-        return { name, lang, ref: arg };
-      case 'undo':
-        return { name, lang, arg, recordId: /^#?\d+$/.test(arg) ? Number(arg.replace('#', '')) : undefined };
-      case 'ask':
-        return { name, lang: langOf(arg), question: arg };
-      default:
-        return { name, lang } as Command;
-    }
+    return specOf(name).parse(arg, lang);
   }
   if (/^[?？]$/.test(body)) return { name: 'help', lang: 'zh' };
   return { name: 'ask', lang: langOf(body), question: body };

@@ -1,30 +1,53 @@
-/** Open the whole core from the configuration: store, answerer, bot (and the digest parts). */
+/** Open the whole core from the configuration: store, answerer, bot, the digest — and the port adapters talk to. */
 import { openAnswerer } from '../answer/open.js';
 import type { Config } from '../config.js';
-import { openStore, type Store } from '../store/index.js';
 import { DigestService } from '../digest/service.js';
+import { searchRecords } from '../search/records.js';
+import { openStore } from '../store/index.js';
+import type { Store } from '../store/types.js';
 import { Bot } from './bot.js';
+import type { ChatPort } from './port.js';
 
 export interface Core {
   bot: Bot;
   store: Store;
   digest: DigestService;
-  close(): void;
+  /** What a platform adapter gets: the bot's door and the adapters' own state, nothing more. */
+  port(log: (line: string) => void): ChatPort;
+  close(): Promise<void>;
 }
 
 export async function openCore(config: Config, opts: { now?: () => Date } = {}): Promise<Core> {
   let terms: ((text: string) => string[]) | undefined;
   const store = openStore(config.DUBAN_DATA_DIR, { terms: (t) => terms?.(t) ?? [], now: opts.now });
-  const answerer = await openAnswerer(config, store.progress);
+  const progress = {
+    latestForItem: (reportId: string, itemId: string) => store.progress.latestForItem(reportId, itemId),
+    latestNote: (reportId: string, itemId: string) => store.progress.latestNote(reportId, itemId),
+    search: (words: string[]) => searchRecords(store.progress, words),
+  };
+  const answerer = await openAnswerer(config, progress);
   terms = (t) => answerer.index.terms(t);
   const digest = new DigestService(answerer.reports, store, config, opts.now);
-  const bot = new Bot(config, answerer, store, {
-    digest: (lang, channel) => {
-      const [first, ...rest] = digest.compose(digest.today(), channel, lang).replies;
+  const bot = new Bot(config, answerer, store, digest.standings, {
+    digest: async (lang, channel) => {
+      const [first, ...rest] = (await digest.compose(digest.today(), channel, lang)).replies;
       return { ...first!, text: [...first!.text, ...rest.flatMap((r) => r.text)] };
     },
     subscribe: (on, channel, by, lang) => digest.subscribe(on, channel, by, lang),
     progress: (intent, lang) => digest.progressAnswer(intent, lang),
   });
-  return { bot, store, digest, close: () => store.close() };
+  return {
+    bot,
+    store,
+    digest,
+    port: (log) => ({
+      handle: (message) => bot.handle(message),
+      threads: store.threads,
+      sends: store.sends,
+      tz: config.DUBAN_TZ,
+      dataDir: config.DUBAN_DATA_DIR,
+      log,
+    }),
+    close: () => store.close(),
+  };
 }

@@ -1,40 +1,20 @@
-/** Read-only replies: status (report, section, item), history, tasks. */
-import { formatNumber, formatStanding, percentOf, targetPhrase } from '../report/format.js';
+/** Read-only replies: status (report, section, item), history, tasks — the read model rendered for chat. */
+import type { Standings } from '../progress/standing.js';
+import { formatNumber, formatStanding, sectionLabel, targetPhrase } from '../report/format.js';
 import { resolveRef } from '../report/refs.js';
-import type { Item, Report, Section, Target } from '../report/types.js';
-import type { ProgressRecord, ProgressRepo } from '../store/progress.js';
+import type { Item, Report, Section } from '../report/types.js';
+import type { ProgressRecord, ProgressRepository } from '../store/types.js';
 import { localDateTime } from '../time.js';
 import { type Lang, type ProgressBar, type Reply, reply } from '../chat/types.js';
 
-const CN = '一二三四五六七八九十';
-
-/** `（四）立足强化动力…` in Chinese, `4. 立足强化动力…` in English. */
-function sectionLabel(s: Section, lang: Lang): string {
-  return `${lang === 'zh' ? `（${CN[s.index - 1]}）` : `${s.id}. `}${s.title}`;
-}
 
 export class Views {
   constructor(
     private readonly reports: Report[],
-    private readonly progress: ProgressRepo,
+    private readonly progress: ProgressRepository,
+    private readonly standings: Standings,
     private readonly tz: string,
   ) {}
-
-  /** Percent reached of each target (capped at 100), for bars and section shares. */
-  private percents(report: Report, item: Item): { target: Target; percent: number; value?: number }[] {
-    const latest = this.progress.latestForItem(report.id, item.id);
-    return item.targets.map((target) => {
-      const v = latest.get(target.id)?.value;
-      return { target, value: v, percent: v === undefined ? 0 : Math.min(100, percentOf(target, v)) };
-    });
-  }
-
-  /** Share of a section's targets reached, averaged. */
-  sectionPercent(report: Report, section: Section): { percent: number; targets: number; withProgress: number } {
-    const all = section.items.flatMap((i) => this.percents(report, i));
-    const percent = all.length ? Math.round(all.reduce((a, x) => a + x.percent, 0) / all.length) : 0;
-    return { percent, targets: all.length, withProgress: all.filter((x) => x.value !== undefined).length };
-  }
 
   private recordLine(r: ProgressRecord, lang: Lang): string {
     const when = localDateTime(r.createdAt, this.tz);
@@ -43,7 +23,7 @@ export class Views {
     return `#${r.id} ${when} ${r.userName || r.userId}：${what}${struck}`;
   }
 
-  status(ref: string, lang: Lang): Reply {
+  async status(ref: string, lang: Lang): Promise<Reply> {
     if (!ref.trim()) return this.reportStatus(lang);
     const hit = resolveRef(this.reports, ref);
     if (hit.kind === 'section') return this.sectionStatus(hit.report, hit.section, lang);
@@ -66,67 +46,89 @@ export class Views {
     });
   }
 
-  private reportStatus(lang: Lang): Reply {
+  private async reportStatus(lang: Lang): Promise<Reply> {
     const bars: ProgressBar[] = [];
     for (const report of this.reports) {
-      for (const s of report.sections) {
-        const { percent, targets, withProgress } = this.sectionPercent(report, s);
+      for (const s of (await this.standings.report(report)).sections) {
+        const zh = lang === 'zh';
+        const counts = zh ? `${s.targets}个目标，${s.withProgress}个有进展` : `${s.targets} targets, ${s.withProgress} with progress`;
         bars.push({
-          label: sectionLabel(s, lang),
-          percent,
-          detail: targets ? (lang === 'zh' ? `${targets}个目标，${withProgress}个有进展` : `${targets} targets, ${withProgress} with progress`) : lang === 'zh' ? '无量化目标' : 'no measurable target',
+          label: sectionLabel(s.section, lang),
+          percent: s.percent,
+          detail: s.targets ? counts : zh ? '无量化目标' : 'no measurable target',
         });
       }
     }
     const title = this.reports.length === 1 ? this.reports[0]!.title : lang === 'zh' ? '全部报告' : 'All reports';
-    return reply({ kind: 'status', lang, title: `${title} · ${lang === 'zh' ? '完成情况' : 'standing'}`, bars, hints: [lang === 'zh' ? '查看一部分：状态 4；查看一项：状态 4.3' : 'One section: status 4; one item: status 4.3'] });
+    return reply({
+      kind: 'status',
+      lang,
+      title: `${title} · ${lang === 'zh' ? '完成情况' : 'standing'}`,
+      bars,
+      hints: [lang === 'zh' ? '查看一部分：状态 4；查看一项：状态 4.3' : 'One section: status 4; one item: status 4.3'],
+    });
   }
 
-  private sectionStatus(report: Report, section: Section, lang: Lang): Reply {
+  private async sectionStatus(report: Report, section: Section, lang: Lang): Promise<Reply> {
     const bars: ProgressBar[] = [];
     const text: string[] = [];
-    for (const item of section.items) {
-      const ps = this.percents(report, item);
-      if (!ps.length) {
-        const note = this.progress.latestNote(report.id, item.id);
-        text.push(`${item.id} ${item.title}${note ? ` — ${note.note || note.rawText}（${localDateTime(note.createdAt, this.tz)}）` : lang === 'zh' ? ' — 暂无进展' : ' — no update yet'}`);
+    const none = lang === 'zh' ? '暂无进展' : 'no update yet';
+    for (const { item, targets } of (await this.standings.section(report, section)).items) {
+      if (!targets.length) {
+        const note = await this.progress.latestNote(report.id, item.id);
+        const latest = note ? ` — ${note.note || note.rawText}（${localDateTime(note.createdAt, this.tz)}）` : ` — ${none}`;
+        text.push(`${item.id} ${item.title}${latest}`);
         continue;
       }
-      for (const p of ps) bars.push({ label: `${p.target.id} ${targetPhrase(p.target, lang)}`, percent: p.percent, detail: p.value === undefined ? (lang === 'zh' ? '暂无进展' : 'no update yet') : formatStanding(p.target, p.value, lang) });
+      for (const t of targets) {
+        bars.push({
+          label: `${t.target.id} ${targetPhrase(t.target, lang)}`,
+          percent: t.percent,
+          detail: t.value === undefined ? none : formatStanding(t.target, t.value, lang),
+        });
+      }
     }
     return reply({ kind: 'status', lang, title: sectionLabel(section, lang), text, bars });
   }
 
-  private itemStatus(report: Report, item: Item, lang: Lang): Reply {
-    const latest = this.progress.latestForItem(report.id, item.id);
-    const bars = this.percents(report, item).map((p) => {
-      const l = latest.get(p.target.id);
-      const who = l ? `${l.userName}，${localDateTime(l.at, this.tz)}` : '';
-      return {
-        label: `${p.target.id} ${targetPhrase(p.target, lang)}`,
-        percent: p.percent,
-        detail: p.value === undefined ? (lang === 'zh' ? '暂无进展' : 'no update yet') : `${formatStanding(p.target, p.value, lang)}（${who}）`,
-      };
-    });
-    const records = this.progress.history(report.id, item.id, 5);
-    const text = records.length ? [lang === 'zh' ? '最近记录：' : 'Latest records:', ...records.map((r) => this.recordLine(r, lang))] : [lang === 'zh' ? '还没有进展记录。' : 'No progress recorded yet.'];
+  private async itemStatus(report: Report, item: Item, lang: Lang): Promise<Reply> {
+    const section = report.sections.find((s) => s.items.includes(item))!;
+    const state = await this.standings.item(report, section, item);
+    const bars = state.targets.map((t) => ({
+      label: `${t.target.id} ${targetPhrase(t.target, lang)}`,
+      percent: t.percent,
+      detail:
+        t.value === undefined
+          ? lang === 'zh'
+            ? '暂无进展'
+            : 'no update yet'
+          : `${formatStanding(t.target, t.value, lang)}（${t.userName}，${localDateTime(t.at!, this.tz)}）`,
+    }));
+    const records = await this.progress.history(report.id, item.id, 5);
+    const text = records.length
+      ? [lang === 'zh' ? '最近记录：' : 'Latest records:', ...records.map((r) => this.recordLine(r, lang))]
+      : [lang === 'zh' ? '还没有进展记录。' : 'No progress recorded yet.'];
     return reply({
       kind: 'status',
       lang,
       title: `${item.id} ${item.title}`,
       text,
       bars,
-      hints: [lang === 'zh' ? `登记进展：进展 ${item.id} …；全部记录：历史 ${item.id}` : `Record: progress ${item.id} …; all records: history ${item.id}`],
+      hints: [
+        lang === 'zh'
+          ? `登记进展：进展 ${item.id} …；全部记录：历史 ${item.id}`
+          : `Record: progress ${item.id} …; all records: history ${item.id}`,
+      ],
     });
   }
 
-  history(ref: string, lang: Lang): Reply {
+  async history(ref: string, lang: Lang): Promise<Reply> {
     const hit = resolveRef(this.reports, ref);
     if (hit.kind !== 'item' && hit.kind !== 'target') {
       if (!ref.trim()) return reply({ kind: 'invalid', lang, ephemeral: true, text: [lang === 'zh' ? '请写明条目，例如：历史 4.3' : 'Name the item, for example: history 4.3'] });
       return this.unknown(ref, hit.kind === 'unknown' ? hit.candidates.map((c) => `${c.id} ${c.title}`) : [], lang, 'history');
     }
-    const records = this.progress.history(hit.report.id, hit.item.id, 20);
+    const records = await this.progress.history(hit.report.id, hit.item.id, 20);
     return reply({
       kind: 'status',
       lang,

@@ -1,6 +1,14 @@
 /** What the bot says, in Chinese and English. One place, so the two stay in step. */
 
 export const TEXT = {
+  sources: {
+    zh: (list: string[]) => `出处：${list.join('；')}`,
+    en: (list: string[]) => `Sources: ${list.join('; ')}`,
+  },
+  continued: {
+    zh: (n: number) => `（续 ${n}）`,
+    en: (n: number) => ` (part ${n})`,
+  },
   refused: {
     zh: '抱歉，您还没有登记进展的权限，这条没有记录。如需登记，请联系管理员把您加入名单。提问不受限制。',
     en: 'Sorry, you are not on the list of people who record progress, so nothing was recorded. Ask an admin to add you; anyone may ask questions.',

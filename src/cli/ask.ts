@@ -34,7 +34,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     return await respond(answerer, question, Boolean(values.json));
   } finally {
-    core.close();
+    await core.close();
   }
 }
 

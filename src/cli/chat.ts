@@ -1,7 +1,7 @@
 /** `duban chat --user ID [--name N] [--channel C] [--message-id M] [--json] "TEXT"`: one message through the bot. */
 import { parseArgs } from 'node:util';
 import { openCore } from '../bot/open.js';
-import { ANSI, PLAIN, renderText } from '../bot/render.js';
+import { ANSI, PLAIN, renderText } from '../chat/render.js';
 import { loadConfig } from '../config.js';
 
 export async function run(args: string[]): Promise<number> {
@@ -36,6 +36,6 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(values.json ? `${JSON.stringify(out)}\n` : `${renderText(out, process.stdout.isTTY ? ANSI : PLAIN)}\n`);
     return 0;
   } finally {
-    core.close();
+    await core.close();
   }
 }

@@ -1,7 +1,7 @@
 /** `duban digest [--date YYYY-MM-DD] [--channel platform:C] [--json]`: print the digest without marking it sent. */
 import { parseArgs } from 'node:util';
 import { openCore } from '../bot/open.js';
-import { ANSI, PLAIN, renderText } from '../bot/render.js';
+import { ANSI, PLAIN, renderText } from '../chat/render.js';
 import { parseChannel } from '../chat/ids.js';
 import { loadConfig } from '../config.js';
 
@@ -15,11 +15,11 @@ export async function run(args: string[]): Promise<number> {
   try {
     const channel = values.channel ? (parseChannel(values.channel) ?? { platform: 'slack', channelId: values.channel }) : undefined;
     const lang = values.lang === 'en' ? 'en' : 'zh';
-    const composed = core.digest.compose(values.date ?? core.digest.today(), channel, lang);
+    const composed = await core.digest.compose(values.date ?? core.digest.today(), channel, lang);
     if (values.json) process.stdout.write(`${JSON.stringify(composed)}\n`);
     else process.stdout.write(`${composed.replies.map((r) => renderText(r, process.stdout.isTTY ? ANSI : PLAIN)).join('\n\n')}\n`);
     return 0;
   } finally {
-    core.close();
+    await core.close();
   }
 }

@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { fit, probability } from '../answer/answerability.js';
+import { type Features, fit, probability } from '../answer/answerability.js';
 import type { Answerer } from '../answer/answerer.js';
 import { MODEL_FILE, openAnswerer } from '../answer/open.js';
 import { plain } from '../answer/types.js';
@@ -168,8 +168,8 @@ function row(label: string, t: Tally): string {
 }
 
 /** Fit the answerability model on the tuning parts, as asked and wrapped in noise, and keep it in data/. */
-function fitModel(answerer: Answerer, sets: { file: string; questions: Question[] }[]): string {
-  const rows: { f: ReturnType<Answerer['judge']>['features']; y: 0 | 1; lang: Lang }[] = [];
+async function fitModel(answerer: Answerer, sets: { file: string; questions: Question[] }[]): Promise<string> {
+  const rows: { f: Features; y: 0 | 1; lang: Lang }[] = [];
   for (const { file, questions } of sets) {
     // Regression sets' answerable questions were written from the report's own words: too easy to
     // teach the gate how staff ask. Their unanswerable ones still teach it what to refuse.
@@ -178,7 +178,7 @@ function fitModel(answerer: Answerer, sets: { file: string; questions: Question[
     for (const q of questions) {
       if (heldOut(file, q.q) || (regression && !q.negative)) continue;
       for (const text of [q.q, noisy(q, rand)]) {
-        const j = answerer.judge(text);
+        const j = await answerer.judge(text);
         if (!j.hits.length) continue;
         // Only questions whose best passage is right, or that nothing answers, teach the gate.
         if (q.negative) rows.push({ f: j.features, y: 0, lang: q.lang });
@@ -236,7 +236,7 @@ export async function run(args: string[]): Promise<number> {
   const answerer = await openAnswerer({ ...loadConfig(), DUBAN_LLM_BASE_URL: undefined, DUBAN_LLM_MODEL: undefined });
   const baseline = await oramaBaseline(answerer.index.docs);
   if (values.fit) {
-    process.stdout.write(`${fitModel(answerer, sets)}\n`);
+    process.stdout.write(`${await fitModel(answerer, sets)}\n`);
     return 0;
   }
   const out: string[] = [];

@@ -28,25 +28,30 @@ export async function run(args: string[]): Promise<number> {
   try {
     const checked = checkImport(csv, core.bot.answerer.reports, config.DUBAN_TZ, new Date());
     if (!checked.ok) {
-      core.store.audit.record(actor, 'import', file, 'invalid', checked.errors.join(' | '));
+      await core.store.audit.record(actor, 'import', file, 'invalid', checked.errors.join(' | '));
       process.stderr.write(`${file} was not imported; nothing was recorded. Fix these rows and run it again:\n${checked.errors.map((e) => `  ${e}`).join('\n')}\n`);
       return 1;
     }
     const digest = createHash('sha256').update(csv).digest('hex');
-    const added = core.store.db
-      .transaction(() => {
-        if (core.store.handled.get('import', digest)) return -1;
-        for (const r of checked.rows) {
-          core.store.progress.add(
-            { reportId: r.reportId, itemId: r.itemId, targetId: r.targetId, value: r.value, kind: 'import', note: r.note, rawText: r.raw, createdAt: r.createdAt },
-            { platform: 'import', userId: r.who, userName: r.who, channelId: file },
-          );
-        }
-        core.store.handled.put('import', digest, JSON.stringify({ file, rows: checked.rows.length }));
-        core.store.audit.record(actor, 'import', file, 'ok', `${checked.rows.length} rows`);
-        return checked.rows.length;
-      })
-      .immediate();
+    const added = await core.store.transaction(async (tx) => {
+      if (await tx.handled.get('import', digest)) return -1;
+      for (const r of checked.rows) {
+        const rec = {
+          reportId: r.reportId,
+          itemId: r.itemId,
+          targetId: r.targetId,
+          value: r.value,
+          kind: 'import' as const,
+          note: r.note,
+          rawText: r.raw,
+          createdAt: r.createdAt,
+        };
+        await tx.progress.add(rec, { platform: 'import', userId: r.who, userName: r.who, channelId: file });
+      }
+      await tx.handled.put('import', digest, JSON.stringify({ file, rows: checked.rows.length }));
+      await tx.audit.record(actor, 'import', file, 'ok', `${checked.rows.length} rows`);
+      return checked.rows.length;
+    });
     if (added < 0) {
       process.stderr.write(`${file} was imported before (same content); nothing was recorded again.\n`);
       return 1;
@@ -54,6 +59,6 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`Imported ${added} progress records from ${file}.\n`);
     return 0;
   } finally {
-    core.close();
+    await core.close();
   }
 }

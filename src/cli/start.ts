@@ -1,42 +1,35 @@
 /**
- * `duban start` (`npm start`): Slack and/or WeChat when configured, with the digest schedule;
- * otherwise the console chat. Platform modules are imported only when they are configured.
+ * `duban start` (`npm start`): every chat platform the environment turns on (adapters/registry.ts),
+ * with the digest schedule; otherwise the console chat. Platform modules are imported only when
+ * they are turned on.
  */
-import { openCore } from '../bot/open.js';
-import { renderText } from '../bot/render.js';
-import { loadConfig } from '../config.js';
 import type { Adapter } from '../adapters/adapter.js';
+import { enabledPlatforms } from '../adapters/registry.js';
+import { openCore } from '../bot/open.js';
+import { renderText } from '../chat/render.js';
+import { loadConfig } from '../config.js';
 import type { Sender } from '../digest/schedule.js';
 
 export async function run(): Promise<number> {
   const config = loadConfig();
+  const platforms = enabledPlatforms();
   const core = await openCore(config);
   const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
-  if (!config.SLACK_BOT_TOKEN && !config.WECHATY_PUPPET) {
+  if (!platforms.length) {
     const { runConsole } = await import('../console.js');
     await runConsole(core);
-    core.close();
+    await core.close();
     return 0;
   }
-  const platforms: { name: string; configured: boolean; open: () => Promise<Adapter> }[] = [
-    {
-      name: 'slack',
-      configured: Boolean(config.SLACK_BOT_TOKEN),
-      open: async () => (await import('../adapters/slack/app.js')).createSlackAdapter(core.bot, config, { log: (l) => log(`[slack] ${l}`) }),
-    },
-    {
-      name: 'wechat',
-      configured: Boolean(config.WECHATY_PUPPET),
-      open: async () => (await import('../adapters/wechat/bot.js')).createWechatAdapter(core.bot, config, { log: (l) => log(`[wechat] ${l}`) }),
-    },
-  ];
   // `console:NAME` in DUBAN_DIGEST_CHANNELS writes the digest to this process's log.
-  const senders: Record<string, Sender> = { console: async (channel, reply) => log(`[digest → ${channel.channelId}]\n${renderText(reply)}`) };
+  const senders: Record<string, Sender> = {
+    console: async (channel, reply) => log(`[digest → ${channel.channelId}]\n${renderText(reply)}`),
+  };
   const running: Adapter[] = [];
-  for (const p of platforms.filter((x) => x.configured)) {
-    const adapter = await p.open();
+  for (const { platform, settings } of platforms) {
+    const adapter = await platform.open(core.port((l) => log(`[${platform.name}] ${l}`)), settings);
     await adapter.start();
-    senders[p.name] = (channel, reply) => adapter.send(channel, reply);
+    senders[platform.name] = (channel, reply) => adapter.send(channel, reply);
     running.push(adapter);
   }
   const { DigestScheduler } = await import('../digest/schedule.js');
@@ -47,7 +40,9 @@ export async function run(): Promise<number> {
     log: (l) => log(`[digest] ${l}`),
   });
   await scheduler.start();
-  log(`duban is running (${running.length} platform${running.length === 1 ? '' : 's'}: ${platforms.filter((p) => p.configured).map((p) => p.name).join(', ')}); digest "${config.DUBAN_DIGEST_CRON}" in ${config.DUBAN_TZ}`);
+  const names = platforms.map((p) => p.platform.name).join(', ');
+  const count = `${running.length} platform${running.length === 1 ? '' : 's'}`;
+  log(`duban is running (${count}: ${names}); digest "${config.DUBAN_DIGEST_CRON}" in ${config.DUBAN_TZ}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -55,6 +50,6 @@ export async function run(): Promise<number> {
   });
   scheduler.stop();
   for (const adapter of running) await adapter.stop();
-  core.close();
+  await core.close();
   return 0;
 }

@@ -1,6 +1,5 @@
 /** Digest → Reply, in Chinese by default. */
-import { formatNumber, formatStanding, targetPhrase } from '../report/format.js';
-import { sectionName } from '../answer/extractive.js';
+import { formatNumber, formatStanding, sectionName, targetPhrase } from '../report/format.js';
 import { type Lang, type Reply, reply } from '../chat/types.js';
 import { localDate, localDateTime } from '../time.js';
 import type { Digest, DigestUpdate } from './build.js';
@@ -34,20 +33,22 @@ export function renderDigest(d: Digest, tz: string, staleDays: number, lang: Lan
     if (ups.length) text.push([`${sectionName(s, lang)} ${s.title}`, ...ups.map((u) => updateLine(u, lang))].join('\n'));
   }
   const attention: string[] = [];
-  if (d.behind.length) {
-    const expected = d.behind[0]!.expected;
+  const { behind, stale, expected } = d.standing;
+  if (behind.length) {
     attention.push(zh ? `进度落后（按计划应完成约${expected}%）：` : `Behind the pace of the plan (about ${expected}% expected by now):`);
-    for (const b of d.behind.slice(0, MAX_LISTED)) attention.push(`• ${b.target.id} ${targetPhrase(b.target, lang)} — ${formatStanding(b.target, b.value, lang)}`);
-    const rest = more(d.behind.length - MAX_LISTED, lang);
+    for (const { target: t } of behind.slice(0, MAX_LISTED)) {
+      attention.push(`• ${t.target.id} ${targetPhrase(t.target, lang)} — ${formatStanding(t.target, t.value ?? 0, lang)}`);
+    }
+    const rest = more(behind.length - MAX_LISTED, lang);
     if (rest) attention.push(rest);
   }
-  if (d.stale.length) {
+  if (stale.length) {
     attention.push(zh ? `超过${staleDays}天未更新：` : `No update for ${staleDays} days or more:`);
-    for (const s of d.stale.slice(0, MAX_LISTED)) {
+    for (const s of stale.slice(0, MAX_LISTED)) {
       const when = s.lastUpdate ? (zh ? `上次更新 ${localDate(s.lastUpdate, tz)}` : `last update ${localDate(s.lastUpdate, tz)}`) : zh ? '从未更新' : 'never updated';
-      attention.push(`• ${s.item.id} ${s.item.title}（${when}，${s.days}${zh ? '天' : ' days'}）`);
+      attention.push(`• ${s.item.id} ${s.item.title}（${when}，${s.idleDays}${zh ? '天' : ' days'}）`);
     }
-    const rest = more(d.stale.length - MAX_LISTED, lang);
+    const rest = more(stale.length - MAX_LISTED, lang);
     if (rest) attention.push(rest);
   }
   if (attention.length) text.push([zh ? '**需要关注**' : '**Needs attention**', ...attention].join('\n'));
@@ -56,7 +57,7 @@ export function renderDigest(d: Digest, tz: string, staleDays: number, lang: Lan
     lang,
     title: `${title}（${d.report.title}）`,
     text,
-    bars: d.sections
+    bars: d.standing.sections
       .filter((s) => s.targets)
       .map((s) => ({ label: `${sectionName(s.section, lang)} ${s.section.title}`, percent: s.percent, detail: zh ? `目标达成 ${s.met}/${s.targets}` : `targets met ${s.met}/${s.targets}` })),
     hints: [zh ? '登记进展：进展 4.3 已引进领军人才及团队12个 ｜ 查看：状态 4.3' : 'Record progress: progress 4.3 12 | look: status 4.3'],

@@ -5,8 +5,8 @@
  * A failing channel is retried with backoff and never holds up the others.
  */
 import { Cron } from 'croner';
-import type { Reply } from '../chat/types.js';
-import type { Channel, DigestRepo } from '../store/digest.js';
+import type { Channel, Reply } from '../chat/types.js';
+import type { DigestRepository } from '../store/types.js';
 import { localDate, startOfLocalDay } from '../time.js';
 import type { DigestService } from './service.js';
 
@@ -32,7 +32,7 @@ export class DigestScheduler {
 
   constructor(
     private readonly service: DigestService,
-    private readonly repo: DigestRepo,
+    private readonly repo: DigestRepository,
     private readonly senders: Record<string, Sender>,
     private readonly opts: ScheduleOptions,
   ) {
@@ -68,7 +68,7 @@ export class DigestScheduler {
 
   /** Deliver a date's digest to every channel of a running platform, each on its own. */
   async deliverAll(date: string): Promise<Map<string, DeliveryResult>> {
-    const channels = this.service.channels().filter((c) => this.senders[c.platform]);
+    const channels = (await this.service.channels()).filter((c) => this.senders[c.platform]);
     const results = await Promise.all(channels.map(async (c) => [`${c.platform}:${c.channelId}`, await this.deliver(c, date)] as const));
     return new Map(results);
   }
@@ -76,10 +76,10 @@ export class DigestScheduler {
   /** Deliver one channel's digest for a date, once. */
   async deliver(channel: Channel, date: string): Promise<DeliveryResult> {
     const log = this.opts.log ?? (() => {});
-    if (!this.repo.claim(channel, date)) return 'already';
-    const composed = this.service.compose(date, channel);
+    if (!(await this.repo.claim(channel, date))) return 'already';
+    const composed = await this.service.compose(date, channel);
     if (composed.empty && this.opts.skipEmpty) {
-      this.repo.markSent(channel, date, composed.coveredTo);
+      await this.repo.markSent(channel, date, composed.coveredTo);
       return 'skipped-empty';
     }
     const attempts = this.opts.attempts ?? 5;
@@ -88,7 +88,7 @@ export class DigestScheduler {
     for (let i = 0; i < attempts; i++) {
       try {
         for (const r of composed.replies) await this.senders[channel.platform]!(channel, r);
-        this.repo.markSent(channel, date, composed.coveredTo);
+        await this.repo.markSent(channel, date, composed.coveredTo);
         log(`digest ${date} sent to ${channel.platform}:${channel.channelId}`);
         return 'sent';
       } catch (err) {
@@ -97,7 +97,7 @@ export class DigestScheduler {
         if (i < attempts - 1) await sleep((this.opts.backoffMs ?? 2000) * 2 ** i);
       }
     }
-    this.repo.markFailed(channel, date, lastError);
+    await this.repo.markFailed(channel, date, lastError);
     return 'failed';
   }
 }

@@ -3,10 +3,11 @@ import { parseChannel } from '../chat/ids.js';
 import type { Config } from '../config.js';
 import { type Lang, type Reply, reply } from '../chat/types.js';
 import type { Report } from '../report/types.js';
-import type { Channel } from '../store/digest.js';
-import type { Store } from '../store/index.js';
+import type { Channel } from '../chat/types.js';
+import { Standings } from '../progress/standing.js';
+import type { Store } from '../store/types.js';
 import { localDate, startOfLocalDay } from '../time.js';
-import { buildDigest, isMet } from './build.js';
+import { buildDigest } from './build.js';
 import { renderDigest } from './render.js';
 
 const DAY = 86400000;
@@ -22,12 +23,20 @@ export interface Composed {
 }
 
 export class DigestService {
+  readonly standings: Standings;
+
   constructor(
     private readonly reports: Report[],
     private readonly store: Store,
     private readonly config: DigestConfig,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.standings = new Standings(
+      store.progress,
+      { tz: config.DUBAN_TZ, staleDays: config.DUBAN_STALE_DAYS, planStart: config.DUBAN_PLAN_START, planEnd: config.DUBAN_PLAN_END },
+      now,
+    );
+  }
 
   /** Today in the configured time zone. */
   today(): string {
@@ -38,13 +47,14 @@ export class DigestService {
    * The digest of a local date. Its window runs from where the channel's previous digest
    * stopped (or 24 hours before) to now, or to the end of that date if it is past.
    */
-  compose(date: string, channel?: Channel, lang: Lang = 'zh'): Composed {
+  async compose(date: string, channel?: Channel, lang: Lang = 'zh'): Promise<Composed> {
     const tz = this.config.DUBAN_TZ;
     const to = new Date(Math.min(this.now().getTime(), startOfLocalDay(date, tz).getTime() + DAY));
-    const previous = channel && this.store.digest.previousCoveredTo(channel, date);
+    const previous = channel && (await this.store.digest.previousCoveredTo(channel, date));
     const from = previous ? new Date(previous) : new Date(to.getTime() - DAY);
-    const settings = { tz, staleDays: this.config.DUBAN_STALE_DAYS, planStart: this.config.DUBAN_PLAN_START, planEnd: this.config.DUBAN_PLAN_END };
-    const digests = this.reports.map((r) => buildDigest(r, this.store.progress, settings, date, from, to));
+    const digests = await Promise.all(
+      this.reports.map((r) => buildDigest(r, this.store.progress, this.standings, date, from, to)),
+    );
     return {
       replies: digests.map((d) => renderDigest(d, tz, this.config.DUBAN_STALE_DAYS, lang)),
       empty: digests.every((d) => !d.updates.length),
@@ -56,41 +66,39 @@ export class DigestService {
    * "What is behind?", "which targets are met?", "what has no update yet?", answered from the
    * same figures as the digest, as of now.
    */
-  progressAnswer(intent: 'behind' | 'met' | 'no-update', lang: Lang): Reply {
+  async progressAnswer(intent: 'behind' | 'met' | 'no-update', lang: Lang): Promise<Reply> {
     const tz = this.config.DUBAN_TZ;
     // As of now, a record made this very instant included (windows end before `to`).
     const to = new Date(this.now().getTime() + 1);
-    const settings = { tz, staleDays: this.config.DUBAN_STALE_DAYS, planStart: this.config.DUBAN_PLAN_START, planEnd: this.config.DUBAN_PLAN_END };
     const zh = lang === 'zh';
     const lines: string[] = [];
     const citations: { reportId: string; id: string; title: string; quote: string }[] = [];
     for (const report of this.reports) {
-      const d = buildDigest(report, this.store.progress, settings, this.today(), to, to);
+      const standing = await this.standings.report(report, to);
       const named = this.reports.length > 1 ? `${report.id}:` : '';
-      const cite = (item: { id: string; title: string }) => citations.push({ reportId: report.id, id: item.id, title: item.title, quote: '' });
+      const cite = (item: { id: string; title: string }) =>
+        citations.push({ reportId: report.id, id: item.id, title: item.title, quote: '' });
+      const items = standing.sections.flatMap((s) => s.items);
       if (intent === 'behind') {
-        for (const b of d.behind) {
-          cite(b.item);
-          lines.push(`• ${named}${b.target.id} ${b.item.title}：${zh ? `${b.percent}%，按计划应达 ${b.expected}%` : `${b.percent}%, ${b.expected}% expected by now`}`);
+        for (const { item, target: t } of standing.behind) {
+          cite(item.item);
+          const pace = zh
+            ? `${t.percent}%，按计划应达 ${standing.expected}%`
+            : `${t.percent}%, ${standing.expected}% expected by now`;
+          lines.push(`• ${named}${t.target.id} ${item.item.title}：${pace}`);
         }
       } else if (intent === 'no-update') {
-        const updated = this.store.progress.lastUpdatePerItem(to.toISOString());
-        for (const s of report.sections)
-          for (const item of s.items)
-            if (!updated.has(`${report.id}:${item.id}`)) {
-              cite(item);
-              lines.push(`• ${named}${item.id} ${item.title}`);
-            }
+        for (const i of items.filter((x) => !x.lastUpdate)) {
+          cite(i.item);
+          lines.push(`• ${named}${i.item.id} ${i.item.title}`);
+        }
       } else {
-        for (const s of report.sections)
-          for (const item of s.items) {
-            const latest = this.store.progress.latestForItem(report.id, item.id, to.toISOString());
-            for (const t of item.targets)
-              if (isMet(t, latest.get(t.id)?.value)) {
-                cite(item);
-                lines.push(`• ${named}${t.id} ${item.title}（${latest.get(t.id)!.userName}，${localDate(latest.get(t.id)!.at, tz)}）`);
-              }
+        for (const i of items) {
+          for (const t of i.targets.filter((x) => x.met)) {
+            cite(i.item);
+            lines.push(`• ${named}${t.target.id} ${i.item.title}（${t.userName}，${localDate(t.at!, tz)}）`);
           }
+        }
       }
     }
     const head = {
@@ -103,19 +111,19 @@ export class DigestService {
   }
 
   /** Every channel that gets the digest: subscribed in chat, or listed in DUBAN_DIGEST_CHANNELS. */
-  channels(): Channel[] {
+  async channels(): Promise<Channel[]> {
     const fromConfig = this.config.DUBAN_DIGEST_CHANNELS.flatMap((entry) => parseChannel(entry) ?? []);
-    const all = [...fromConfig, ...this.store.digest.subscriptions()];
+    const all = [...fromConfig, ...(await this.store.digest.subscriptions())];
     return all.filter((c, i) => all.findIndex((d) => d.platform === c.platform && d.channelId === c.channelId) === i);
   }
 
   /** `订阅` / `取消订阅` in a channel. */
-  subscribe(on: boolean, channel: Channel, by: string, lang: Lang): Reply {
+  async subscribe(on: boolean, channel: Channel, by: string, lang: Lang): Promise<Reply> {
     const zh = lang === 'zh';
     if (!channel.channelId) {
       return reply({ kind: 'invalid', lang, ephemeral: true, text: [zh ? '请在要接收日报的群或频道里发送“订阅”。' : 'Send "subscribe" in the group or channel that should get the digest.'] });
     }
-    const changed = this.store.digest.setSubscribed(channel, on, by);
+    const changed = await this.store.digest.setSubscribed(channel, on, by);
     const text = on
       ? changed ? (zh ? '已订阅：本群每天会收到督办日报。发送“取消订阅”可以停止。' : 'Subscribed: this channel will get the daily digest. Send "unsubscribe" to stop.') : zh ? '本群已经订阅了督办日报。' : 'This channel is already subscribed.'
       : changed ? (zh ? '已取消订阅：本群不再收到督办日报。' : 'Unsubscribed: this channel will no longer get the digest.') : zh ? '本群没有订阅督办日报。' : 'This channel was not subscribed.';

@@ -1,6 +1,6 @@
 /** Short human forms of targets and values, shared by the CLI, answers and the digest. */
 import type { Lang } from '../chat/types.js';
-import type { Target } from './types.js';
+import type { Section, Target } from './types.js';
 
 const COMPARATOR_WORDS: Record<Target['comparator'], string> = { '>=': '以上', '<=': '以内', '=': '' };
 
@@ -42,4 +42,23 @@ export function targetPhrase(t: Target, lang: Lang, { bold = false } = {}): stri
   const cmp = t.comparator === '>=' ? (lang === 'zh' ? '≥' : 'at least ') : t.comparator === '<=' ? (lang === 'zh' ? '≤' : 'at most ') : '';
   const figure = `${formatNumber(t.value)}${t.unit}`;
   return `${t.metric} ${cmp}${bold ? `**${figure}**` : figure}`;
+}
+
+/** 1 → 一, 11 → 十一, 21 → 二十一: how the report numbers its sections. */
+export function chineseOrdinal(n: number): string {
+  const d = '零一二三四五六七八九';
+  if (n < 1 || n > 99 || !Number.isInteger(n)) return String(n);
+  if (n < 10) return d[n]!;
+  const tens = Math.floor(n / 10);
+  return `${tens > 1 ? d[tens] : ''}十${n % 10 ? d[n % 10] : ''}`;
+}
+
+/** A section's name: `第四部分` / `section 4`. */
+export function sectionName(s: Section, lang: Lang): string {
+  return lang === 'zh' ? `第${chineseOrdinal(s.index)}部分` : `section ${s.id}`;
+}
+
+/** A section's heading: `（四）立足强化动力…` / `4. 立足强化动力…`. */
+export function sectionLabel(s: Section, lang: Lang): string {
+  return `${lang === 'zh' ? `（${chineseOrdinal(s.index)}）` : `${s.id}. `}${s.title}`;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/app.js';
-import { loadConfig } from '../../src/config.js';
+import { platformSettings } from '../../src/adapters/registry.js';
+import { slack as slack_ } from '../../src/adapters/slack/platform.js';
 import { testCore, type TestCore } from '../fakes/core.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { sendSigned } from '../fakes/slack-signing.js';
@@ -17,6 +18,11 @@ let n = 0;
 
 
 
+function slackSettings(port: number) {
+  const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, SLACK_PORT: String(port) };
+  return platformSettings(slack_, env);
+}
+
 function event(ev: Record<string, unknown>, eventId = `Ev${++n}`) {
   return JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: 1, event: ev, authorizations: [{ user_id: 'UBOT', is_bot: true }] });
 }
@@ -25,8 +31,8 @@ beforeAll(async () => {
   apiUrl = await api.start();
   const port = await freePort();
   core = await testCore({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, SLACK_PORT: String(port) });
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, SLACK_PORT: String(port) });
-  slack = createSlackAdapter(core.bot, config, { minIntervalMs: 0, log: () => {} });
+  const settings = slackSettings(port);
+  slack = createSlackAdapter(core.port(() => {}), settings, { minIntervalMs: 0 });
   await slack.start();
   url = `http://127.0.0.1:${port}/slack/events`;
 });
@@ -56,7 +62,7 @@ describe('Slack', () => {
     await until(() => api.posts().length === 1);
     expect(api.posts()[0]!.args).toMatchObject({ channel: 'D1' });
     expect(String(api.posts()[0]!.args.text)).toContain('7/25个，28%');
-    expect(core.store.progress.history('cixi-2015', '4.3')[0]).toMatchObject({ userId: 'U2', userName: '显示U2', platform: 'slack' });
+    expect((await core.store.progress.history('cixi-2015', '4.3'))[0]).toMatchObject({ userId: 'U2', userName: '显示U2', platform: 'slack' });
   });
 
   it('runs /duban after acknowledging it at once', async () => {
@@ -73,7 +79,7 @@ describe('Slack', () => {
     expect(res.status).toBe(401);
     await settle();
     expect(api.posts()).toEqual([]);
-    expect(core.store.progress.history('cixi-2015', '4.3').some((r) => r.value === 99)).toBe(false);
+    expect((await core.store.progress.history('cixi-2015', '4.3')).some((r) => r.value === 99)).toBe(false);
   });
 
   it('records a retried event once and answers once', async () => {
@@ -83,7 +89,7 @@ describe('Slack', () => {
     await until(() => api.posts().length >= 1);
     await settle();
     expect(api.posts()).toHaveLength(1);
-    expect(core.store.progress.latestForItem('cixi-2015', '6.4').get('6.4#1')?.value).toBe(5);
+    expect((await core.store.progress.latestForItem('cixi-2015', '6.4')).get('6.4#1')?.value).toBe(5);
   });
 
   it('answers once when Slack sends both message and app_mention for one post', async () => {
@@ -103,7 +109,7 @@ describe('Slack', () => {
     expect(String(api.posts()[1]!.args.text)).toContain('8.3 推进社会保障提质扩面');
     // a restarted app (same data dir) still knows the thread
     const port = await freePort();
-    const restarted = createSlackAdapter(core.bot, loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, SLACK_PORT: String(port) }), { minIntervalMs: 0, log: () => {} });
+    const restarted = createSlackAdapter(core.port(() => {}), slackSettings(port), { minIntervalMs: 0 });
     await restarted.start();
     await sendSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, event({ type: 'message', channel_type: 'channel', user: 'U1', text: '帮助', ts: '600.3', thread_ts: '600.1', channel: 'C1' }));
     await until(() => api.posts().length === 3);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { createWechatAdapter, type WechatAdapter } from '../../src/adapters/wechat/bot.js';
-import { loadConfig } from '../../src/config.js';
+import { platformSettings } from '../../src/adapters/registry.js';
+import { wechat as wechatPlatform } from '../../src/adapters/wechat/platform.js';
 import { testCore, type TestCore } from '../fakes/core.js';
 import { settle, until } from '../fakes/wait.js';
 
@@ -21,8 +22,8 @@ beforeAll(async () => {
   core = await testCore({ WECHAT_ROOMS: '督办工作群' }, new Date().toISOString());
   mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
-  const config = loadConfig({ DUBAN_DATA_DIR: core.store.db.name.replace(/\/duban\.sqlite$/, ''), WECHAT_ROOMS: '督办工作群', WECHATY_PUPPET: 'wechaty-puppet-mock' });
-  wechat = createWechatAdapter(core.bot, config, { puppet, pacingMs: [0, 5], log: () => {} });
+  const settings = platformSettings(wechatPlatform, { WECHAT_ROOMS: '督办工作群', WECHATY_PUPPET: 'wechaty-puppet-mock' });
+  wechat = createWechatAdapter(core.port(() => {}), settings, { puppet, pacingMs: [0, 5] });
   await wechat.start();
   user = mocker.createContact({ name: '督办' });
   mary = mocker.createContact({ name: '玛丽' });
@@ -57,7 +58,7 @@ describe('WeChat', () => {
     mike.say('#进展 4.3 已引进领军人才及团队12个').to(room);
     await until(() => sent.length >= 1);
     expect(sent[0]![1]).toContain('12/25个，48%');
-    expect(core.store.progress.history('cixi-2015', '4.3')[0]).toMatchObject({ platform: 'wechat', userName: '迈克', channelId: '督办工作群' });
+    expect((await core.store.progress.history('cixi-2015', '4.3'))[0]).toMatchObject({ platform: 'wechat', userName: '迈克', channelId: '督办工作群' });
   });
 
   it('answers any text in a private chat', async () => {
@@ -82,7 +83,7 @@ describe('WeChat', () => {
     mocker.puppet.emit('message', { messageId: last.id });
     await settle();
     expect(sent).toHaveLength(1);
-    expect(core.store.progress.latestForItem('cixi-2015', '6.4').get('6.4#1')?.value).toBe(3);
+    expect((await core.store.progress.latestForItem('cixi-2015', '6.4')).get('6.4#1')?.value).toBe(3);
   });
 
   it('ignores messages from before start-up', async () => {

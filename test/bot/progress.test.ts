@@ -9,7 +9,7 @@ describe('recording progress', () => {
     expect(r.plain).toContain('已记录 4.3#1');
     expect(r.plain).toContain('12/25个，48%');
     expect(r.plain).toContain('撤销');
-    const rec = c.store.progress.history('cixi-2015', '4.3')[0]!;
+    const rec = (await c.store.progress.history('cixi-2015', '4.3'))[0]!;
     expect(rec).toMatchObject({ targetId: '4.3#1', value: 12, userId: 'u1', userName: '张三', channelId: 'C1', platform: 'test', rawText: '进展 4.3 已引进领军人才及团队12个' });
   });
 
@@ -23,7 +23,7 @@ describe('recording progress', () => {
     const c = await testCore();
     const r = await c.say(text);
     expect(r.kind).toBe('recorded');
-    expect(c.store.progress.history('cixi-2015', targetId.split('#')[0]!)[0]).toMatchObject({ targetId, value });
+    expect((await c.store.progress.history('cixi-2015', targetId.split('#')[0]!))[0]).toMatchObject({ targetId, value });
   });
 
   it('adds to the latest value with +N', async () => {
@@ -38,7 +38,7 @@ describe('recording progress', () => {
     const c = await testCore();
     const r = await c.say('完成 5.2#2');
     expect(r.plain).toContain('已完成');
-    expect(c.store.progress.latestForItem('cixi-2015', '5.2').get('5.2#2')?.value).toBe(1);
+    expect((await c.store.progress.latestForItem('cixi-2015', '5.2')).get('5.2#2')?.value).toBe(1);
   });
 
   it('does not mark a milestone done twice', async () => {
@@ -47,14 +47,14 @@ describe('recording progress', () => {
     const again = await c.say('完成 5.2#2', { userId: 'u2', userName: '李四' });
     expect(again.kind).toBe('invalid');
     expect(again.plain).toContain('5.2#2 已经标记完成了（张三，2015-06-01）');
-    expect(c.store.progress.count()).toBe(1);
+    expect((await c.store.progress.count())).toBe(1);
   });
 
   it('takes a note on an item that has no measurable target', async () => {
     const c = await testCore();
     const r = await c.say('进展 1.1 走访企业200家，解决问题35个');
     expect(r.kind).toBe('recorded');
-    expect(c.store.progress.latestNote('cixi-2015', '1.1')?.note).toBe('走访企业200家，解决问题35个');
+    expect((await c.store.progress.latestNote('cixi-2015', '1.1'))?.note).toBe('走访企业200家，解决问题35个');
   });
 
   it.each([
@@ -73,8 +73,8 @@ describe('recording progress', () => {
     expect(r.kind).toBe('invalid');
     expect(r.ephemeral).toBe(true);
     expect(r.plain).toContain(message);
-    expect(c.store.progress.count()).toBe(0);
-    expect(c.store.audit.recent(1)[0]).toMatchObject({ outcome: 'invalid', input: text });
+    expect((await c.store.progress.count())).toBe(0);
+    expect((await c.store.audit.recent(1))[0]).toMatchObject({ outcome: 'invalid', input: text });
   });
 
   it('refuses an over-long message, keeping it in the audit log', async () => {
@@ -82,8 +82,8 @@ describe('recording progress', () => {
     const long = `进展 4.3 ${'很长'.repeat(60)}`;
     const r = await c.say(long);
     expect(r.plain).toContain('消息太长');
-    expect(c.store.progress.count()).toBe(0);
-    expect(c.store.audit.recent(1)[0]).toMatchObject({ outcome: 'invalid', input: long });
+    expect((await c.store.progress.count())).toBe(0);
+    expect((await c.store.audit.recent(1))[0]).toMatchObject({ outcome: 'invalid', input: long });
   });
 });
 
@@ -93,8 +93,8 @@ describe('who may record', () => {
     const refused = await c.say('进展 4.3#1 5', { userId: 'stranger', userName: '路人' });
     expect(refused.kind).toBe('refused');
     expect(refused.plain).toContain('没有登记进展的权限');
-    expect(c.store.progress.count()).toBe(0);
-    expect(c.store.audit.recent(1)[0]).toMatchObject({ outcome: 'refused', userId: 'stranger' });
+    expect((await c.store.progress.count())).toBe(0);
+    expect((await c.store.audit.recent(1))[0]).toMatchObject({ outcome: 'refused', userId: 'stranger' });
     expect((await c.say('进展 4.3#1 5', { userId: 'u1' })).kind).toBe('recorded');
     expect((await c.say('进展 4.3#1 6', { userId: 'boss' })).kind).toBe('recorded');
     expect((await c.say('人才团队的引进目标是多少？', { userId: 'stranger' })).kind).toBe('answer');
@@ -110,8 +110,8 @@ describe('undo', () => {
     const r = await c.say('撤销');
     expect(r.plain).toContain('已撤销记录 #2');
     expect(r.plain).toContain('现在是 99');
-    expect(c.store.progress.count()).toBe(4);
-    const history = c.store.progress.history('cixi-2015', '4.3');
+    expect((await c.store.progress.count())).toBe(4);
+    const history = (await c.store.progress.history('cixi-2015', '4.3'));
     expect(history.find((h) => h.id === 2)?.undone).toBe(true);
     expect((await c.say('撤销')).plain).toContain('已撤销记录 #1');
     expect((await c.say('撤销')).plain).toContain('没有可以撤销');
@@ -125,7 +125,7 @@ describe('undo', () => {
     expect(notYours.plain).toContain('不是您登记的');
     const byAdmin = await c.say('undo 1', { userId: 'boss' });
     expect(byAdmin.plain).toContain('Undid record #1');
-    expect(c.store.progress.latestForItem('cixi-2015', '4.3').size).toBe(0);
+    expect((await c.store.progress.latestForItem('cixi-2015', '4.3')).size).toBe(0);
     expect((await c.say('撤销 1', { userId: 'boss' })).plain).toContain('已经撤销过了');
     expect((await c.say('撤销 42', { userId: 'boss' })).plain).toContain('没有编号为 #42');
     expect((await c.say('撤销 上一条', { userId: 'boss' })).plain).toContain('写记录编号');
@@ -138,14 +138,14 @@ describe('exactly once', () => {
     const first = await c.say('进展 4.3#1 +3', { messageId: 'same' });
     const again = await c.say('进展 4.3#1 +3', { messageId: 'same' });
     expect(again).toEqual({ ...first, replay: true });
-    expect(c.store.progress.count()).toBe(1);
-    expect(c.store.progress.latestForItem('cixi-2015', '4.3').get('4.3#1')?.value).toBe(3);
+    expect((await c.store.progress.count())).toBe(1);
+    expect((await c.store.progress.latestForItem('cixi-2015', '4.3')).get('4.3#1')?.value).toBe(3);
   });
 
   it('records two different messages with the same text twice', async () => {
     const c = await testCore();
     await c.say('进展 4.3#1 +3', { messageId: 'a' });
     await c.say('进展 4.3#1 +3', { messageId: 'b' });
-    expect(c.store.progress.latestForItem('cixi-2015', '4.3').get('4.3#1')?.value).toBe(6);
+    expect((await c.store.progress.latestForItem('cixi-2015', '4.3')).get('4.3#1')?.value).toBe(6);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderText } from '../../src/bot/render.js';
+import { renderText } from '../../src/chat/render.js';
 import type { Reply } from '../../src/chat/types.js';
 import { DigestScheduler, type Sender } from '../../src/digest/schedule.js';
-import type { Channel } from '../../src/store/digest.js';
+import type { Channel } from '../../src/chat/types.js';
 import { testCore } from '../fakes/core.js';
 
 /** 2015-06-02 09:00 in Shanghai is 01:00 UTC. */
@@ -31,7 +31,7 @@ async function seeded() {
 describe('digest content', () => {
   it('lists what changed since the last digest by section, with old → new values and percents', async () => {
     const c = await seeded();
-    const { replies, empty } = c.digest.compose('2015-06-02');
+    const { replies, empty } = (await c.digest.compose('2015-06-02'));
     expect(empty).toBe(false);
     const text = renderText(replies[0]!);
     expect(text).toContain('督办日报 · 2015-06-02');
@@ -46,7 +46,7 @@ describe('digest content', () => {
 
   it('shows the standing by section and what needs attention', async () => {
     const c = await seeded();
-    const r = c.digest.compose('2015-06-02').replies[0]!;
+    const r = (await c.digest.compose('2015-06-02')).replies[0]!;
     expect(r.bars.find((b) => b.label.startsWith('第四部分'))).toMatchObject({ percent: 12, detail: '目标达成 0/4' });
     expect(r.bars.find((b) => b.label.startsWith('第五部分'))).toMatchObject({ percent: 20, detail: '目标达成 1/5' });
     const text = renderText(r);
@@ -61,7 +61,7 @@ describe('digest content', () => {
 
   it('says a day with nothing new in one line', async () => {
     const c = await testCore({}, NINE_SHANGHAI);
-    const { replies, empty } = c.digest.compose('2015-06-02');
+    const { replies, empty } = (await c.digest.compose('2015-06-02'));
     expect(empty).toBe(true);
     expect(renderText(replies[0]!)).toBe('督办日报 · 2015-06-02：自 2015-06-01 09:00 以来没有新的进展。');
   });
@@ -70,7 +70,7 @@ describe('digest content', () => {
     const c = await seeded();
     const r = await c.say('汇总');
     expect(r.plain).toContain('新进展');
-    expect(c.store.digest.delivery({ platform: 'slack', channelId: 'C1' }, '2015-06-02')).toBeUndefined();
+    expect((await c.store.digest.delivery({ platform: 'slack', channelId: 'C1' }, '2015-06-02'))).toBeUndefined();
   });
 });
 
@@ -80,9 +80,9 @@ describe('subscriptions', () => {
     expect((await c.say('订阅', { userId: 'u1', channelId: 'G1' })).kind).toBe('refused');
     expect((await c.say('订阅', { userId: 'boss', channelId: 'G1' })).plain).toContain('已订阅');
     expect((await c.say('订阅', { userId: 'boss', channelId: 'G1' })).plain).toContain('已经订阅');
-    expect(c.digest.channels()).toEqual([{ platform: 'test', channelId: 'G1' }]);
+    expect((await c.digest.channels())).toEqual([{ platform: 'test', channelId: 'G1' }]);
     expect((await c.say('取消订阅', { userId: 'boss', channelId: 'G1' })).plain).toContain('已取消订阅');
-    expect(c.digest.channels()).toEqual([]);
+    expect((await c.digest.channels())).toEqual([]);
   });
 });
 
@@ -106,7 +106,7 @@ describe('delivery', () => {
     const afterRestart = new DigestScheduler(c.digest, c.store.digest, { slack: sender }, { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now });
     expect(await afterRestart.catchUp()).toEqual(new Map([['slack:C1', 'already']]));
     expect(sent).toHaveLength(1);
-    expect(c.store.digest.delivery({ platform: 'slack', channelId: 'C1' }, '2015-06-02')).toMatchObject({ status: 'sent', attempts: 1 });
+    expect((await c.store.digest.delivery({ platform: 'slack', channelId: 'C1' }, '2015-06-02'))).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('sends what was missed after a restart past the time, and nothing before it', async () => {
@@ -160,7 +160,7 @@ describe('delivery', () => {
     expect(waits.filter((w) => w === 100).length).toBe(2);
     expect(waits).toContain(400);
     expect(log.some((l) => l.includes('wechat:项目群 failed (attempt 4/4): puppet offline'))).toBe(true);
-    expect(c.store.digest.delivery({ platform: 'wechat', channelId: '项目群' }, '2015-06-02')).toMatchObject({ status: 'failed', lastError: 'puppet offline' });
+    expect((await c.store.digest.delivery({ platform: 'wechat', channelId: '项目群' }, '2015-06-02'))).toMatchObject({ status: 'failed', lastError: 'puppet offline' });
     // a later run (the next restart) tries the failed channel again
     const again = await s.deliverAll('2015-06-02');
     expect(again.get('wechat:项目群')).toBe('failed');
@@ -192,10 +192,10 @@ describe('a digest of a past day', () => {
     const c = await seeded();
     c.clock.now = new Date('2015-07-01T02:00:00Z');
     await c.say('进展 4.3#1 25', { userName: '张三' });
-    const past = c.digest.compose('2015-06-01').replies[0]!;
+    const past = (await c.digest.compose('2015-06-01')).replies[0]!;
     expect(past.bars.find((b) => b.label.startsWith('第四部分'))).toMatchObject({ percent: 12, detail: '目标达成 0/4' });
     c.clock.now = new Date('2015-07-01T03:00:00Z');
-    const now = c.digest.compose('2015-07-01').replies[0]!;
+    const now = (await c.digest.compose('2015-07-01')).replies[0]!;
     expect(now.bars.find((b) => b.label.startsWith('第四部分'))).toMatchObject({ percent: 25, detail: '目标达成 1/4' });
   });
 });

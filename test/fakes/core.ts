@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openCore, type Core } from '../../src/bot/open.js';
 import type { ChatMessage, Reply } from '../../src/chat/types.js';
 import { loadConfig } from '../../src/config.js';
-import { renderText } from '../../src/bot/render.js';
+import { renderText } from '../../src/chat/render.js';
 import { tempDir } from './tmp.js';
 
 export interface TestCore extends Core {

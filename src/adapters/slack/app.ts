@@ -4,18 +4,15 @@
  * ChatMessages, and renders each Reply as Block Kit. It holds no business rules.
  */
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import type { Bot } from '../../bot/bot.js';
 import type { Reply } from '../../chat/types.js';
-import type { Config } from '../../config.js';
-import type { Adapter } from '../adapter.js';
+import { type Adapter, type ChatPort, turn } from '../adapter.js';
 import { ChannelPacer } from '../pacer.js';
 import { toSlackMessages } from './blocks.js';
-
+import type { SlackSettings } from './platform.js';
 
 export interface SlackOptions {
   /** Least time between two messages to one channel. */
   minIntervalMs?: number;
-  log?: (line: string) => void;
 }
 
 export interface SlackAdapter extends Adapter {
@@ -27,8 +24,8 @@ function stripMention(text: string, botUserId: string | undefined): string {
   return text.replace(botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /^<@[A-Z0-9]+(\|[^>]*)?>/, ' ').trim();
 }
 
-export function createSlackAdapter(bot: Bot, config: Config, opts: SlackOptions = {}): SlackAdapter {
-  const log = opts.log ?? ((line: string) => console.log(`[slack] ${line}`));
+export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: SlackOptions = {}): SlackAdapter {
+  const log = port.log;
   const clientOptions = { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 2000 } };
   const app = config.SLACK_APP_TOKEN
     ? new App({ token: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, socketMode: true, clientOptions, logLevel: LogLevel.WARN })
@@ -40,7 +37,7 @@ export function createSlackAdapter(bot: Bot, config: Config, opts: SlackOptions 
       });
   const pacer = new ChannelPacer(() => opts.minIntervalMs ?? 1000);
   /** Threads the bot has answered in (kept in the store): a follow-up there needs no mention. */
-  const threads = bot.store.adapters;
+  const threads = port.threads;
   const names = new Map<string, string>();
   let botUserId: string | undefined;
 
@@ -70,22 +67,22 @@ export function createSlackAdapter(bot: Bot, config: Config, opts: SlackOptions 
   }
 
   async function handle(e: { channel: string; user: string; text: string; ts: string; threadTs?: string; isDirect: boolean; mentionsBot: boolean }): Promise<void> {
-    const text = stripMention(e.text, botUserId);
-    const reply = await bot.handle({
+    const message = {
       platform: 'slack',
       messageId: `${e.channel}:${e.ts}`,
       channelId: e.channel,
       userId: e.user,
       userName: await userName(e.user),
-      text,
+      text: stripMention(e.text, botUserId),
       threadId: e.threadTs,
       isDirect: e.isDirect,
       mentionsBot: e.mentionsBot,
+    };
+    await turn(port, message, async (reply) => {
+      const threadTs = e.isDirect ? e.threadTs : (e.threadTs ?? e.ts);
+      if (threadTs) await threads.remember('slack', e.channel, threadTs);
+      await post(e.channel, reply, { threadTs, user: e.user });
     });
-    if (reply.replay) return;
-    const threadTs = e.isDirect ? e.threadTs : (e.threadTs ?? e.ts);
-    if (threadTs) threads.rememberThread('slack', e.channel, threadTs);
-    await post(e.channel, reply, { threadTs, user: e.user });
   }
 
   app.event('app_mention', async ({ event }) => {
@@ -98,25 +95,24 @@ export function createSlackAdapter(bot: Bot, config: Config, opts: SlackOptions 
     if (m.subtype || m.bot_id || !m.user || m.user === botUserId || !m.text) return;
     const isDirect = m.channel_type === 'im';
     const mentionsBot = Boolean(botUserId && m.text.includes(`<@${botUserId}`));
-    const followUp = Boolean(m.thread_ts && threads.isThread('slack', m.channel, m.thread_ts));
+    const followUp = Boolean(m.thread_ts && (await threads.has('slack', m.channel, m.thread_ts)));
     if (!isDirect && (mentionsBot || !followUp)) return; // a mention comes as app_mention too
     await handle({ channel: m.channel, user: m.user, text: m.text, ts: m.ts, threadTs: m.thread_ts, isDirect, mentionsBot });
   });
 
   app.command('/duban', async ({ command, ack }) => {
     await ack();
-    const reply = await bot.handle({
+    const message = {
       platform: 'slack',
       messageId: `command:${command.trigger_id}`,
       channelId: command.channel_id,
       userId: command.user_id,
       userName: command.user_name || (await userName(command.user_id)),
-      text: command.text || '帮助',
+      text: command.text,
       isDirect: command.channel_name === 'directmessage',
       mentionsBot: true,
-    });
-    if (reply.replay) return;
-    await post(command.channel_id, reply, { user: command.user_id });
+    };
+    await turn(port, message, (reply) => post(command.channel_id, reply, { user: command.user_id }));
   });
 
   app.error(async (err) => {

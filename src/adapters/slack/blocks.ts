@@ -5,7 +5,7 @@
  * plain-text fallback.
  */
 import { bar } from '../../report/format.js';
-import { PLAIN, renderText } from '../../bot/render.js';
+import { citationLine, continued, PLAIN, renderText } from '../../chat/render.js';
 import type { Reply } from '../../chat/types.js';
 import { splitText } from '../split.js';
 
@@ -44,17 +44,15 @@ export function toSlackMessages(reply: Reply): SlackMessage[] {
   if (reply.title) blocks.push({ type: 'header', text: { type: 'plain_text', text: reply.title.slice(0, MAX_HEADER) } });
   for (const p of reply.text) for (const piece of splitText(toMrkdwn(p), MAX_TEXT)) blocks.push(section(piece));
   for (const b of reply.bars) blocks.push(section(toMrkdwn(`**${b.label}**\n\`${bar(b.percent)}\`${b.detail ? `  ${b.detail}` : ''}`).slice(0, MAX_TEXT)));
-  const context = [
-    ...reply.citations.map((c) => `📄 ${c.id} ${c.title}`),
-    ...reply.hints,
-  ];
+  const sources = citationLine(reply);
+  const context = [...(sources ? [sources] : []), ...reply.hints];
   if (context.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(context.join('  ·  ')).slice(0, MAX_TEXT) }] });
 
   const fallback = renderText(reply, PLAIN);
   const messages: SlackMessage[] = [];
   for (let i = 0; i < blocks.length; i += MAX_BLOCKS) {
     const chunk = blocks.slice(i, i + MAX_BLOCKS);
-    const text = messages.length ? `${fallback.slice(0, 40)}…（续 ${messages.length + 1}）` : fallback.slice(0, MAX_FALLBACK);
+    const text = messages.length ? `${fallback.slice(0, 40)}…${continued(reply, messages.length + 1)}` : fallback.slice(0, MAX_FALLBACK);
     messages.push({ text, blocks: chunk });
   }
   return messages.length ? messages : [{ text: fallback.slice(0, MAX_FALLBACK) || ' ', blocks: [] }];

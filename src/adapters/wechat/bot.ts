@@ -7,12 +7,11 @@
 import { join } from 'node:path';
 import qrcodeTerminal from 'qrcode-terminal';
 import { type Contact, type Message, type Room, ScanStatus, type Wechaty, WechatyBuilder } from 'wechaty';
-import type { Bot } from '../../bot/bot.js';
 import type { Reply } from '../../chat/types.js';
-import type { Config } from '../../config.js';
-import type { Adapter } from '../adapter.js';
 import { localDate } from '../../time.js';
+import { type Adapter, type ChatPort, turn } from '../adapter.js';
 import { ChannelPacer } from '../pacer.js';
+import type { WechatSettings } from './platform.js';
 import { toWechatTexts } from './render.js';
 
 export interface WechatOptions {
@@ -20,7 +19,6 @@ export interface WechatOptions {
   puppet?: unknown;
   /** Least and most time between two messages to one conversation. */
   pacingMs?: [number, number];
-  log?: (line: string) => void;
 }
 
 /** `send` finds the room by its topic. */
@@ -28,12 +26,12 @@ export interface WechatAdapter extends Adapter {
   wechaty: Wechaty;
 }
 
-export function createWechatAdapter(bot: Bot, config: Config, opts: WechatOptions = {}): WechatAdapter {
-  const log = opts.log ?? ((line: string) => console.log(`[wechat] ${line}`));
+export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts: WechatOptions = {}): WechatAdapter {
+  const log = port.log;
   const wechaty = opts.puppet
-    ? WechatyBuilder.build({ name: join(config.DUBAN_DATA_DIR, 'wechat'), puppet: opts.puppet as never })
+    ? WechatyBuilder.build({ name: join(port.dataDir, 'wechat'), puppet: opts.puppet as never })
     : WechatyBuilder.build({
-        name: join(config.DUBAN_DATA_DIR, 'wechat'),
+        name: join(port.dataDir, 'wechat'),
         puppet: config.WECHATY_PUPPET as never,
         puppetOptions: config.WECHATY_PUPPET_SERVICE_TOKEN ? { token: config.WECHATY_PUPPET_SERVICE_TOKEN } : {},
       });
@@ -46,14 +44,14 @@ export function createWechatAdapter(bot: Bot, config: Config, opts: WechatOption
   }
 
   /** Count a message against the room's daily cap (kept in the store); false when the cap is reached. */
-  function withinCap(key: string): boolean {
-    return bot.store.adapters.takeSend('wechat', key, localDate(new Date(), config.DUBAN_TZ), config.WECHAT_DAILY_CAP);
+  function withinCap(key: string): Promise<boolean> {
+    return port.sends.take('wechat', key, localDate(new Date(), port.tz), config.WECHAT_DAILY_CAP);
   }
 
   async function deliver(to: Room | Contact, key: string, reply: Reply, mention?: Contact): Promise<void> {
     const texts = toWechatTexts(reply);
     for (const [i, text] of texts.entries()) {
-      if (!withinCap(key)) {
+      if (!(await withinCap(key))) {
         log(`daily cap of ${config.WECHAT_DAILY_CAP} messages reached for ${key}; not sending the rest`);
         return;
       }
@@ -78,7 +76,7 @@ export function createWechatAdapter(bot: Bot, config: Config, opts: WechatOption
       if (mentioned) text = (await msg.mentionText()).trim();
       else if (!/^[#＃]/.test(text)) return;
     }
-    const reply = await bot.handle({
+    const message = {
       platform: 'wechat',
       messageId: msg.id,
       channelId: room ? topic : `dm:${talker.id}`,
@@ -87,9 +85,10 @@ export function createWechatAdapter(bot: Bot, config: Config, opts: WechatOption
       text,
       isDirect: !room,
       mentionsBot: Boolean(room),
-    });
-    if (reply.replay) return;
-    await deliver(room ?? talker, room ? `room:${topic}` : `dm:${talker.id}`, reply, room ? talker : undefined);
+    };
+    await turn(port, message, (reply) =>
+      deliver(room ?? talker, room ? `room:${topic}` : `dm:${talker.id}`, reply, room ? talker : undefined),
+    );
   }
 
   wechaty

@@ -1,5 +1,5 @@
 /** Reply → plain text for a phone: the answer first, no markdown, split at sentence ends. */
-import { PLAIN, renderText } from '../../bot/render.js';
+import { PLAIN, renderText } from '../../chat/render.js';
 import type { Reply } from '../../chat/types.js';
 import { splitText } from '../split.js';
 
@@ -8,7 +8,5 @@ export const WECHAT_MAX_CHARS = 1200;
 
 /** The reply as one or more messages, in order. */
 export function toWechatTexts(reply: Reply, max = WECHAT_MAX_CHARS): string[] {
-  const citations = reply.citations.length ? `\n出处：${reply.citations.map((c) => `${c.id} ${c.title}`).join('；')}` : '';
-  const text = renderText({ ...reply, citations: [] }, PLAIN).replace(/`/g, '') + (reply.kind === 'answer' ? '' : citations);
-  return splitText(text, max);
+  return splitText(renderText(reply, PLAIN).replace(/`/g, ''), max);
 }

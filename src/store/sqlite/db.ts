@@ -6,10 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
-/** The store cannot be opened as it is. */
-export class StoreError extends Error {
-  override name = 'StoreError';
-}
+import { StoreError } from '../types.js';
 
 const MIGRATIONS: string[] = [
   `CREATE TABLE progress (

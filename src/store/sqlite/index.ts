@@ -1,0 +1,30 @@
+/** The embedded store: one SQLite database (better-sqlite3, WAL) in the data dir, behind the store interfaces. */
+import type { Store, StoreOptions } from '../index.js';
+import { SqliteSends, SqliteThreads } from './adapters.js';
+import { SqliteAudit } from './audit.js';
+import { Conn } from './conn.js';
+import { openDatabase } from './db.js';
+import { SqliteDigest } from './digest.js';
+import { SqliteHandled } from './handled.js';
+import { SqliteProgress } from './progress.js';
+
+export function openSqliteStore(dataDir: string, opts: StoreOptions = {}): Store {
+  const conn = new Conn(openDatabase(dataDir));
+  const repos = {
+    progress: new SqliteProgress(conn, opts.terms, opts.now),
+    audit: new SqliteAudit(conn, opts.now),
+    handled: new SqliteHandled(conn, opts.now),
+    digest: new SqliteDigest(conn, opts.now),
+    threads: new SqliteThreads(conn, opts.now),
+    sends: new SqliteSends(conn),
+  };
+  return {
+    ...repos,
+    // The repositories join the running unit of work by themselves: `tx` is the same set.
+    transaction: (fn) => conn.transaction(() => fn(repos)),
+    close: async () => {
+      await conn.idle();
+      conn.db.close();
+    },
+  };
+}

@@ -1,0 +1,248 @@
+/**
+ * Progress records in SQLite. Each record's search terms also go into an FTS5 table, so
+ * questions find what people reported; the latest standings of an item are cached until this
+ * or another connection writes.
+ */
+import type { Actor, NewRecord, ProgressRecord, ProgressRepository, RecordMatch, TargetStanding } from '../types.js';
+import type { Conn } from './conn.js';
+
+interface Row {
+  id: number;
+  report_id: string;
+  item_id: string;
+  target_id: string | null;
+  value: number | null;
+  kind: ProgressRecord['kind'];
+  undoes: number | null;
+  note: string;
+  raw_text: string;
+  platform: string;
+  user_id: string;
+  user_name: string;
+  channel_id: string;
+  message_id: string | null;
+  created_at: string;
+  undone: number;
+}
+
+const SELECT = `SELECT p.*, EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id) AS undone FROM progress p`;
+const IN_FORCE = `p.kind != 'undo' AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id)`;
+
+function toRecord(r: Row): ProgressRecord {
+  return {
+    id: r.id,
+    reportId: r.report_id,
+    itemId: r.item_id,
+    targetId: r.target_id,
+    value: r.value,
+    kind: r.kind,
+    undoes: r.undoes,
+    note: r.note,
+    rawText: r.raw_text,
+    platform: r.platform,
+    userId: r.user_id,
+    userName: r.user_name,
+    channelId: r.channel_id,
+    messageId: r.message_id,
+    createdAt: r.created_at,
+    undone: Boolean(r.undone),
+  };
+}
+
+export class SqliteProgress implements ProgressRepository {
+  /** Latest standings per item, valid while nothing was written (here or by another process). */
+  private cache = new Map<string, Map<string, TargetStanding>>();
+  private cacheVersion = '';
+  private writes = 0;
+
+  constructor(
+    private readonly conn: Conn,
+    /** Search terms of a text (jieba words and bigrams); records are searchable when given. */
+    private readonly terms?: (text: string) => string[],
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  add(rec: NewRecord, by: Actor): Promise<ProgressRecord> {
+    return this.conn.write(() => {
+      const info = this.conn
+        .stmt(
+          `INSERT INTO progress (report_id, item_id, target_id, value, kind, note, raw_text, platform, user_id, user_name,
+             channel_id, message_id, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          rec.reportId,
+          rec.itemId,
+          rec.targetId,
+          rec.value,
+          rec.kind,
+          rec.note,
+          rec.rawText,
+          by.platform,
+          by.userId,
+          by.userName,
+          by.channelId,
+          by.messageId ?? null,
+          rec.createdAt ?? this.now().toISOString(),
+        );
+      const id = Number(info.lastInsertRowid);
+      this.writes++;
+      if (this.terms) {
+        const terms = this.terms(`${rec.note} ${rec.rawText}`).join(' ');
+        this.conn.stmt('INSERT INTO progress_fts (rowid, terms) VALUES (?, ?)').run(id, terms);
+      }
+      return this.one(id)!;
+    });
+  }
+
+  undo(target: ProgressRecord, by: Actor, rawText: string): Promise<ProgressRecord> {
+    return this.conn.write(() => {
+      const info = this.conn
+        .stmt(
+          `INSERT INTO progress (report_id, item_id, target_id, value, kind, undoes, note, raw_text, platform, user_id,
+             user_name, channel_id, message_id, created_at)
+           VALUES (?, ?, ?, NULL, 'undo', ?, '', ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          target.reportId,
+          target.itemId,
+          target.targetId,
+          target.id,
+          rawText,
+          by.platform,
+          by.userId,
+          by.userName,
+          by.channelId,
+          by.messageId ?? null,
+          this.now().toISOString(),
+        );
+      this.writes++;
+      return this.one(Number(info.lastInsertRowid))!;
+    });
+  }
+
+  private one(id: number): ProgressRecord | undefined {
+    const row = this.conn.stmt(`${SELECT} WHERE p.id = ?`).get(id) as Row | undefined;
+    return row && toRecord(row);
+  }
+
+  get(id: number): Promise<ProgressRecord | undefined> {
+    return this.conn.read(() => this.one(id));
+  }
+
+  lastUndoable(platform: string, userId: string): Promise<ProgressRecord | undefined> {
+    return this.conn.read(() => {
+      const row = this.conn
+        .stmt(`${SELECT} WHERE p.platform = ? AND p.user_id = ? AND ${IN_FORCE} ORDER BY p.id DESC LIMIT 1`)
+        .get(platform, userId) as Row | undefined;
+      return row && toRecord(row);
+    });
+  }
+
+  history(reportId: string, itemId: string, limit = 20): Promise<ProgressRecord[]> {
+    return this.conn.read(() =>
+      (
+        this.conn
+          .stmt(`${SELECT} WHERE p.report_id = ? AND p.item_id = ? ORDER BY p.created_at DESC, p.id DESC LIMIT ?`)
+          .all(reportId, itemId, limit) as Row[]
+      ).map(toRecord),
+    );
+  }
+
+  latestForItem(reportId: string, itemId: string, asOf?: string): Promise<Map<string, TargetStanding>> {
+    return this.conn.read(() => {
+      if (asOf) return this.readLatest(reportId, itemId, asOf);
+      // data_version moves when another connection commits; `writes` when this one writes, and
+      // the connection's generation when a transaction ends (a rollback takes back what was read).
+      const version = `${this.conn.db.pragma('data_version', { simple: true })}:${this.writes}:${this.conn.generation}`;
+      if (version !== this.cacheVersion) {
+        this.cache.clear();
+        this.cacheVersion = version;
+      }
+      const key = `${reportId}:${itemId}`;
+      let out = this.cache.get(key);
+      if (!out) {
+        out = this.readLatest(reportId, itemId);
+        this.cache.set(key, out);
+      }
+      return new Map(out);
+    });
+  }
+
+  private readLatest(reportId: string, itemId: string, asOf = '9999'): Map<string, TargetStanding> {
+    const out = new Map<string, TargetStanding>();
+    const rows = this.conn
+      .stmt(
+        `SELECT p.target_id, p.value, p.created_at, p.user_name FROM progress p
+         WHERE p.report_id = ? AND p.item_id = ? AND p.kind != 'undo' AND p.target_id IS NOT NULL
+           AND p.value IS NOT NULL AND p.created_at < ?
+           AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id AND u.created_at < ?)
+         ORDER BY p.created_at DESC, p.id DESC`,
+      )
+      .all(reportId, itemId, asOf, asOf) as { target_id: string; value: number; created_at: string; user_name: string }[];
+    for (const r of rows) {
+      if (!out.has(r.target_id)) {
+        out.set(r.target_id, { targetId: r.target_id, value: r.value, at: r.created_at, userName: r.user_name });
+      }
+    }
+    return out;
+  }
+
+  latestNote(reportId: string, itemId: string): Promise<ProgressRecord | undefined> {
+    return this.conn.read(() => {
+      const row = this.conn
+        .stmt(
+          `${SELECT} WHERE p.report_id = ? AND p.item_id = ? AND ${IN_FORCE} ORDER BY p.created_at DESC, p.id DESC LIMIT 1`,
+        )
+        .get(reportId, itemId) as Row | undefined;
+      return row && toRecord(row);
+    });
+  }
+
+  between(from: string, to: string): Promise<ProgressRecord[]> {
+    return this.conn.read(() =>
+      (
+        this.conn
+          .stmt(`${SELECT} WHERE p.created_at >= ? AND p.created_at < ? ORDER BY p.created_at, p.id`)
+          .all(from, to) as Row[]
+      ).map(toRecord),
+    );
+  }
+
+  lastUpdatePerItem(asOf = '9999'): Promise<Map<string, string>> {
+    return this.conn.read(() => {
+      const rows = this.conn
+        .stmt(
+          `SELECT p.report_id || ':' || p.item_id AS key, MAX(p.created_at) AS at FROM progress p
+           WHERE p.kind != 'undo' AND p.created_at < ?
+             AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id AND u.created_at < ?)
+           GROUP BY key`,
+        )
+        .all(asOf, asOf) as { key: string; at: string }[];
+      return new Map(rows.map((r) => [r.key, r.at]));
+    });
+  }
+
+  /** Only the newest matches are read, so the cost stays flat as records grow. */
+  matching(terms: string[], limit = 200): Promise<RecordMatch[]> {
+    const unique = [...new Set(terms.filter((t) => /^[\p{L}\p{N}.]+$/u.test(t)))];
+    if (!unique.length || !this.terms) return Promise.resolve([]);
+    const match = unique.map((t) => `"${t}"`).join(' OR ');
+    return this.conn.read(
+      () =>
+        this.conn
+          .stmt(
+            `SELECT p.report_id AS reportId, p.item_id AS itemId, p.note, p.user_name AS userName, p.created_at AS createdAt
+             FROM (SELECT rowid FROM progress_fts WHERE progress_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+             JOIN progress p ON p.id = f.rowid
+             WHERE ${IN_FORCE}
+             ORDER BY p.id DESC`,
+          )
+          .all(match, limit) as RecordMatch[],
+    );
+  }
+
+  count(): Promise<number> {
+    return this.conn.read(() => (this.conn.stmt('SELECT COUNT(*) AS n FROM progress').get() as { n: number }).n);
+  }
+}

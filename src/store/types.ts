@@ -1,0 +1,184 @@
+/**
+ * What the core asks of a store, and nothing of how it keeps it: async repositories (progress
+ * records, the audit log, handled messages, digest state, threads, send counts) and one unit of
+ * work, `store.transaction(async (tx) => …)`, in which all writes land or none do. SQLite is the
+ * embedded default behind these; every implementation passes the same contract suite
+ * (test/store/contract.ts).
+ */
+import type { Channel } from '../chat/types.js';
+
+/** Who did something, and where. */
+export interface Actor {
+  platform: string;
+  userId: string;
+  userName: string;
+  channelId: string;
+  messageId?: string;
+}
+
+export interface ProgressRecord {
+  id: number;
+  reportId: string;
+  itemId: string;
+  targetId: string | null;
+  value: number | null;
+  kind: 'update' | 'import' | 'undo';
+  undoes: number | null;
+  note: string;
+  rawText: string;
+  platform: string;
+  userId: string;
+  userName: string;
+  channelId: string;
+  messageId: string | null;
+  createdAt: string;
+  /** True when an undo points at this record. */
+  undone: boolean;
+}
+
+export interface NewRecord {
+  reportId: string;
+  itemId: string;
+  targetId: string | null;
+  value: number | null;
+  kind: 'update' | 'import';
+  note: string;
+  rawText: string;
+  createdAt?: string;
+}
+
+/** The standing of one target: its latest value in force. */
+export interface TargetStanding {
+  targetId: string;
+  value: number;
+  at: string;
+  userName: string;
+}
+
+/** A record in force whose words hold a searched term. */
+export interface RecordMatch {
+  reportId: string;
+  itemId: string;
+  note: string;
+  userName: string;
+  createdAt: string;
+}
+
+/**
+ * Progress records. Nothing is deleted: an undo is a record that points at the one it undoes,
+ * and a correction is a newer record. The latest value of a target is its newest record that no
+ * undo points at.
+ */
+export interface ProgressRepository {
+  add(rec: NewRecord, by: Actor): Promise<ProgressRecord>;
+  /** Undo a record by adding an undo record that points at it. */
+  undo(target: ProgressRecord, by: Actor, rawText: string): Promise<ProgressRecord>;
+  get(id: number): Promise<ProgressRecord | undefined>;
+  /** The newest record of this user that can still be undone. */
+  lastUndoable(platform: string, userId: string): Promise<ProgressRecord | undefined>;
+  /** Records of an item, newest first (undos included). */
+  history(reportId: string, itemId: string, limit?: number): Promise<ProgressRecord[]>;
+  /** The latest value of each target of an item; with `asOf` (ISO time), as it stood then. */
+  latestForItem(reportId: string, itemId: string, asOf?: string): Promise<Map<string, TargetStanding>>;
+  /** The newest record in force of an item (a note may have no value). */
+  latestNote(reportId: string, itemId: string): Promise<ProgressRecord | undefined>;
+  /** Every record (undos included) created in [from, to), oldest first. */
+  between(from: string, to: string): Promise<ProgressRecord[]>;
+  /** Time of the newest record in force per item key (`report:item`), before `asOf` when given. */
+  lastUpdatePerItem(asOf?: string): Promise<Map<string, string>>;
+  /**
+   * The newest records in force whose words hold any of the terms (the search terms the store
+   * was given for each record's text), newest first. Ranking them is the search layer's work.
+   */
+  matching(terms: string[], limit?: number): Promise<RecordMatch[]>;
+  count(): Promise<number>;
+}
+
+export type Outcome = 'ok' | 'refused' | 'invalid' | 'error';
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  platform: string;
+  userId: string;
+  action: string;
+  input: string;
+  outcome: Outcome;
+  detail: string;
+}
+
+/** Every state-changing attempt, refused ones too, with its outcome. */
+export interface AuditRepository {
+  record(by: Actor, action: string, input: string, outcome: Outcome, detail?: string): Promise<void>;
+  /** The newest entries first. */
+  recent(limit?: number): Promise<AuditEntry[]>;
+}
+
+/** Platform messages already answered, so a redelivery gets the same reply and changes nothing. */
+export interface HandledRepository {
+  /** The stored reply (JSON) for a message id, if it was handled before. */
+  get(platform: string, messageId: string): Promise<string | undefined>;
+  /** Remember the reply; false when another delivery got there first. */
+  put(platform: string, messageId: string, reply: string): Promise<boolean>;
+}
+
+export interface Delivery extends Channel {
+  date: string;
+  status: 'sending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string;
+  coveredTo: string;
+  updatedAt: string;
+}
+
+/**
+ * Digest state: which channels subscribed, and which (channel, date) digests were delivered. A
+ * delivery is claimed before sending, so a retry or a second process cannot send it again.
+ */
+export interface DigestRepository {
+  /** Subscribe (true) or unsubscribe; false when nothing changed. */
+  setSubscribed(ch: Channel, on: boolean, by: string): Promise<boolean>;
+  subscriptions(): Promise<Channel[]>;
+  delivery(ch: Channel, date: string): Promise<Delivery | undefined>;
+  /** Where the previous delivered digest of a channel stopped (ISO time), if any. */
+  previousCoveredTo(ch: Channel, before: string): Promise<string | undefined>;
+  /** The right to send a channel's digest for a date; false when sent, or another sender holds a fresh claim. */
+  claim(ch: Channel, date: string): Promise<boolean>;
+  markSent(ch: Channel, date: string, coveredTo: string): Promise<void>;
+  markFailed(ch: Channel, date: string, error: string): Promise<void>;
+}
+
+/** Threads the bot answered in: a follow-up there needs no mention. */
+export interface ThreadRepository {
+  remember(platform: string, channelId: string, threadId: string): Promise<void>;
+  has(platform: string, channelId: string, threadId: string): Promise<boolean>;
+}
+
+/** Messages sent per channel and day, against a platform's daily cap. */
+export interface SendCountRepository {
+  /** Count one message to a channel on a date; false (and not counted) when `cap` is reached. */
+  take(platform: string, channelId: string, date: string, cap: number): Promise<boolean>;
+}
+
+export interface Repositories {
+  progress: ProgressRepository;
+  audit: AuditRepository;
+  handled: HandledRepository;
+  digest: DigestRepository;
+  threads: ThreadRepository;
+  sends: SendCountRepository;
+}
+
+export interface Store extends Repositories {
+  /**
+   * Run `fn` as one unit of work: every write made through `tx` lands, or (when it throws) none.
+   * Units of work do not interleave their writes.
+   */
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The store cannot be opened as it is. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}

@@ -1,0 +1,223 @@
+/**
+ * The store contract: what every store implementation must do, whatever it keeps its data in.
+ * Run against SQLite today (sqlite.test.ts); a PostgreSQL store runs the same suite unchanged.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Actor, NewRecord, Store } from '../../src/store/types.js';
+
+/** Opens a fresh, empty store whose clock reads `clock.now`. */
+export type OpenStore = (clock: { now: Date }, terms?: (text: string) => string[]) => Promise<Store>;
+
+const by = (userId = 'u1', platform = 'test'): Actor => ({ platform, userId, userName: `name-${userId}`, channelId: 'C1' });
+const rec = (over: Partial<NewRecord> = {}): NewRecord => ({
+  reportId: 'r',
+  itemId: '4.3',
+  targetId: '4.3#1',
+  value: 5,
+  kind: 'update',
+  note: '',
+  rawText: 'progress 4.3 5',
+  ...over,
+});
+
+export function storeContract(name: string, open: OpenStore): void {
+  const fresh = async (start = '2015-06-01T02:00:00Z', terms?: (text: string) => string[]) => {
+    const clock = { now: new Date(start) };
+    return { clock, store: await open(clock, terms) };
+  };
+
+  describe(`store contract: ${name}`, () => {
+    describe('progress records', () => {
+      it('adds records, reads them back, and keeps an item’s history newest first', async () => {
+        const { clock, store } = await fresh();
+        const first = await store.progress.add(rec({ value: 5 }), by());
+        clock.now = new Date('2015-06-02T02:00:00Z');
+        const second = await store.progress.add(rec({ value: 8, note: '新增3个' }), by('u2'));
+        expect(await store.progress.get(first.id)).toMatchObject({ value: 5, userId: 'u1', createdAt: '2015-06-01T02:00:00.000Z', undone: false });
+        expect((await store.progress.history('r', '4.3')).map((r) => r.id)).toEqual([second.id, first.id]);
+        expect(await store.progress.count()).toBe(2);
+        expect(await store.progress.get(9999)).toBeUndefined();
+        await store.close();
+      });
+
+      it('orders history by the time a record is dated, not the order it was written', async () => {
+        const { store } = await fresh();
+        const late = await store.progress.add(rec({ value: 9, createdAt: '2015-06-05T00:00:00Z' }), by());
+        const early = await store.progress.add(rec({ value: 3, createdAt: '2015-05-05T00:00:00Z' }), by());
+        expect((await store.progress.history('r', '4.3')).map((r) => r.id)).toEqual([late.id, early.id]);
+        expect((await store.progress.latestForItem('r', '4.3')).get('4.3#1')?.value).toBe(9);
+        await store.close();
+      });
+
+      it('undoes a record with a record pointing at it, and the latest value falls back', async () => {
+        const { clock, store } = await fresh();
+        await store.progress.add(rec({ value: 5 }), by());
+        clock.now = new Date('2015-06-02T00:00:00Z');
+        const wrong = await store.progress.add(rec({ value: 50 }), by());
+        expect((await store.progress.latestForItem('r', '4.3')).get('4.3#1')?.value).toBe(50);
+        clock.now = new Date('2015-06-03T00:00:00Z');
+        const undo = await store.progress.undo(wrong, by(), 'undo');
+        expect(undo).toMatchObject({ kind: 'undo', undoes: wrong.id });
+        expect(await store.progress.get(wrong.id)).toMatchObject({ undone: true });
+        expect((await store.progress.latestForItem('r', '4.3')).get('4.3#1')).toMatchObject({ value: 5, userName: 'name-u1' });
+        // As it stood before the undo, the wrong value was in force.
+        expect((await store.progress.latestForItem('r', '4.3', '2015-06-02T12:00:00Z')).get('4.3#1')?.value).toBe(50);
+        await expect(store.progress.undo(wrong, by(), 'undo')).rejects.toThrow();
+        await store.close();
+      });
+
+      it('finds the last record a user can undo, on their own platform only', async () => {
+        const { store } = await fresh();
+        const mine = await store.progress.add(rec(), by('u1', 'slack'));
+        await store.progress.add(rec(), by('u1', 'wechat'));
+        expect((await store.progress.lastUndoable('slack', 'u1'))?.id).toBe(mine.id);
+        await store.progress.undo(mine, by('u1', 'slack'), 'undo');
+        expect(await store.progress.lastUndoable('slack', 'u1')).toBeUndefined();
+        await store.close();
+      });
+
+      it('gives an item’s newest note in force, and the time of each item’s newest record', async () => {
+        const { clock, store } = await fresh();
+        await store.progress.add(rec({ itemId: '1.1', targetId: null, value: null, note: '走访企业200家' }), by());
+        clock.now = new Date('2015-06-04T00:00:00Z');
+        const later = await store.progress.add(rec({ itemId: '1.1', targetId: null, value: null, note: '又走访50家' }), by());
+        expect((await store.progress.latestNote('r', '1.1'))?.note).toBe('又走访50家');
+        await store.progress.undo(later, by(), 'undo');
+        expect((await store.progress.latestNote('r', '1.1'))?.note).toBe('走访企业200家');
+        const updates = await store.progress.lastUpdatePerItem();
+        expect(updates.get('r:1.1')).toBe('2015-06-01T02:00:00.000Z');
+        expect((await store.progress.lastUpdatePerItem('2015-05-01T00:00:00Z')).size).toBe(0);
+        await store.close();
+      });
+
+      it('lists records in a time window, oldest first, undos included', async () => {
+        const { clock, store } = await fresh();
+        const a = await store.progress.add(rec(), by());
+        clock.now = new Date('2015-06-01T05:00:00Z');
+        const u = await store.progress.undo(a, by(), 'undo');
+        clock.now = new Date('2015-06-03T00:00:00Z');
+        await store.progress.add(rec(), by());
+        const window = await store.progress.between('2015-06-01T00:00:00Z', '2015-06-02T00:00:00Z');
+        expect(window.map((r) => r.id)).toEqual([a.id, u.id]);
+        await store.close();
+      });
+
+      it('finds records in force by the search terms of their words, newest first', async () => {
+        const terms = (t: string) => t.split(/\s+/).filter(Boolean);
+        const { store } = await fresh(undefined, terms);
+        await store.progress.add(rec({ itemId: '6.1', note: '河长 巡河 120次' }), by());
+        const gone = await store.progress.add(rec({ itemId: '6.2', note: '河长 会议' }), by());
+        await store.progress.add(rec({ itemId: '8.3', note: '就业 岗位' }), by());
+        await store.progress.undo(gone, by(), 'undo');
+        const found = await store.progress.matching(['河长']);
+        expect(found.map((m) => m.itemId)).toEqual(['6.1']);
+        expect(found[0]).toMatchObject({ reportId: 'r', note: '河长 巡河 120次', userName: 'name-u1' });
+        expect(await store.progress.matching([])).toEqual([]);
+        await store.close();
+      });
+    });
+
+    describe('units of work', () => {
+      it('keeps every write of a unit that throws out, and every write of one that ends', async () => {
+        const { store } = await fresh();
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.progress.add(rec(), by());
+            await tx.audit.record(by(), 'progress', 'x', 'ok');
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        expect(await store.progress.count()).toBe(0);
+        expect(await store.audit.recent()).toEqual([]);
+        expect((await store.progress.latestForItem('r', '4.3')).size).toBe(0);
+        const id = await store.transaction(async (tx) => (await tx.progress.add(rec(), by())).id);
+        expect(await store.progress.get(id)).toBeDefined();
+        await store.close();
+      });
+
+      it('does not interleave two units of work that read and then write', async () => {
+        const { store } = await fresh();
+        const bump = () =>
+          store.transaction(async (tx) => {
+            const now = (await tx.progress.latestForItem('r', '4.3')).get('4.3#1')?.value ?? 0;
+            await new Promise((r) => setImmediate(r));
+            await tx.progress.add(rec({ value: now + 1 }), by());
+          });
+        await Promise.all(Array.from({ length: 10 }, bump));
+        expect((await store.progress.latestForItem('r', '4.3')).get('4.3#1')?.value).toBe(10);
+        await store.close();
+      });
+    });
+
+    it('remembers a handled message once: a second delivery finds the first reply', async () => {
+      const { store } = await fresh();
+      expect(await store.handled.get('slack', 'm1')).toBeUndefined();
+      expect(await store.handled.put('slack', 'm1', '{"a":1}')).toBe(true);
+      expect(await store.handled.put('slack', 'm1', '{"a":2}')).toBe(false);
+      expect(await store.handled.get('slack', 'm1')).toBe('{"a":1}');
+      expect(await store.handled.get('wechat', 'm1')).toBeUndefined();
+      await store.close();
+    });
+
+    it('keeps the audit log newest first', async () => {
+      const { store } = await fresh();
+      await store.audit.record(by(), 'progress', 'a', 'ok', '#1');
+      await store.audit.record(by('u2'), 'undo', 'b', 'refused');
+      expect(await store.audit.recent(5)).toMatchObject([
+        { userId: 'u2', action: 'undo', outcome: 'refused', detail: '' },
+        { userId: 'u1', action: 'progress', input: 'a', outcome: 'ok', detail: '#1' },
+      ]);
+      await store.close();
+    });
+
+    describe('digest state', () => {
+      const ch = { platform: 'slack', channelId: 'C1' };
+
+      it('subscribes a channel once, and unsubscribes it', async () => {
+        const { store } = await fresh();
+        expect(await store.digest.setSubscribed(ch, true, 'admin')).toBe(true);
+        expect(await store.digest.setSubscribed(ch, true, 'admin')).toBe(false);
+        expect(await store.digest.subscriptions()).toEqual([ch]);
+        expect(await store.digest.setSubscribed(ch, false, 'admin')).toBe(true);
+        expect(await store.digest.subscriptions()).toEqual([]);
+        await store.close();
+      });
+
+      it('claims a day’s delivery once; a failed one may be claimed again, an abandoned one after a while', async () => {
+        const { clock, store } = await fresh();
+        expect(await store.digest.claim(ch, '2015-06-01')).toBe(true);
+        expect(await store.digest.claim(ch, '2015-06-01')).toBe(false);
+        clock.now = new Date('2015-06-01T02:30:00Z');
+        expect(await store.digest.claim(ch, '2015-06-01')).toBe(true);
+        await store.digest.markFailed(ch, '2015-06-01', 'network down');
+        expect(await store.digest.delivery(ch, '2015-06-01')).toMatchObject({ status: 'failed', attempts: 2, lastError: 'network down' });
+        expect(await store.digest.claim(ch, '2015-06-01')).toBe(true);
+        await store.digest.markSent(ch, '2015-06-01', '2015-06-01T01:00:00.000Z');
+        expect(await store.digest.claim(ch, '2015-06-01')).toBe(false);
+        expect(await store.digest.previousCoveredTo(ch, '2015-06-02')).toBe('2015-06-01T01:00:00.000Z');
+        expect(await store.digest.previousCoveredTo(ch, '2015-06-01')).toBeUndefined();
+        await store.close();
+      });
+
+      it('gives a claim to exactly one of many claiming at once', async () => {
+        const { store } = await fresh();
+        const claims = await Promise.all(Array.from({ length: 8 }, () => store.digest.claim(ch, '2015-06-01')));
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        await store.close();
+      });
+    });
+
+    it('remembers threads, and counts sends per channel and day up to a cap', async () => {
+      const { store } = await fresh();
+      await store.threads.remember('slack', 'C1', '1.1');
+      await store.threads.remember('slack', 'C1', '1.1');
+      expect(await store.threads.has('slack', 'C1', '1.1')).toBe(true);
+      expect(await store.threads.has('slack', 'C2', '1.1')).toBe(false);
+      const takes = await Promise.all([1, 2, 3].map(() => store.sends.take('wechat', 'room:群', '2015-06-01', 2)));
+      expect(takes.filter(Boolean)).toHaveLength(2);
+      expect(await store.sends.take('wechat', 'room:群', '2015-06-02', 2)).toBe(true);
+      expect(await store.sends.take('wechat', 'room:别的群', '2015-06-01', 2)).toBe(true);
+      await store.close();
+    });
+  });
+}
