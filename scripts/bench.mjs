@@ -12,10 +12,19 @@ const root = resolve(fileURLToPath(import.meta.url), '../..');
 const { loadConfig } = await import(join(root, 'dist/config.js'));
 const { openAnswerer } = await import(join(root, 'dist/answer/open.js'));
 
-const questionFiles = [resolve(root, '../shared/eval/dev-questions.jsonl'), resolve(root, 'eval/regression-more.jsonl'), resolve(root, 'eval/regression-by-item.jsonl'), resolve(root, 'eval/staff-a.jsonl'), resolve(root, 'eval/staff-b.heldout.jsonl')];
+const questionFiles = [
+  resolve(root, '../shared/eval/dev-questions.jsonl'),
+  resolve(root, 'eval/regression-more.jsonl'),
+  resolve(root, 'eval/regression-by-item.jsonl'),
+  resolve(root, 'eval/staff-a.jsonl'),
+  resolve(root, 'eval/staff-b.heldout.jsonl'),
+];
 const questions = questionFiles.flatMap((f) => {
   try {
-    return readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    return readFileSync(f, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
   } catch {
     return [];
   }
@@ -49,20 +58,27 @@ const buildMs = performance.now() - t;
 const warm = await warmLatency(answerer);
 console.log(`duban bench — ${questions.length} questions`);
 console.log(`index build (first start): ${ms(buildMs)}`);
-console.log(`warm ask: p50 ${ms(pct(warm, 50))}, p95 ${ms(pct(warm, 95))}, max ${ms(Math.max(...warm))} (${warm.length} asks)`);
+console.log(
+  `warm ask: p50 ${ms(pct(warm, 50))}, p95 ${ms(pct(warm, 95))}, max ${ms(Math.max(...warm))} (${warm.length} asks)`,
+);
 
 const walls = [];
 const rss = [];
 for (let i = 0; i < 7; i++) {
   const q = questions[i % questions.length].q;
   t = performance.now();
-  const r = spawnSync(process.execPath, ['--require', join(root, 'scripts/rss-at-exit.cjs'), join(root, 'bin/duban.js'), 'ask', '--json', q], { env: { ...process.env, DUBAN_DATA_DIR: dataDir }, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--require', join(root, 'scripts/rss-at-exit.cjs'), join(root, 'bin/duban.js'), 'ask', '--json', q],
+    { env: { ...process.env, DUBAN_DATA_DIR: dataDir }, encoding: 'utf8' },
+  );
   walls.push(performance.now() - t);
   if (r.status !== 0) throw new Error(r.stderr);
   rss.push(Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024);
 }
-console.log(`cold \`node bin/duban.js ask\`: median ${ms(pct(walls, 50))}, max ${ms(Math.max(...walls))} wall (${walls.length} runs); peak memory ${Math.max(...rss).toFixed(0)} MiB`);
-
+console.log(
+  `cold \`node bin/duban.js ask\`: median ${ms(pct(walls, 50))}, max ${ms(Math.max(...walls))} wall (${walls.length} runs); peak memory ${Math.max(...rss).toFixed(0)} MiB`,
+);
 
 // The same questions with 10,000 progress records in the store (they join the search).
 {
@@ -70,28 +86,54 @@ console.log(`cold \`node bin/duban.js ask\`: median ${ms(pct(walls, 50))}, max $
   const recDir = mkdtempSync(join(tmpdir(), 'duban-bench-records-'));
   const core = await openCore(loadConfig({ DUBAN_DATA_DIR: recDir }));
   const items = core.bot.answerer.reports[0].sections.flatMap((s) => s.items);
-  const notes = ['已完成阶段性任务', '已引进领军人才及团队', '新增就业岗位', '节能改造项目推进中', '完成迁建前期工作', '走访企业解决困难问题'];
+  const notes = [
+    '已完成阶段性任务',
+    '已引进领军人才及团队',
+    '新增就业岗位',
+    '节能改造项目推进中',
+    '完成迁建前期工作',
+    '走访企业解决困难问题',
+  ];
   t = performance.now();
   core.store.transaction(() => {
     for (let i = 0; i < 10000; i++) {
       const item = items[i % items.length];
       const target = item.targets.find((x) => x.kind === 'quantity');
       core.store.progress.add(
-        { reportId: 'cixi-2015', itemId: item.id, targetId: target?.id ?? null, value: target ? (i % 50) + 1 : null, kind: 'update', note: `${notes[i % notes.length]}${i}`, rawText: `进展 ${item.id} ${notes[i % notes.length]}${i}` },
+        {
+          reportId: 'cixi-2015',
+          itemId: item.id,
+          targetId: target?.id ?? null,
+          value: target ? (i % 50) + 1 : null,
+          kind: 'update',
+          note: `${notes[i % notes.length]}${i}`,
+          rawText: `进展 ${item.id} ${notes[i % notes.length]}${i}`,
+        },
         { platform: 'bench', userId: `u${i % 40}`, userName: `用户${i % 40}`, channelId: 'C' },
       );
     }
   });
   const loadMs = performance.now() - t;
   const times = await warmLatency(core.bot.answerer, 5);
-  console.log(`with 10,000 progress records (inserted in ${ms(loadMs)}): warm ask p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))}`);
+  console.log(
+    `with 10,000 progress records (inserted in ${ms(loadMs)}): warm ask p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))}`,
+  );
   const chat = [];
   for (let i = 0; i < 200; i++) {
     const t0 = performance.now();
-    await core.bot.handle({ platform: 'bench', userId: 'u1', userName: 'u1', channelId: 'C', text: i % 2 ? '状态 4.3' : '进展 4.3#1 +1', messageId: `b${i}` });
+    await core.bot.handle({
+      platform: 'bench',
+      userId: 'u1',
+      userName: 'u1',
+      channelId: 'C',
+      text: i % 2 ? '状态 4.3' : '进展 4.3#1 +1',
+      messageId: `b${i}`,
+    });
     chat.push(performance.now() - t0);
   }
-  console.log(`bot.handle (progress / status alternating, 10,000 records): p50 ${ms(pct(chat, 50))}, p95 ${ms(pct(chat, 95))}`);
+  console.log(
+    `bot.handle (progress / status alternating, 10,000 records): p50 ${ms(pct(chat, 50))}, p95 ${ms(pct(chat, 95))}`,
+  );
   core.close();
   rmSync(recDir, { recursive: true, force: true });
 }
@@ -103,8 +145,14 @@ console.log(`duban hit@1 on these questions: ${(hitAt1(ours) * 100).toFixed(1)}%
 
 const { create, insertMultiple, search } = await import('@orama/orama');
 const { createTokenizer } = await import('@orama/tokenizers/mandarin');
-const db = create({ schema: { ref: 'string', title: 'string', text: 'string' }, components: { tokenizer: createTokenizer() } });
-await insertMultiple(db, answerer.index.docs.map((d) => ({ ref: d.ref, title: d.title, text: d.text })));
+const db = create({
+  schema: { ref: 'string', title: 'string', text: 'string' },
+  components: { tokenizer: createTokenizer() },
+});
+await insertMultiple(
+  db,
+  answerer.index.docs.map((d) => ({ ref: d.ref, title: d.title, text: d.text })),
+);
 const oramaTop = [];
 const oramaTimes = [];
 for (let r = 0; r < 5; r++) {
@@ -115,6 +163,8 @@ for (let r = 0; r < 5; r++) {
     if (r === 0) oramaTop.push(res.hits[0]?.document.ref);
   }
 }
-console.log(`baseline @orama/orama + mandarin tokenizer: hit@1 ${(hitAt1(oramaTop) * 100).toFixed(1)}%, p50 ${ms(pct(oramaTimes, 50))}, p95 ${ms(pct(oramaTimes, 95))}`);
+console.log(
+  `baseline @orama/orama + mandarin tokenizer: hit@1 ${(hitAt1(oramaTop) * 100).toFixed(1)}%, p50 ${ms(pct(oramaTimes, 50))}, p95 ${ms(pct(oramaTimes, 95))}`,
+);
 console.log(`peak memory (this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 rmSync(dataDir, { recursive: true, force: true });

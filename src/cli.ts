@@ -6,7 +6,7 @@ import { ConfigError } from './config.js';
 import { ReportParseError } from './report/parse.js';
 import { StoreError } from './store/types.js';
 
-type Command = { run(args: string[]): Promise<number | void> };
+type Command = { run(args: string[]): Promise<number | undefined> };
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   tasks: () => import('./cli/tasks.js'),
@@ -46,7 +46,12 @@ export async function main(argv: string[]): Promise<number> {
     const code = await (await load()).run(args);
     return code ?? 0;
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof ReportParseError || err instanceof StoreError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    if (
+      err instanceof ConfigError ||
+      err instanceof ReportParseError ||
+      err instanceof StoreError ||
+      (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+    ) {
       process.stderr.write(`duban: ${(err as Error).message}\n`);
       return 2;
     }

@@ -15,10 +15,25 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 const list = z
   .string()
   .default('')
-  .transform((s) => s.split(/[,，\s]+/).map((x) => x.trim()).filter(Boolean));
-const optionalText = z.string().trim().optional().transform((s) => (s ? s : undefined));
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', '']).default('').transform((v) => v === 'true' || v === '1' || v === 'yes');
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional();
+  .transform((s) =>
+    s
+      .split(/[,，\s]+/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s) => (s ? s : undefined));
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .default('')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .optional();
 
 function isCron(pattern: string): boolean {
   try {
@@ -48,7 +63,10 @@ const ConfigSchema = z.object({
   DUBAN_LLM_API_KEY: optionalText,
   DUBAN_LLM_MODEL: optionalText,
   DUBAN_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(20000),
-  DUBAN_DIGEST_CRON: z.string().default('0 9 * * *').refine(isCron, 'a cron expression such as "0 9 * * *" (minute hour day month weekday)'),
+  DUBAN_DIGEST_CRON: z
+    .string()
+    .default('0 9 * * *')
+    .refine(isCron, 'a cron expression such as "0 9 * * *" (minute hour day month weekday)'),
   DUBAN_TZ: z.string().default('Asia/Shanghai').refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai'),
   DUBAN_DIGEST_CHANNELS: list.refine(
     (l) => l.every((e) => /^[a-z]+:.+/.test(e)),
@@ -83,7 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = env 
   const c = parsed.data;
   const llm = [c.DUBAN_LLM_BASE_URL, c.DUBAN_LLM_MODEL].filter(Boolean).length;
   if (llm === 1) {
-    throw new ConfigError(`Setting DUBAN_LLM_${c.DUBAN_LLM_BASE_URL ? 'MODEL' : 'BASE_URL'}="" is not allowed: set both DUBAN_LLM_BASE_URL and DUBAN_LLM_MODEL, or neither`);
+    throw new ConfigError(
+      `Setting DUBAN_LLM_${c.DUBAN_LLM_BASE_URL ? 'MODEL' : 'BASE_URL'}="" is not allowed: set both DUBAN_LLM_BASE_URL and DUBAN_LLM_MODEL, or neither`,
+    );
   }
   return { ...c, DUBAN_DATA_DIR: resolve(c.DUBAN_DATA_DIR), DUBAN_REPORTS_DIR: resolve(c.DUBAN_REPORTS_DIR) };
 }

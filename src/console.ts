@@ -8,14 +8,26 @@ import { createInterface } from 'node:readline';
 import type { Core } from './bot/open.js';
 import { ANSI, PLAIN, renderText } from './chat/render.js';
 
-export async function runConsole(core: Core, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout): Promise<void> {
+export async function runConsole(
+  core: Core,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
+): Promise<void> {
   const tty = Boolean(output.isTTY && (input as { isTTY?: boolean }).isTTY);
   const style = tty ? ANSI : PLAIN;
   const user = userInfo().username || 'console';
-  const rl = createInterface({ input, output: tty ? output : undefined, terminal: tty, historySize: 200, prompt: tty ? '督办> ' : '' });
+  const rl = createInterface({
+    input,
+    output: tty ? output : undefined,
+    terminal: tty,
+    historySize: 200,
+    prompt: tty ? '督办> ' : '',
+  });
   if (tty) {
     const r = core.bot.answerer.reports[0]!;
-    output.write(`${style.bold('督办 duban')} — ${r.title}（${r.city} ${r.year}）\n${style.dim('试试：人才团队的引进目标是多少？ ｜ 进展 4.3 已引进领军人才及团队12个 ｜ 状态 ｜ 帮助 ｜ exit 退出')}\n`);
+    output.write(
+      `${style.bold('督办 duban')} — ${r.title}（${r.city} ${r.year}）\n${style.dim('试试：人才团队的引进目标是多少？ ｜ 进展 4.3 已引进领军人才及团队12个 ｜ 状态 ｜ 帮助 ｜ exit 退出')}\n`,
+    );
     rl.prompt();
   }
   let n = 0;
@@ -23,7 +35,15 @@ export async function runConsole(core: Core, input: NodeJS.ReadableStream = proc
     const text = line.trim();
     if (/^(exit|quit|退出)$/i.test(text)) break;
     if (text) {
-      const reply = await core.bot.handle({ platform: 'console', userId: user, userName: user, channelId: 'console', text, isDirect: true, messageId: `console-${process.pid}-${Date.now()}-${n++}` });
+      const reply = await core.bot.handle({
+        platform: 'console',
+        userId: user,
+        userName: user,
+        channelId: 'console',
+        text,
+        isDirect: true,
+        messageId: `console-${process.pid}-${Date.now()}-${n++}`,
+      });
       output.write(`${renderText(reply, style)}\n${tty ? '\n' : ''}`);
     }
     if (tty) rl.prompt();

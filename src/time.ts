@@ -2,12 +2,22 @@
 
 /** `YYYY-MM-DD` of an instant in a time zone. */
 export function localDate(at: Date | string, tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(at),
+  );
 }
 
 /** `YYYY-MM-DD HH:mm` of an instant in a time zone. */
 export function localDateTime(at: Date | string, tz: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(at));
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(at));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
@@ -17,6 +27,6 @@ export function startOfLocalDay(date: string, tz: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const guess = Date.UTC(y, m - 1, d);
   // The zone's offset at that moment, found by formatting the guess in the zone.
-  const shown = new Date(localDateTime(new Date(guess), tz).replace(' ', 'T') + ':00Z').getTime();
+  const shown = new Date(`${localDateTime(new Date(guess), tz).replace(' ', 'T')}:00Z`).getTime();
   return new Date(guess - (shown - guess));
 }

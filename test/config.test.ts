@@ -34,7 +34,11 @@ describe('configuration', () => {
   it('turns on Slack only with a bot token, and asks for the signing secret in HTTP mode', () => {
     expect(enabledPlatforms({}).map((p) => p.platform.name)).toEqual([]);
     expect(() => enabledPlatforms({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET=""/);
-    const on = enabledPlatforms({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', WECHATY_PUPPET: 'wechaty-puppet-mock' });
+    const on = enabledPlatforms({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      WECHATY_PUPPET: 'wechaty-puppet-mock',
+    });
     expect(on.map((p) => p.platform.name)).toEqual(['slack', 'wechat']);
   });
 
@@ -45,8 +49,13 @@ describe('configuration', () => {
 
 describe('digest settings', () => {
   it('takes channels as platform:channel and refuses other forms', () => {
-    expect(loadConfig({ DUBAN_DIGEST_CHANNELS: 'slack:C0123,wechat:督办工作群' }).DUBAN_DIGEST_CHANNELS).toEqual(['slack:C0123', 'wechat:督办工作群']);
-    expect(() => loadConfig({ DUBAN_DIGEST_CHANNELS: 'C0123' })).toThrow(/DUBAN_DIGEST_CHANNELS="C0123".*platform:channel/);
+    expect(loadConfig({ DUBAN_DIGEST_CHANNELS: 'slack:C0123,wechat:督办工作群' }).DUBAN_DIGEST_CHANNELS).toEqual([
+      'slack:C0123',
+      'wechat:督办工作群',
+    ]);
+    expect(() => loadConfig({ DUBAN_DIGEST_CHANNELS: 'C0123' })).toThrow(
+      /DUBAN_DIGEST_CHANNELS="C0123".*platform:channel/,
+    );
   });
 
   it('refuses a cron expression croner cannot read', () => {

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ChatPort } from '../bot/port.js';
-import type { ChatMessage, Channel, Reply } from '../chat/types.js';
+import type { Channel, ChatMessage, Reply } from '../chat/types.js';
 
 export type { ChatPort } from '../bot/port.js';
 
@@ -30,7 +30,11 @@ export interface Platform<S = unknown> {
  * One turn of a conversation, the same on every platform: the message through the core, a
  * replayed delivery left unanswered, the reply delivered (the platform renders and paces it).
  */
-export async function turn(port: ChatPort, message: ChatMessage, deliver: (reply: Reply) => Promise<void>): Promise<Reply> {
+export async function turn(
+  port: ChatPort,
+  message: ChatMessage,
+  deliver: (reply: Reply) => Promise<void>,
+): Promise<Reply> {
   const reply = await port.handle(message);
   if (!reply.replay) await deliver(reply);
   return reply;

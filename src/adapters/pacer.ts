@@ -23,9 +23,11 @@ export class ChannelPacer {
         }
       });
     this.tails.set(channel, next);
-    void next.finally(() => {
-      if (this.tails.get(channel) === next) this.tails.delete(channel);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.tails.get(channel) === next) this.tails.delete(channel);
+      })
+      .catch(() => undefined);
     return next;
   }
 }

@@ -41,7 +41,8 @@ export interface Model {
 }
 
 /** Times other than the plan year: what the report cannot tell ("去年", "2014年", "last year"). */
-const OTHER_TIME = /去年|前年|上一?年|往年|过去(?:几|[一二三四五两]|\d)年|20(?:0\d|1[0-4])年?|十二五期间|last year|previous year|past (?:few |\d+ )?years|in 20(?:0\d|1[0-4])\b|20(?:0\d|1[0-4])'?s?\b/i;
+const OTHER_TIME =
+  /去年|前年|上一?年|往年|过去(?:几|[一二三四五两]|\d)年|20(?:0\d|1[0-4])年?|十二五期间|last year|previous year|past (?:few |\d+ )?years|in 20(?:0\d|1[0-4])\b|20(?:0\d|1[0-4])'?s?\b/i;
 
 /**
  * Details a work report does not give: fees, budgets, standards, places, dates, names of people,
@@ -114,22 +115,32 @@ export function loadModel(file: string): Model {
  * Fit the weights by gradient descent on log-loss with a little L2, from labelled feature rows
  * (1: the best passage answers it; 0: the report does not answer it).
  */
-export function fit(rows: { f: Features; y: 0 | 1 }[], epochs = 4000, rate = 0.5, l2 = 0.001): Omit<Model, 'found' | 'closest'> {
+export function fitWeights(
+  rows: { f: Features; y: 0 | 1 }[],
+  epochs = 4000,
+  rate = 0.5,
+  l2 = 0.001,
+): Omit<Model, 'found' | 'closest'> {
   const w = new Array<number>(FEATURES.length).fill(0);
   let b = 0;
   const pos = rows.filter((r) => r.y === 1).length;
   // Each class weighs as much in total, so the few unanswerable questions are not drowned out.
-  const classWeight = (y: 0 | 1) => (y === 1 ? rows.length / (2 * Math.max(1, pos)) : rows.length / (2 * Math.max(1, rows.length - pos)));
+  const classWeight = (y: 0 | 1) =>
+    y === 1 ? rows.length / (2 * Math.max(1, pos)) : rows.length / (2 * Math.max(1, rows.length - pos));
   for (let e = 0; e < epochs; e++) {
     const gw = new Array<number>(FEATURES.length).fill(0);
     let gb = 0;
     for (const { f, y } of rows) {
       const p = probability({ weights: w, bias: b }, f);
       const err = (p - y) * classWeight(y);
-      FEATURES.forEach((name, i) => (gw[i]! += err * f[name]));
+      FEATURES.forEach((name, i) => {
+        gw[i]! += err * f[name];
+      });
       gb += err;
     }
-    FEATURES.forEach((_, i) => (w[i]! -= rate * (gw[i]! / rows.length + l2 * w[i]!)));
+    FEATURES.forEach((_, i) => {
+      w[i]! -= rate * (gw[i]! / rows.length + l2 * w[i]!);
+    });
     b -= (rate * gb) / rows.length;
   }
   return { weights: w.map((x) => Math.round(x * 1000) / 1000), bias: Math.round(b * 1000) / 1000 };

@@ -11,8 +11,17 @@ import type { Report } from '../report/types.js';
 import { extractQuestion } from '../search/clean.js';
 import type { ExtraList, Hit, Query, SearchIndex } from '../search/index.js';
 import { localDate } from '../time.js';
-import { type AnswerText, citation, type ItemProgress, itemAnswer, pickSentences, type Standing, sectionAnswer, sectionOverview } from './extractive.js';
 import { type Features, features, type Model, probability } from './answerability.js';
+import {
+  type AnswerText,
+  citation,
+  type ItemProgress,
+  itemAnswer,
+  pickSentences,
+  type Standing,
+  sectionAnswer,
+  sectionOverview,
+} from './extractive.js';
 import { asksForNumber, asksForProgress, holdsFigure, refInQuestion } from './intent.js';
 import type { Answer, Citation, Outcome, ProgressLookup } from './types.js';
 
@@ -87,8 +96,15 @@ export class Answerer {
     const extra = records ? (asksForProgress(query.question) ? [records, records] : [records]) : [];
     const hits = query.concepts.length ? this.index.search(query, { limit: 5, extra }) : [];
     const notes = hits[0] ? records?.texts.get(hits[0].doc.key) : undefined;
-    const noFigure = Boolean(hits[0]) && asksForNumber(query.question) && !holdsFigure(query.question, `${hits[0]!.doc.text} ${notes ?? ''}`);
-    const f = features(this.index, query, hits, { otherPlace: this.index.reader.namesOtherPlace(query), noFigure, notes });
+    const noFigure =
+      Boolean(hits[0]) &&
+      asksForNumber(query.question) &&
+      !holdsFigure(query.question, `${hits[0]!.doc.text} ${notes ?? ''}`);
+    const f = features(this.index, query, hits, {
+      otherPlace: this.index.reader.namesOtherPlace(query),
+      noFigure,
+      notes,
+    });
     return { query, hits, records, features: f, p: hits.length ? probability(this.model, f) : 0 };
   }
 
@@ -103,8 +119,13 @@ export class Answerer {
     const { query, hits, records, p, features } = await this.judgeQuestion(question);
     // Another city or another year is never this report's answer, however close the words.
     const elsewhere = features.otherPlace > 0 || features.otherTime > 0;
-    const outcome: Outcome =
-      elsewhere ? 'not-found' : p >= this.model.found[query.lang] ? 'found' : p >= this.model.closest[query.lang] ? 'closest' : 'not-found';
+    const outcome: Outcome = elsewhere
+      ? 'not-found'
+      : p >= this.model.found[query.lang]
+        ? 'found'
+        : p >= this.model.closest[query.lang]
+          ? 'closest'
+          : 'not-found';
     const wantNumber = asksForNumber(question);
     const best = hits[0];
     // A figure is never given for a thing the report does not name ("海外工程师" teams).
@@ -145,7 +166,13 @@ export class Answerer {
     const place = this.locate(hit.doc.reportId, hit.doc.ref);
     if (!place) return undefined;
     if (place.kind === 'section') {
-      const sentences = pickSentences(this.index, query, [place.section.title, ...splitSentences(place.section.preamble)], [], false);
+      const sentences = pickSentences(
+        this.index,
+        query,
+        [place.section.title, ...splitSentences(place.section.preamble)],
+        [],
+        false,
+      );
       if (wantNumber && !holdsFigure(query.question, sentences.join(''))) return undefined;
       return this.answer(query, outcome, sectionAnswer(place.report, place.section, sentences, query.lang), [
         citation(place.report.id, place.section.id, place.section.title, sentences.join('')),
@@ -156,13 +183,32 @@ export class Answerer {
     // When the report's words alone do not answer, the progress records that matched do: show them.
     const lacking = this.index.matches(query, item.text).filter((m) => m.matched < 0.5);
     const matched = lacking.length
-      ? (records?.records?.get(hit.doc.key) ?? []).filter((r) => this.index.matches({ ...query, concepts: lacking.map((m) => m.concept) }, r.note).some((m) => m.matched >= 0.5)).slice(0, 2)
+      ? (records?.records?.get(hit.doc.key) ?? [])
+          .filter((r) =>
+            this.index
+              .matches({ ...query, concepts: lacking.map((m) => m.concept) }, r.note)
+              .some((m) => m.matched >= 0.5),
+          )
+          .slice(0, 2)
       : [];
-    if (wantNumber && !holdsFigure(query.question, [...sentences, ...matched.map((r) => r.note)].join(''))) return undefined;
-    const body = itemAnswer(report, section, item, sentences, query.lang, this.standing, await this.itemProgress(report.id, item.id));
+    if (wantNumber && !holdsFigure(query.question, [...sentences, ...matched.map((r) => r.note)].join('')))
+      return undefined;
+    const body = itemAnswer(
+      report,
+      section,
+      item,
+      sentences,
+      query.lang,
+      this.standing,
+      await this.itemProgress(report.id, item.id),
+    );
     for (const r of matched) {
       const when = localDate(r.createdAt, this.tz);
-      body.facts.unshift(query.lang === 'zh' ? `相关进展记录：${r.note}（${r.userName}，${when}）` : `Matching progress record: ${r.note} (${r.userName}, ${when})`);
+      body.facts.unshift(
+        query.lang === 'zh'
+          ? `相关进展记录：${r.note}（${r.userName}，${when}）`
+          : `Matching progress record: ${r.note} (${r.userName}, ${when})`,
+      );
     }
     return this.answer(query, outcome, body, [citation(report.id, item.id, item.title, sentences.join(''))]);
   }
@@ -171,16 +217,21 @@ export class Answerer {
     const place = resolveRef(this.reports, ref);
     if (place.kind === 'section') {
       const { report, section } = place;
-      return this.answer(query, 'found', sectionOverview(report, section, query.lang), [citation(report.id, section.id, section.title, section.preamble)]);
+      return this.answer(query, 'found', sectionOverview(report, section, query.lang), [
+        citation(report.id, section.id, section.title, section.preamble),
+      ]);
     }
     if (place.kind === 'item' || place.kind === 'target') {
       const { report, section, item } = place;
       const withTargets = item.sentences.filter((s) => item.targets.some((t) => s.includes(t.text)));
       const sentences = withTargets.length ? withTargets.slice(0, 3) : item.sentences.slice(1, 3);
       const progress = await this.itemProgress(report.id, item.id);
-      return this.answer(query, 'found', itemAnswer(report, section, item, sentences, query.lang, this.standing, progress), [
-        citation(report.id, item.id, item.title, sentences.join('')),
-      ]);
+      return this.answer(
+        query,
+        'found',
+        itemAnswer(report, section, item, sentences, query.lang, this.standing, progress),
+        [citation(report.id, item.id, item.title, sentences.join(''))],
+      );
     }
     return undefined;
   }
@@ -221,8 +272,25 @@ export class Answerer {
 
   private answer(query: Query, outcome: Outcome, body: AnswerText, citations: Citation[]): Answer {
     // A passage that may not answer exactly what was asked says so before it is quoted.
-    const lead = outcome === 'closest' ? [query.lang === 'zh' ? '报告中没有直接回答这个问题；最接近的内容是：' : 'The report does not answer this exactly; the closest it says is:'] : [];
+    const lead =
+      outcome === 'closest'
+        ? [
+            query.lang === 'zh'
+              ? '报告中没有直接回答这个问题；最接近的内容是：'
+              : 'The report does not answer this exactly; the closest it says is:',
+          ]
+        : [];
     const text = [...lead, body.prose, ...body.facts].join('\n');
-    return { question: query.question, lang: query.lang, found: outcome === 'found', outcome, text, facts: body.facts, citations, suggestions: [], source: 'extractive' };
+    return {
+      question: query.question,
+      lang: query.lang,
+      found: outcome === 'found',
+      outcome,
+      text,
+      facts: body.facts,
+      citations,
+      suggestions: [],
+      source: 'extractive',
+    };
   }
 }

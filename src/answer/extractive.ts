@@ -10,7 +10,6 @@ import type { Query, SearchIndex } from '../search/index.js';
 import { localDate } from '../time.js';
 import type { Citation, TargetStanding } from './types.js';
 
-
 /** Put **bold** around each target's words inside a sentence. */
 export function highlightTargets(sentence: string, targets: Target[]): string {
   let out = sentence;
@@ -19,14 +18,23 @@ export function highlightTargets(sentence: string, targets: Target[]): string {
 }
 
 /** The sentences of a passage that answer the query best (1 to 3, in text order). */
-export function pickSentences(index: SearchIndex, query: Query, sentences: string[], targets: Target[], wantNumber: boolean): string[] {
+export function pickSentences(
+  index: SearchIndex,
+  query: Query,
+  sentences: string[],
+  targets: Target[],
+  wantNumber: boolean,
+): string[] {
   const body = sentences.length > 1 ? sentences.slice(1) : sentences;
   const scored = body.map((s, i) => {
     let score = index.coverage(query, s);
     if (wantNumber && targets.some((t) => t.kind === 'quantity' && s.includes(t.text))) score += 0.5;
     return { s, i, score };
   });
-  const best = scored.filter((x) => x.score > 0).sort((a, b) => b.score - a.score).slice(0, 3);
+  const best = scored
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3);
   const top = best[0]?.score ?? 0;
   const chosen = best.filter((x) => x.score >= top * 0.5);
   return (chosen.length ? chosen : scored.slice(0, 2)).sort((a, b) => a.i - b.i).map((x) => x.s);
@@ -39,10 +47,21 @@ export interface Standing {
   gloss?: (text: string) => [string, string][];
 }
 
-function targetLine(t: Target, latest: TargetStanding | undefined, lang: Lang, tz: string, gloss?: Standing['gloss']): string {
+function targetLine(
+  t: Target,
+  latest: TargetStanding | undefined,
+  lang: Lang,
+  tz: string,
+  gloss?: Standing['gloss'],
+): string {
   // English readers get 万-style figures spelled out too: 2.2万 (22,000), and the metric in English.
   const spelled = lang === 'en' && t.value >= 10000 ? ` (${t.value.toLocaleString('en-US')})` : '';
-  const metric = lang === 'en' && gloss ? gloss(t.kind === 'quantity' ? t.metric : t.text).slice(0, 4).map(([, en]) => en) : [];
+  const metric =
+    lang === 'en' && gloss
+      ? gloss(t.kind === 'quantity' ? t.metric : t.text)
+          .slice(0, 4)
+          .map(([, en]) => en)
+      : [];
   const goal = `${targetPhrase(t, lang, { bold: true })}${spelled}${metric.length ? ` — ${metric.join(', ')}` : ''}`;
   const standing = latest
     ? lang === 'zh'
@@ -80,22 +99,42 @@ export function itemAnswer(
   const lines =
     lang === 'zh'
       ? [`**${item.id} ${item.title}**（${sectionName(section, 'zh')}：${section.title}）`, `“${quote}”`]
-      : [`**Item ${item.id} “${item.title}”**${englishAbout(item.title, gloss)} (${sectionName(section, 'en')}: ${section.title}) says:`, `“${quote}”`];
+      : [
+          `**Item ${item.id} “${item.title}”**${englishAbout(item.title, gloss)} (${sectionName(section, 'en')}: ${section.title}) says:`,
+          `“${quote}”`,
+        ];
   // Key terms: the report's names and longer terms, not every word the glossary knows.
-  const quoted = sentences.join('').match(/“[^”]+”/g)?.join('') ?? '';
-  const terms = lang === 'en' && gloss ? gloss(sentences.join('')).filter(([zh, en]) => [...zh].length >= 3 || quoted.includes(zh) || /^[A-Z]/.test(en)).slice(0, 8) : [];
+  const quoted =
+    sentences
+      .join('')
+      .match(/“[^”]+”/g)
+      ?.join('') ?? '';
+  const terms =
+    lang === 'en' && gloss
+      ? gloss(sentences.join(''))
+          .filter(([zh, en]) => [...zh].length >= 3 || quoted.includes(zh) || /^[A-Z]/.test(en))
+          .slice(0, 8)
+      : [];
   if (terms.length) lines.push(`Key terms: ${terms.map(([zh, en]) => `${zh} ${en}`).join('; ')}`);
   const facts: string[] = [];
   // A note without a value says what the target lines cannot; a value is shown with its target.
   if (note && note.targetId === null) {
     const when = localDate(note.createdAt, tz);
-    facts.push(lang === 'zh' ? `最近进展：${note.note || note.rawText}（${note.userName}，${when}）` : `Latest update: ${note.note || note.rawText} (${note.userName}, ${when})`);
+    facts.push(
+      lang === 'zh'
+        ? `最近进展：${note.note || note.rawText}（${note.userName}，${when}）`
+        : `Latest update: ${note.note || note.rawText} (${note.userName}, ${when})`,
+    );
   }
   if (item.targets.length) {
     facts.push(lang === 'zh' ? '目标：' : 'Targets:');
     for (const t of item.targets) facts.push(targetLine(t, latest.get(t.id), lang, tz, gloss));
   }
-  facts.push(lang === 'zh' ? `出处：${report.title}，${sectionName(section, 'zh')}第${item.index}项（${item.id}）` : `Source: ${report.title}, item ${item.id}`);
+  facts.push(
+    lang === 'zh'
+      ? `出处：${report.title}，${sectionName(section, 'zh')}第${item.index}项（${item.id}）`
+      : `Source: ${report.title}, item ${item.id}`,
+  );
   return { prose: lines.join('\n'), facts };
 }
 
@@ -107,12 +146,17 @@ function englishAbout(title: string, gloss?: Standing['gloss']): string {
 
 /** The answer for a section preamble passage. */
 export function sectionAnswer(report: Report, section: Section, sentences: string[], lang: Lang): AnswerText {
-  const head = lang === 'zh' ? `**${sectionName(section, 'zh')} ${section.title}**` : `**Section ${section.id} “${section.title}”** says:`;
+  const head =
+    lang === 'zh'
+      ? `**${sectionName(section, 'zh')} ${section.title}**`
+      : `**Section ${section.id} “${section.title}”** says:`;
   return { prose: [head, `“${sentences.join('')}”`].join('\n'), facts: [sectionSource(report, section, lang)] };
 }
 
 function sectionSource(report: Report, section: Section, lang: Lang): string {
-  return lang === 'zh' ? `出处：${report.title}，${sectionName(section, 'zh')}` : `Source: ${report.title}, section ${section.id}`;
+  return lang === 'zh'
+    ? `出处：${report.title}，${sectionName(section, 'zh')}`
+    : `Source: ${report.title}, section ${section.id}`;
 }
 
 /** A whole section: its items (and targets) as a list. */
@@ -123,7 +167,9 @@ export function sectionOverview(report: Report, section: Section, lang: Lang): A
       : `**Section ${section.id} “${section.title}”** has ${section.items.length} items:`,
   ];
   for (const item of section.items) {
-    const targets = item.targets.filter((t) => t.kind === 'quantity').map((t) => `${t.metric}${formatNumber(t.value)}${t.unit}${t.comparator === '>=' ? '以上' : ''}`);
+    const targets = item.targets
+      .filter((t) => t.kind === 'quantity')
+      .map((t) => `${t.metric}${formatNumber(t.value)}${t.unit}${t.comparator === '>=' ? '以上' : ''}`);
     lines.push(`• ${item.id} ${item.title}${targets.length ? `（${targets.join('；')}）` : ''}`);
   }
   return { prose: lines.join('\n'), facts: [sectionSource(report, section, lang)] };

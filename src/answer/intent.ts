@@ -17,12 +17,16 @@ export function refInQuestion(question: string): string | undefined {
 /** True when the question wants a figure ("多少", "how many", "what is the population"). */
 export function asksForNumber(question: string): boolean {
   if (/哪几/.test(question)) return false;
-  return /多少|几个|几项|几家|几所|几届|多大|数量|比例|比率|how many|how much|what (?:is|are|was) the (?:\w+ )?(?:number|population|size|total|amount|rate|gdp|budget|figure)\b/i.test(question);
+  return /多少|几个|几项|几家|几所|几届|多大|数量|比例|比率|how many|how much|what (?:is|are|was) the (?:\w+ )?(?:number|population|size|total|amount|rate|gdp|budget|figure)\b/i.test(
+    question,
+  );
 }
 
 /** True when the question asks how work is going rather than what was promised. */
 export function asksForProgress(question: string): boolean {
-  return /进展|进度|完成情况|落实情况|推进情况|怎么样了|\bprogress\b|\bstatus\b|how (?:is|are) .* going|so far/i.test(question);
+  return /进展|进度|完成情况|落实情况|推进情况|怎么样了|\bprogress\b|\bstatus\b|how (?:is|are) .* going|so far/i.test(
+    question,
+  );
 }
 
 const NUMERAL = '[\\d.一二两三四五六七八九十百千万亿]+';
@@ -32,7 +36,10 @@ const NUMERAL = '[\\d.一二两三四五六七八九十百千万亿]+';
  * names its unit ("多少公里", "多少亿", "几届") — a figure in that unit.
  */
 export function holdsFigure(question: string, passage: string): boolean {
-  const unit = /(?:多少|几)(亿元|万元|亿|万|元|公里|千米|米|平方米|亩|公顷|台|辆|人|名|所|家|届|座|条|吨|户|次|天|年|%)/.exec(question)?.[1];
+  const unit =
+    /(?:多少|几)(亿元|万元|亿|万|元|公里|千米|米|平方米|亩|公顷|台|辆|人|名|所|家|届|座|条|吨|户|次|天|年|%)/.exec(
+      question,
+    )?.[1];
   if (unit) return new RegExp(`${NUMERAL}${unit.replace('%', '%|个百分点')}`).test(passage);
   return new RegExp(`\\d|${NUMERAL}[个项家所名条座次届人批大年级轮类]`).test(passage);
 }
@@ -42,14 +49,26 @@ export type ProgressIntent = 'behind' | 'met' | 'no-update' | 'how-going';
 
 /** What a question asks of the progress records, if it asks about them at all. */
 export function progressIntent(question: string): ProgressIntent | undefined {
-  if (/落后|滞后|拖后腿|进度慢|跟不上|behind (?:schedule|pace|plan)?|lagging|off track|falling behind/i.test(question)) return 'behind';
-  if (/(?:没有|还没|未|没)人?(?:报|上报|汇报|填报|更新)(?:过)?(?:进展|进度)?|no (?:update|progress)|not (?:been )?(?:updated|reported)|without (?:an? )?update|stale/i.test(question)) return 'no-update';
-  if (/哪些(?:目标|工作|任务|指标|项目)?(?:已经|已)?(?:完成|达标|实现|达到)|(?:完成|达标)了(?:哪些|几个)|which (?:targets?|items?|goals?|tasks?) (?:have|has|are|were)? ?(?:been )?(?:met|achieved|reached|done|completed)|what (?:has|have) been (?:met|achieved|done|completed)/i.test(question)) return 'met';
+  if (/落后|滞后|拖后腿|进度慢|跟不上|behind (?:schedule|pace|plan)?|lagging|off track|falling behind/i.test(question))
+    return 'behind';
+  if (
+    /(?:没有|还没|未|没)人?(?:报|上报|汇报|填报|更新)(?:过)?(?:进展|进度)?|no (?:update|progress)|not (?:been )?(?:updated|reported)|without (?:an? )?update|stale/i.test(
+      question,
+    )
+  )
+    return 'no-update';
+  if (
+    /哪些(?:目标|工作|任务|指标|项目)?(?:已经|已)?(?:完成|达标|实现|达到)|(?:完成|达标)了(?:哪些|几个)|which (?:targets?|items?|goals?|tasks?) (?:have|has|are|were)? ?(?:been )?(?:met|achieved|reached|done|completed)|what (?:has|have) been (?:met|achieved|done|completed)/i.test(
+      question,
+    )
+  )
+    return 'met';
   if (new RegExp(HOW_GOING.source, 'i').test(question)) return 'how-going';
   return undefined;
 }
 
-const HOW_GOING = /完成得?(?:怎么样|如何|咋样)了?|进展(?:如何|怎么样|咋样)了?|进度(?:如何|怎么样)了?|怎么样了|how far along|progress (?:on|of)|how (?:is|are)(?= .+ going)|going\b/gi;
+const HOW_GOING =
+  /完成得?(?:怎么样|如何|咋样)了?|进展(?:如何|怎么样|咋样)了?|进度(?:如何|怎么样)了?|怎么样了|how far along|progress (?:on|of)|how (?:is|are)(?= .+ going)|going\b/gi;
 
 /** The topic of a "how is X going" question: the question without its frame. */
 export function howGoingTopic(question: string): string {

@@ -25,7 +25,11 @@ function figures(text: string): string[] {
 /** Each figure in a text with the words just before it (what it counts), within its clause. */
 function figuresWithContext(text: string): { figure: string; before: Set<string> }[] {
   return [...text.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => {
-    const clause = text.slice(Math.max(0, m.index - 12), m.index).split(/[，。；;,、\n]/).at(-1) ?? '';
+    const clause =
+      text
+        .slice(Math.max(0, m.index - 12), m.index)
+        .split(/[，。；;,、\n]/)
+        .at(-1) ?? '';
     const han = clause.replace(/[^\u3400-\u9fff]/g, '');
     const before = new Set<string>();
     for (let i = 0; i < han.length - 1; i++) before.add(han.slice(i, i + 2));
@@ -54,7 +58,8 @@ const failures = new Map<string, number>();
 function logFailure(reason: string): void {
   const n = (failures.get(reason) ?? 0) + 1;
   failures.set(reason, n);
-  if (n === 1 || Number.isInteger(Math.log10(n))) process.stderr.write(`duban: the LLM answer was not used (${n}×): ${reason}; the offline answer was given\n`);
+  if (n === 1 || Number.isInteger(Math.log10(n)))
+    process.stderr.write(`duban: the LLM answer was not used (${n}×): ${reason}; the offline answer was given\n`);
 }
 
 export class LlmWriter implements AnswerWriter {
@@ -92,10 +97,14 @@ export class LlmWriter implements AnswerWriter {
       reply = await this.model.invoke(messages, { signal: AbortSignal.timeout(this.config.DUBAN_LLM_TIMEOUT_MS) });
     } catch (err) {
       const e = err as { status?: number; name?: string; message?: string };
-      logFailure(`${this.config.DUBAN_LLM_BASE_URL} ${e.status ? `answered ${e.status}` : e.name === 'TimeoutError' || /abort|timeout/i.test(e.message ?? '') ? 'timed out' : `failed: ${e.message ?? err}`}`);
+      logFailure(
+        `${this.config.DUBAN_LLM_BASE_URL} ${e.status ? `answered ${e.status}` : e.name === 'TimeoutError' || /abort|timeout/i.test(e.message ?? '') ? 'timed out' : `failed: ${e.message ?? err}`}`,
+      );
       return undefined;
     }
-    const prose = (typeof reply.content === 'string' ? reply.content : reply.content.map((c) => ('text' in c ? c.text : '')).join('')).trim();
+    const prose = (
+      typeof reply.content === 'string' ? reply.content : reply.content.map((c) => ('text' in c ? c.text : '')).join('')
+    ).trim();
     if (!prose || prose.includes('NOT_IN_REPORT')) return undefined;
 
     const known = new Map(passages.map((p) => [p.id, p]));
@@ -116,7 +125,15 @@ export class LlmWriter implements AnswerWriter {
     }
 
     const byId = new Map(extractive.citations.map((c) => [c.id, c]));
-    const citations = valid.map((id) => byId.get(id) ?? { reportId: extractive.citations[0]!.reportId, id, title: known.get(id)!.title, quote: known.get(id)!.text });
+    const citations = valid.map(
+      (id) =>
+        byId.get(id) ?? {
+          reportId: extractive.citations[0]!.reportId,
+          id,
+          title: known.get(id)!.title,
+          quote: known.get(id)!.text,
+        },
+    );
     return { ...extractive, text: [cleaned, ...extractive.facts].join('\n'), citations, source: 'llm' };
   }
 }

@@ -1,7 +1,7 @@
 /** What an answer is, whatever wrote its prose. */
-import type { ExtraList } from '../search/index.js';
 
 import type { Citation, Lang } from '../chat/types.js';
+import type { ExtraList } from '../search/index.js';
 
 export type { Citation } from '../chat/types.js';
 

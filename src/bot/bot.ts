@@ -76,7 +76,8 @@ export class Bot {
       const tooLong = TEXT.tooLong[lang](text.length, this.config.DUBAN_MAX_MESSAGE_CHARS);
       return reply({ kind: 'invalid', lang, ephemeral: true, text: [tooLong] });
     }
-    if (!text) return reply({ kind: 'info', lang, text: [TEXT.empty[lang]] });
+    // A bare mention or an empty `/duban` asks what the bot can do.
+    if (!text) return reply({ kind: 'info', lang, text: [TEXT.help[lang].join('\n')] });
     const cmd = parseCommand(text);
     const spec = specOf(cmd.name);
     try {
@@ -87,7 +88,8 @@ export class Bot {
       }
       return out;
     } catch (err) {
-      if (spec.changes) await this.store.audit.record(by, cmd.name, text, 'error', String((err as Error)?.message ?? err));
+      if (spec.changes)
+        await this.store.audit.record(by, cmd.name, text, 'error', String((err as Error)?.message ?? err));
       return reply({ kind: 'error', lang: cmd.lang, ephemeral: true, text: [TEXT.failed[cmd.lang]] });
     }
   }
@@ -160,6 +162,9 @@ export class Bot {
     const best = near.find(counts) ?? near[0];
     if (!best) return undefined;
     const standing = await this.views.status(`${best.doc.reportId}:${best.doc.ref}`, lang);
-    return { ...standing, citations: [{ reportId: best.doc.reportId, id: best.doc.ref, title: best.doc.title, quote: '' }] };
+    return {
+      ...standing,
+      citations: [{ reportId: best.doc.reportId, id: best.doc.ref, title: best.doc.title, quote: '' }],
+    };
   }
 }

@@ -6,11 +6,12 @@
  * Command words work with or without a leading `/` or `#`. A Chinese word without the prefix is a
  * command only when a space, a reference or the end follows it, so "进展如何" stays a question.
  */
+
+import { TEXT } from '../chat/texts.js';
 import type { Channel, Lang, Reply } from '../chat/types.js';
 import { langOf, reply } from '../chat/types.js';
-import { TEXT } from '../chat/texts.js';
 import type { Actor, Repositories } from '../store/types.js';
-import type { Updates } from './updates.js';
+import type { Result, Updates } from './updates.js';
 import type { Views } from './views.js';
 
 export type Command =
@@ -29,12 +30,7 @@ export type Command =
 type Name = Command['name'];
 type Of<N extends Name> = Extract<Command, { name: N }>;
 
-/** What a command's outcome is, for the audit log. */
-export interface Result {
-  reply: Reply;
-  outcome: 'ok' | 'refused' | 'invalid';
-  detail: string;
-}
+export type { Result } from './updates.js';
 
 /** Optional parts that other modules plug in (the digest). */
 export interface BotExtensions {
@@ -126,7 +122,12 @@ export const COMMANDS = {
     words: { zh: ['撤销'], en: ['undo'] },
     who: 'updater',
     changes: true,
-    parse: (arg, lang) => ({ name: 'undo', lang, arg, recordId: /^#?\d+$/.test(arg) ? Number(arg.replace('#', '')) : undefined }),
+    parse: (arg, lang) => ({
+      name: 'undo',
+      lang,
+      arg,
+      recordId: /^#?\d+$/.test(arg) ? Number(arg.replace('#', '')) : undefined,
+    }),
     run: (ctx, cmd) => ctx.updates.undo(ctx.repos, cmd.recordId, cmd.arg, ctx.raw, ctx.by, ctx.isAdmin, cmd.lang),
   },
   subscribe: {
@@ -212,7 +213,11 @@ export function refusal(text: string, lang: Lang): Reply {
 
 /** Every command word with its command and language, longest first ("取消订阅" before "订阅"). */
 const WORDS: [string, Name, Lang][] = (Object.keys(COMMANDS) as Name[])
-  .flatMap((name) => (['zh', 'en'] as const).flatMap((lang) => COMMANDS[name].words[lang].map((w) => [w, name, lang] as [string, Name, Lang])))
+  .flatMap((name) =>
+    (['zh', 'en'] as const).flatMap((lang) =>
+      COMMANDS[name].words[lang].map((w) => [w, name, lang] as [string, Name, Lang]),
+    ),
+  )
   .sort((a, b) => b[0].length - a[0].length);
 
 /** The table entry of a command, typed by its name. */

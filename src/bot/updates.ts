@@ -1,14 +1,22 @@
 /** State-changing commands: record progress, mark done, undo. Each runs inside the caller's unit of work (`repos`). */
+
+import { TEXT } from '../chat/texts.js';
+import { type Lang, type Reply, reply } from '../chat/types.js';
+import { type Plan, type PlanResult, planDone, planProgress } from '../progress/plan.js';
+import { problemText } from '../progress/problems.js';
 import { formatNumber, formatStanding, percentOf, targetPhrase } from '../report/format.js';
 import { resolveRef } from '../report/refs.js';
 import type { Report } from '../report/types.js';
-import { type Plan, planDone, planProgress, type PlanResult } from '../progress/plan.js';
 import type { Actor, Repositories } from '../store/types.js';
 import { localDate } from '../time.js';
-import { problemText } from '../progress/problems.js';
-import { TEXT } from '../chat/texts.js';
-import { type Lang, reply } from '../chat/types.js';
-import type { Result as Outcome } from './commands.js';
+
+/** What a command's outcome is, for the audit log. */
+export interface Result {
+  reply: Reply;
+  outcome: 'ok' | 'refused' | 'invalid';
+  detail: string;
+}
+type Outcome = Result;
 
 export class Updates {
   constructor(
@@ -18,13 +26,20 @@ export class Updates {
 
   private planned(result: PlanResult, lang: Lang, verb: 'progress' | 'done'): Plan | Outcome {
     if (result.ok) return result;
-    return { reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [problemText(result, lang, verb)] }), outcome: 'invalid', detail: result.problem };
+    return {
+      reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [problemText(result, lang, verb)] }),
+      outcome: 'invalid',
+      detail: result.problem,
+    };
   }
 
   async progress(repos: Repositories, ref: string, text: string, raw: string, by: Actor, lang: Lang): Promise<Outcome> {
     // `+N` adds to the latest value: read the item's standing (as this unit of work sees it) first.
     const hit = resolveRef(this.reports, ref);
-    const latest = hit.kind === 'item' || hit.kind === 'target' ? await repos.progress.latestForItem(hit.report.id, hit.item.id) : new Map();
+    const latest =
+      hit.kind === 'item' || hit.kind === 'target'
+        ? await repos.progress.latestForItem(hit.report.id, hit.item.id)
+        : new Map();
     const result = planProgress(this.reports, ref, text, (_item, target) => latest.get(target.id)?.value);
     const plan = this.planned(result, lang, 'progress');
     return 'outcome' in plan ? plan : this.write(repos, plan, text, raw, by, lang);
@@ -33,26 +48,57 @@ export class Updates {
   async done(repos: Repositories, ref: string, text: string, raw: string, by: Actor, lang: Lang): Promise<Outcome> {
     const plan = this.planned(planDone(this.reports, ref), lang, 'done');
     if ('outcome' in plan) return plan;
-    const already = plan.target && (await repos.progress.latestForItem(plan.report.id, plan.item.id)).get(plan.target.id);
+    const already =
+      plan.target && (await repos.progress.latestForItem(plan.report.id, plan.item.id)).get(plan.target.id);
     if (already && already.value >= 1) {
       const when = localDate(already.at, this.tz);
-      const text = lang === 'zh' ? `${plan.target!.id} 已经标记完成了（${already.userName}，${when}），这次没有重复记录。` : `${plan.target!.id} was already marked done (${already.userName}, ${when}); nothing was recorded again.`;
-      return { reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [text] }), outcome: 'invalid', detail: 'already done' };
+      const text =
+        lang === 'zh'
+          ? `${plan.target!.id} 已经标记完成了（${already.userName}，${when}），这次没有重复记录。`
+          : `${plan.target!.id} was already marked done (${already.userName}, ${when}); nothing was recorded again.`;
+      return {
+        reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [text] }),
+        outcome: 'invalid',
+        detail: 'already done',
+      };
     }
     return this.write(repos, plan, text, raw, by, lang);
   }
 
-  private async write(repos: Repositories, plan: Plan, note: string, raw: string, by: Actor, lang: Lang): Promise<Outcome> {
+  private async write(
+    repos: Repositories,
+    plan: Plan,
+    note: string,
+    raw: string,
+    by: Actor,
+    lang: Lang,
+  ): Promise<Outcome> {
     const rec = await repos.progress.add(
-      { reportId: plan.report.id, itemId: plan.item.id, targetId: plan.target?.id ?? null, value: plan.value, kind: 'update', note, rawText: raw },
+      {
+        reportId: plan.report.id,
+        itemId: plan.item.id,
+        targetId: plan.target?.id ?? null,
+        value: plan.value,
+        kind: 'update',
+        note,
+        rawText: raw,
+      },
       by,
     );
     const zh = lang === 'zh';
-    const undoHint = zh ? `发错了？发送“撤销”即可撤回（记录 #${rec.id}）` : `Wrong? Send "undo" to take it back (record #${rec.id})`;
+    const undoHint = zh
+      ? `发错了？发送“撤销”即可撤回（记录 #${rec.id}）`
+      : `Wrong? Send "undo" to take it back (record #${rec.id})`;
     const t = plan.target;
     if (!t) {
       return {
-        reply: reply({ kind: 'recorded', lang, title: zh ? `已记录 ${plan.item.id} ${plan.item.title}` : `Recorded for ${plan.item.id} ${plan.item.title}`, text: [`“${note}”`], hints: [undoHint] }),
+        reply: reply({
+          kind: 'recorded',
+          lang,
+          title: zh ? `已记录 ${plan.item.id} ${plan.item.title}` : `Recorded for ${plan.item.id} ${plan.item.title}`,
+          text: [`“${note}”`],
+          hints: [undoHint],
+        }),
         outcome: 'ok',
         detail: `#${rec.id}`,
       };
@@ -60,9 +106,13 @@ export class Updates {
     const standing = formatStanding(t, plan.value!, lang);
     const change =
       plan.delta !== undefined
-        ? zh ? `（在 ${formatNumber(plan.previous ?? 0)} 的基础上 +${formatNumber(plan.delta)}）` : ` (${formatNumber(plan.previous ?? 0)} + ${formatNumber(plan.delta)})`
+        ? zh
+          ? `（在 ${formatNumber(plan.previous ?? 0)} 的基础上 +${formatNumber(plan.delta)}）`
+          : ` (${formatNumber(plan.previous ?? 0)} + ${formatNumber(plan.delta)})`
         : plan.previous !== undefined && t.kind === 'quantity'
-          ? zh ? `（上次 ${formatNumber(plan.previous)}）` : ` (was ${formatNumber(plan.previous)})`
+          ? zh
+            ? `（上次 ${formatNumber(plan.previous)}）`
+            : ` (was ${formatNumber(plan.previous)})`
           : '';
     const percent = Math.min(100, percentOf(t, plan.value!));
     return {
@@ -88,14 +138,27 @@ export class Updates {
     isAdmin: boolean,
     lang: Lang,
   ): Promise<Outcome> {
-    const invalid = (text: string, detail: string): Outcome => ({ reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [text] }), outcome: 'invalid', detail });
+    const invalid = (text: string, detail: string): Outcome => ({
+      reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [text] }),
+      outcome: 'invalid',
+      detail,
+    });
     if (arg && recordId === undefined) return invalid(TEXT.undoUsage[lang], 'not a record number');
     const target =
-      recordId === undefined ? await repos.progress.lastUndoable(by.platform, by.userId) : await repos.progress.get(recordId);
-    if (!target) return recordId === undefined ? invalid(TEXT.nothingToUndo[lang], 'nothing to undo') : invalid(TEXT.noRecord[lang](recordId), 'no such record');
+      recordId === undefined
+        ? await repos.progress.lastUndoable(by.platform, by.userId)
+        : await repos.progress.get(recordId);
+    if (!target)
+      return recordId === undefined
+        ? invalid(TEXT.nothingToUndo[lang], 'nothing to undo')
+        : invalid(TEXT.noRecord[lang](recordId), 'no such record');
     if (target.kind === 'undo' || target.undone) return invalid(TEXT.alreadyUndone[lang](target.id), 'already undone');
     if (!isAdmin && (target.platform !== by.platform || target.userId !== by.userId)) {
-      return { reply: reply({ kind: 'refused', lang, ephemeral: true, text: [TEXT.notYours[lang](target.id)] }), outcome: 'refused', detail: `#${target.id} belongs to ${target.userId}` };
+      return {
+        reply: reply({ kind: 'refused', lang, ephemeral: true, text: [TEXT.notYours[lang](target.id)] }),
+        outcome: 'refused',
+        detail: `#${target.id} belongs to ${target.userId}`,
+      };
     }
     const rec = await repos.progress.undo(target, by, raw);
     const now = target.targetId
@@ -103,9 +166,22 @@ export class Updates {
       : undefined;
     const zh = lang === 'zh';
     const what = `${target.targetId ?? target.itemId}${target.value !== null ? ` = ${formatNumber(target.value)}` : ''}`;
-    const after = target.targetId ? (now === undefined ? (zh ? '现在没有进展记录' : 'no value now') : zh ? `现在是 ${formatNumber(now)}` : `now ${formatNumber(now)}`) : '';
+    const after = target.targetId
+      ? now === undefined
+        ? zh
+          ? '现在没有进展记录'
+          : 'no value now'
+        : zh
+          ? `现在是 ${formatNumber(now)}`
+          : `now ${formatNumber(now)}`
+      : '';
     return {
-      reply: reply({ kind: 'recorded', lang, title: zh ? `已撤销记录 #${target.id}` : `Undid record #${target.id}`, text: [`${what}${after ? (zh ? `，${after}` : `; ${after}`) : ''}`] }),
+      reply: reply({
+        kind: 'recorded',
+        lang,
+        title: zh ? `已撤销记录 #${target.id}` : `Undid record #${target.id}`,
+        text: [`${what}${after ? (zh ? `，${after}` : `; ${after}`) : ''}`],
+      }),
       outcome: 'ok',
       detail: `#${rec.id} undoes #${target.id}`,
     };

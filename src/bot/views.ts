@@ -1,12 +1,12 @@
 /** Read-only replies: status (report, section, item), history, tasks — the read model rendered for chat. */
+
+import { type Lang, type ProgressBar, type Reply, reply } from '../chat/types.js';
 import type { Standings } from '../progress/standing.js';
 import { formatNumber, formatStanding, sectionLabel, targetPhrase } from '../report/format.js';
 import { resolveRef } from '../report/refs.js';
 import type { Item, Report, Section } from '../report/types.js';
 import type { ProgressRecord, ProgressRepository } from '../store/types.js';
 import { localDateTime } from '../time.js';
-import { type Lang, type ProgressBar, type Reply, reply } from '../chat/types.js';
-
 
 export class Views {
   constructor(
@@ -18,7 +18,12 @@ export class Views {
 
   private recordLine(r: ProgressRecord, lang: Lang): string {
     const when = localDateTime(r.createdAt, this.tz);
-    const what = r.kind === 'undo' ? (lang === 'zh' ? `撤销了 #${r.undoes}` : `undid #${r.undoes}`) : `${r.targetId ?? r.itemId}${r.value !== null ? ` = ${formatNumber(r.value)}` : ''}${r.note ? ` “${r.note}”` : ''}`;
+    const what =
+      r.kind === 'undo'
+        ? lang === 'zh'
+          ? `撤销了 #${r.undoes}`
+          : `undid #${r.undoes}`
+        : `${r.targetId ?? r.itemId}${r.value !== null ? ` = ${formatNumber(r.value)}` : ''}${r.note ? ` “${r.note}”` : ''}`;
     const struck = r.undone ? (lang === 'zh' ? '（已撤销）' : ' (undone)') : '';
     return `#${r.id} ${when} ${r.userName || r.userId}：${what}${struck}`;
   }
@@ -28,7 +33,12 @@ export class Views {
     const hit = resolveRef(this.reports, ref);
     if (hit.kind === 'section') return this.sectionStatus(hit.report, hit.section, lang);
     if (hit.kind === 'item' || hit.kind === 'target') return this.itemStatus(hit.report, hit.item, lang);
-    return this.unknown(ref, hit.candidates.map((c) => `${c.id} ${c.title}`), lang, 'status');
+    return this.unknown(
+      ref,
+      hit.candidates.map((c) => `${c.id} ${c.title}`),
+      lang,
+      'status',
+    );
   }
 
   unknown(ref: string, candidates: string[], lang: Lang, cmd: string): Reply {
@@ -51,7 +61,9 @@ export class Views {
     for (const report of this.reports) {
       for (const s of (await this.standings.report(report)).sections) {
         const zh = lang === 'zh';
-        const counts = zh ? `${s.targets}个目标，${s.withProgress}个有进展` : `${s.targets} targets, ${s.withProgress} with progress`;
+        const counts = zh
+          ? `${s.targets}个目标，${s.withProgress}个有进展`
+          : `${s.targets} targets, ${s.withProgress} with progress`;
         bars.push({
           label: sectionLabel(s.section, lang),
           percent: s.percent,
@@ -76,7 +88,9 @@ export class Views {
     for (const { item, targets } of (await this.standings.section(report, section)).items) {
       if (!targets.length) {
         const note = await this.progress.latestNote(report.id, item.id);
-        const latest = note ? ` — ${note.note || note.rawText}（${localDateTime(note.createdAt, this.tz)}）` : ` — ${none}`;
+        const latest = note
+          ? ` — ${note.note || note.rawText}（${localDateTime(note.createdAt, this.tz)}）`
+          : ` — ${none}`;
         text.push(`${item.id} ${item.title}${latest}`);
         continue;
       }
@@ -125,16 +139,33 @@ export class Views {
   async history(ref: string, lang: Lang): Promise<Reply> {
     const hit = resolveRef(this.reports, ref);
     if (hit.kind !== 'item' && hit.kind !== 'target') {
-      if (!ref.trim()) return reply({ kind: 'invalid', lang, ephemeral: true, text: [lang === 'zh' ? '请写明条目，例如：历史 4.3' : 'Name the item, for example: history 4.3'] });
-      return this.unknown(ref, hit.kind === 'unknown' ? hit.candidates.map((c) => `${c.id} ${c.title}`) : [], lang, 'history');
+      if (!ref.trim())
+        return reply({
+          kind: 'invalid',
+          lang,
+          ephemeral: true,
+          text: [lang === 'zh' ? '请写明条目，例如：历史 4.3' : 'Name the item, for example: history 4.3'],
+        });
+      return this.unknown(
+        ref,
+        hit.kind === 'unknown' ? hit.candidates.map((c) => `${c.id} ${c.title}`) : [],
+        lang,
+        'history',
+      );
     }
     const records = await this.progress.history(hit.report.id, hit.item.id, 20);
     return reply({
       kind: 'status',
       lang,
       title: `${hit.item.id} ${hit.item.title} · ${lang === 'zh' ? '进展记录' : 'records'}`,
-      text: records.length ? records.map((r) => this.recordLine(r, lang)) : [lang === 'zh' ? '还没有进展记录。' : 'No progress recorded yet.'],
-      hints: [lang === 'zh' ? '撤销自己最近一条：撤销；管理员撤销任一条：撤销 编号' : 'Undo your last: undo; admins undo any: undo NUMBER'],
+      text: records.length
+        ? records.map((r) => this.recordLine(r, lang))
+        : [lang === 'zh' ? '还没有进展记录。' : 'No progress recorded yet.'],
+      hints: [
+        lang === 'zh'
+          ? '撤销自己最近一条：撤销；管理员撤销任一条：撤销 编号'
+          : 'Undo your last: undo; admins undo any: undo NUMBER',
+      ],
     });
   }
 
@@ -142,7 +173,13 @@ export class Views {
     let sections = this.reports.flatMap((r) => r.sections);
     if (ref.trim()) {
       const hit = resolveRef(this.reports, ref);
-      if (hit.kind === 'unknown') return this.unknown(ref, hit.candidates.map((c) => `${c.id} ${c.title}`), lang, 'tasks');
+      if (hit.kind === 'unknown')
+        return this.unknown(
+          ref,
+          hit.candidates.map((c) => `${c.id} ${c.title}`),
+          lang,
+          'tasks',
+        );
       sections = [hit.section];
     }
     const text = sections.map((s) => {
@@ -153,6 +190,12 @@ export class Views {
       }
       return lines.join('\n');
     });
-    return reply({ kind: 'info', lang, title: lang === 'zh' ? '工作任务' : 'Tasks', text, hints: [lang === 'zh' ? '查看完成情况：状态 4.3' : 'See the standing: status 4.3'] });
+    return reply({
+      kind: 'info',
+      lang,
+      title: lang === 'zh' ? '工作任务' : 'Tasks',
+      text,
+      hints: [lang === 'zh' ? '查看完成情况：状态 4.3' : 'See the standing: status 4.3'],
+    });
   }
 }

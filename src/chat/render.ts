@@ -2,9 +2,14 @@
  * Reply → text: plain (WeChat, pipes, logs) or ANSI (a terminal). The citation line and the
  * continuation mark are made here once, for every platform's renderer.
  */
-import { bar } from '../report/format.js';
 import { TEXT } from './texts.js';
 import type { Reply } from './types.js';
+
+/** A text bar for a share: `▓▓▓▓░░░░░░ 40%`. */
+export function bar(percent: number, width = 10): string {
+  const filled = Math.max(0, Math.min(width, Math.round((percent / 100) * width)));
+  return `${'▓'.repeat(filled)}${'░'.repeat(width - filled)} ${percent}%`;
+}
 
 export interface TextStyle {
   bold(text: string): string;

@@ -19,7 +19,8 @@ export const TEXT = {
   },
   tooLong: {
     zh: (n: number, max: number) => `消息太长（${n}字，上限${max}字），没有处理。请分成几条发送；原文已保存在日志里。`,
-    en: (n: number, max: number) => `That message is too long (${n} characters; the limit is ${max}) and was not processed. Please split it; the text is kept in the log.`,
+    en: (n: number, max: number) =>
+      `That message is too long (${n} characters; the limit is ${max}) and was not processed. Please split it; the text is kept in the log.`,
   },
   empty: {
     zh: '请输入问题或命令，发送“帮助”查看用法。',

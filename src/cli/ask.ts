@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Answerer } from '../answer/answerer.js';
-import { plain, type Answer } from '../answer/types.js';
+import { type Answer, plain } from '../answer/types.js';
 import { openCore } from '../bot/open.js';
 import { loadConfig } from '../config.js';
 

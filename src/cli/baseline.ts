@@ -17,8 +17,14 @@ export async function oramaBaseline(docs: SearchDoc[]): Promise<Baseline | undef
   } catch {
     return undefined;
   }
-  const db = orama.create({ schema: { ref: 'string', title: 'string', text: 'string' }, components: { tokenizer: mandarin.createTokenizer() } });
-  await orama.insertMultiple(db, docs.map((d) => ({ ref: d.ref, title: d.title, text: d.text })));
+  const db = orama.create({
+    schema: { ref: 'string', title: 'string', text: 'string' },
+    components: { tokenizer: mandarin.createTokenizer() },
+  });
+  await orama.insertMultiple(
+    db,
+    docs.map((d) => ({ ref: d.ref, title: d.title, text: d.text })),
+  );
   return async (question) => {
     const res = await orama.search(db, { term: question, properties: ['title', 'text'], limit: 3 });
     return res.hits[0]?.document.ref as string | undefined;

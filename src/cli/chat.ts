@@ -33,7 +33,9 @@ export async function run(args: string[]): Promise<number> {
       text,
       isDirect: !values.channel,
     });
-    process.stdout.write(values.json ? `${JSON.stringify(out)}\n` : `${renderText(out, process.stdout.isTTY ? ANSI : PLAIN)}\n`);
+    process.stdout.write(
+      values.json ? `${JSON.stringify(out)}\n` : `${renderText(out, process.stdout.isTTY ? ANSI : PLAIN)}\n`,
+    );
     return 0;
   } finally {
     await core.close();

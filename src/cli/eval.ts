@@ -9,16 +9,17 @@
  * not to be read while tuning. Beside duban's Chinese hit@1 stands a stock full-text search's (Orama with
  * its Mandarin tokenizer) on the same questions.
  */
-import type { Lang } from '../chat/types.js';
+
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { type Features, fit, probability } from '../answer/answerability.js';
+import { type Features, fitWeights, probability } from '../answer/answerability.js';
 import type { Answerer } from '../answer/answerer.js';
 import { MODEL_FILE, openAnswerer } from '../answer/open.js';
 import { plain } from '../answer/types.js';
+import type { Lang } from '../chat/types.js';
 import { loadConfig, PROJECT_ROOT } from '../config.js';
 import { type Baseline, oramaBaseline } from './baseline.js';
 
@@ -49,7 +50,14 @@ function heldOut(file: string, q: string): boolean {
 /** The sets asked by default: the project's own, and the shared ones when they are there. */
 function defaultFiles(): string[] {
   const dirs = [resolve(PROJECT_ROOT, 'eval'), resolve(PROJECT_ROOT, '../shared/eval')];
-  return dirs.filter((d) => existsSync(d)).flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.jsonl')).sort().map((f) => resolve(d, f)));
+  return dirs
+    .filter((d) => existsSync(d))
+    .flatMap((d) =>
+      readdirSync(d)
+        .filter((f) => f.endsWith('.jsonl'))
+        .sort()
+        .map((f) => resolve(d, f)),
+    );
 }
 
 function readSet(file: string): Question[] {
@@ -61,14 +69,17 @@ function readSet(file: string): Question[] {
       try {
         parsed = Question.safeParse(JSON.parse(l));
       } catch {
-        throw new EvalError(`${file}:${i + 1}: not JSON`);
+        throw new SetError(`${file}:${i + 1}: not JSON`);
       }
-      if (!parsed.success) throw new EvalError(`${file}:${i + 1}: ${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`);
+      if (!parsed.success)
+        throw new SetError(
+          `${file}:${i + 1}: ${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`,
+        );
       return parsed.data;
     });
 }
 
-class EvalError extends Error {}
+class SetError extends Error {}
 
 /** A small seeded generator, so the noisy variant is the same on every run. */
 function seeded(seed: number): () => number {
@@ -81,11 +92,41 @@ function seeded(seed: number): () => number {
 
 const NOISE = {
   zh: {
-    before: ['@督办 ', '@督办 你好，', '各位好！', '领导好，麻烦问下，', '请问一下', '<@U0BOT> ', '在吗？', '大家早上好☀️ 想确认一下，', '帮忙查下：', '你好 '],
-    after: ['谢谢🙏', '？？？', ' 辛苦了👍', '。在线等，急', '。。。', '，谢谢！', '🙏🙏', ' 麻烦了', '？明天开会要用。', ''],
+    before: [
+      '@督办 ',
+      '@督办 你好，',
+      '各位好！',
+      '领导好，麻烦问下，',
+      '请问一下',
+      '<@U0BOT> ',
+      '在吗？',
+      '大家早上好☀️ 想确认一下，',
+      '帮忙查下：',
+      '你好 ',
+    ],
+    after: [
+      '谢谢🙏',
+      '？？？',
+      ' 辛苦了👍',
+      '。在线等，急',
+      '。。。',
+      '，谢谢！',
+      '🙏🙏',
+      ' 麻烦了',
+      '？明天开会要用。',
+      '',
+    ],
   },
   en: {
-    before: ['@duban ', 'Hi all, ', 'Hello 👋 quick one: ', '<@U0BOT> ', 'Sorry to bother, ', 'Hey team. ', 'Good morning! '],
+    before: [
+      '@duban ',
+      'Hi all, ',
+      'Hello 👋 quick one: ',
+      '<@U0BOT> ',
+      'Sorry to bother, ',
+      'Hey team. ',
+      'Good morning! ',
+    ],
     after: [' thanks!', ' thx 🙏', '??', ' Much appreciated.', '? Need it for a meeting.', ''],
   },
 };
@@ -110,10 +151,25 @@ interface Tally {
   base: { zh: number; en: number };
 }
 
-const empty = (): Tally => ({ n: { zh: 0, en: 0 }, hit1: { zh: 0, en: 0 }, hit3: { zh: 0, en: 0 }, must: [0, 0], neg: [0, 0], notFound: [0, 0], base: { zh: 0, en: 0 } });
+const empty = (): Tally => ({
+  n: { zh: 0, en: 0 },
+  hit1: { zh: 0, en: 0 },
+  hit3: { zh: 0, en: 0 },
+  must: [0, 0],
+  neg: [0, 0],
+  notFound: [0, 0],
+  base: { zh: 0, en: 0 },
+});
 
 /** Ask a question once and count the answer in every tally given; misses are noted once. */
-async function score(answerer: Answerer, q: Question, text: string, tallies: Tally[], misses: string[], baseline?: Baseline): Promise<void> {
+async function score(
+  answerer: Answerer,
+  q: Question,
+  text: string,
+  tallies: Tally[],
+  misses: string[],
+  baseline?: Baseline,
+): Promise<void> {
   const a = await answerer.ask(text);
   const baseHit = baseline && !q.negative && q.gold.includes((await baseline(text)) ?? '');
   const ranked = [...a.citations, ...a.suggestions].map((c) => c.id);
@@ -140,7 +196,10 @@ async function score(answerer: Answerer, q: Question, text: string, tallies: Tal
     }
   }
   if (q.negative && a.outcome !== 'not-found') misses.push(`negative answered (${a.outcome}): ${text} → ${ranked[0]}`);
-  if (!q.negative && !hit1) misses.push(`miss [${q.kind ?? ''}]: ${text} → ${a.outcome} ${ranked.slice(0, 3).join(',')} (gold ${q.gold.join(',')})`);
+  if (!q.negative && !hit1)
+    misses.push(
+      `miss [${q.kind ?? ''}]: ${text} → ${a.outcome} ${ranked.slice(0, 3).join(',')} (gold ${q.gold.join(',')})`,
+    );
   if (hit1 && q.must_any && !must) misses.push(`required string missing: ${text} (one of ${q.must_any.join(', ')})`);
 }
 
@@ -186,7 +245,7 @@ async function fitModel(answerer: Answerer, sets: { file: string; questions: Que
       }
     }
   }
-  const model = fit(rows);
+  const model = fitWeights(rows);
   // "Found" for each language on a grid of 0.05: the pair that lets through the most answerable
   // tuning questions while nearly all unanswerable ones, both languages together, stay below it
   // (the target counts them together; a language's own few would make its step jump); "closest"
@@ -221,15 +280,17 @@ export async function run(args: string[]): Promise<number> {
       check: { type: 'boolean' },
     },
   });
-  const files = values.file?.map((f) => resolve(f)) ?? (process.env.DUBAN_EVAL_FILE ? [resolve(process.env.DUBAN_EVAL_FILE)] : defaultFiles());
+  const files =
+    values.file?.map((f) => resolve(f)) ??
+    (process.env.DUBAN_EVAL_FILE ? [resolve(process.env.DUBAN_EVAL_FILE)] : defaultFiles());
   let sets: { file: string; questions: Question[] }[];
   try {
     const missing = files.find((f) => !existsSync(f));
-    if (missing) throw new EvalError(`no question set at ${missing}`);
-    if (!files.length) throw new EvalError('no question sets: give one with --file');
+    if (missing) throw new SetError(`no question set at ${missing}`);
+    if (!files.length) throw new SetError('no question sets: give one with --file');
     sets = files.map((file) => ({ file, questions: readSet(file) }));
   } catch (err) {
-    if (!(err instanceof EvalError)) throw err;
+    if (!(err instanceof SetError)) throw err;
     process.stderr.write(`duban eval: ${err.message}\n`);
     return 2;
   }
@@ -254,10 +315,27 @@ export async function run(args: string[]): Promise<number> {
       byKind.set(q.kind ?? '', kind);
       const held = part === 'held';
       const noted = held ? unread : misses;
-      await score(answerer, q, q.q, [parts[part].clean, kind[part], ...(held ? [heldTotals.clean] : [])], noted, baseline);
-      await score(answerer, q, noisy(q, rand), [parts[part].noisy, ...(held ? [heldTotals.noisy] : [])], noted, baseline);
+      await score(
+        answerer,
+        q,
+        q.q,
+        [parts[part].clean, kind[part], ...(held ? [heldTotals.clean] : [])],
+        noted,
+        baseline,
+      );
+      await score(
+        answerer,
+        q,
+        noisy(q, rand),
+        [parts[part].noisy, ...(held ? [heldTotals.noisy] : [])],
+        noted,
+        baseline,
+      );
     }
-    report[file] = { tune: { clean: scores(parts.tune.clean), noisy: scores(parts.tune.noisy) }, heldOut: { clean: scores(parts.held.clean), noisy: scores(parts.held.noisy) } };
+    report[file] = {
+      tune: { clean: scores(parts.tune.clean), noisy: scores(parts.tune.noisy) },
+      heldOut: { clean: scores(parts.held.clean), noisy: scores(parts.held.noisy) },
+    };
     out.push(`${file} — ${questions.length} questions`);
     if (parts.tune.clean.n.zh + parts.tune.clean.n.en + parts.tune.clean.neg[0]) {
       out.push(row('tuning, as asked', parts.tune.clean), row('tuning, in chat', parts.tune.noisy));
@@ -265,7 +343,10 @@ export async function run(args: string[]): Promise<number> {
     out.push(row('held out, as asked', parts.held.clean), row('held out, in chat', parts.held.noisy));
     if (values.kinds && byKind.size > 1) {
       for (const [kind, k] of [...byKind].sort()) {
-        const s = (t: Tally) => (t.neg[0] ? `not found ${pct(share(t.neg[1], t.neg[0]))}` : `hit@1 ${pct(share(t.hit1.zh + t.hit1.en, t.n.zh + t.n.en))}`);
+        const s = (t: Tally) =>
+          t.neg[0]
+            ? `not found ${pct(share(t.neg[1], t.neg[0]))}`
+            : `hit@1 ${pct(share(t.hit1.zh + t.hit1.en, t.n.zh + t.n.en))}`;
         const n = (t: Tally) => t.n.zh + t.n.en + t.neg[0];
         out.push(`    ${kind.padEnd(20)} tuning ${s(k.tune)} (${n(k.tune)})   held out ${s(k.held)} (${n(k.held)})`);
       }

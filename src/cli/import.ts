@@ -29,7 +29,9 @@ export async function run(args: string[]): Promise<number> {
     const checked = checkImport(csv, core.bot.answerer.reports, config.DUBAN_TZ, new Date());
     if (!checked.ok) {
       await core.store.audit.record(actor, 'import', file, 'invalid', checked.errors.join(' | '));
-      process.stderr.write(`${file} was not imported; nothing was recorded. Fix these rows and run it again:\n${checked.errors.map((e) => `  ${e}`).join('\n')}\n`);
+      process.stderr.write(
+        `${file} was not imported; nothing was recorded. Fix these rows and run it again:\n${checked.errors.map((e) => `  ${e}`).join('\n')}\n`,
+      );
       return 1;
     }
     const digest = createHash('sha256').update(csv).digest('hex');

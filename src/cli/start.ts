@@ -27,7 +27,10 @@ export async function run(): Promise<number> {
   };
   const running: Adapter[] = [];
   for (const { platform, settings } of platforms) {
-    const adapter = await platform.open(core.port((l) => log(`[${platform.name}] ${l}`)), settings);
+    const adapter = await platform.open(
+      core.port((l) => log(`[${platform.name}] ${l}`)),
+      settings,
+    );
     await adapter.start();
     senders[platform.name] = (channel, reply) => adapter.send(channel, reply);
     running.push(adapter);

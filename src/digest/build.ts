@@ -3,8 +3,9 @@
  * the read model, the standing by section and what needs attention — targets behind the pace
  * of the plan and items with no update for a while.
  */
-import type { Item, Report, Section, Target } from '../report/types.js';
+
 import type { ReportState, Standings } from '../progress/standing.js';
+import type { Item, Report, Section, Target } from '../report/types.js';
 import type { ProgressRecord, ProgressRepository } from '../store/types.js';
 
 export interface DigestUpdate {

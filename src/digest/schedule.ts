@@ -42,7 +42,9 @@ export class DigestScheduler {
   /** When the digest is due on a local date (the first cron time that day), if at all. */
   scheduledTime(date: string): Date | undefined {
     const dayStart = startOfLocalDay(date, this.opts.tz);
-    const next = new Cron(this.opts.cron, { timezone: this.opts.tz, paused: true }).nextRun(new Date(dayStart.getTime() - 1000));
+    const next = new Cron(this.opts.cron, { timezone: this.opts.tz, paused: true }).nextRun(
+      new Date(dayStart.getTime() - 1000),
+    );
     return next && localDate(next, this.opts.tz) === date ? next : undefined;
   }
 
@@ -69,7 +71,9 @@ export class DigestScheduler {
   /** Deliver a date's digest to every channel of a running platform, each on its own. */
   async deliverAll(date: string): Promise<Map<string, DeliveryResult>> {
     const channels = (await this.service.channels()).filter((c) => this.senders[c.platform]);
-    const results = await Promise.all(channels.map(async (c) => [`${c.platform}:${c.channelId}`, await this.deliver(c, date)] as const));
+    const results = await Promise.all(
+      channels.map(async (c) => [`${c.platform}:${c.channelId}`, await this.deliver(c, date)] as const),
+    );
     return new Map(results);
   }
 
@@ -93,7 +97,9 @@ export class DigestScheduler {
         return 'sent';
       } catch (err) {
         lastError = String((err as Error)?.message ?? err);
-        log(`digest ${date} to ${channel.platform}:${channel.channelId} failed (attempt ${i + 1}/${attempts}): ${lastError}`);
+        log(
+          `digest ${date} to ${channel.platform}:${channel.channelId} failed (attempt ${i + 1}/${attempts}): ${lastError}`,
+        );
         if (i < attempts - 1) await sleep((this.opts.backoffMs ?? 2000) * 2 ** i);
       }
     }

@@ -1,10 +1,10 @@
 /** The digest for a channel and a day: its window, its content, and channel subscriptions. */
 import { parseChannel } from '../chat/ids.js';
-import type { Config } from '../config.js';
-import { type Lang, type Reply, reply } from '../chat/types.js';
-import type { Report } from '../report/types.js';
 import type { Channel } from '../chat/types.js';
+import { type Lang, type Reply, reply } from '../chat/types.js';
+import type { Config } from '../config.js';
 import { Standings } from '../progress/standing.js';
+import type { Report } from '../report/types.js';
 import type { Store } from '../store/types.js';
 import { localDate, startOfLocalDay } from '../time.js';
 import { buildDigest } from './build.js';
@@ -12,7 +12,10 @@ import { renderDigest } from './render.js';
 
 const DAY = 86400000;
 
-export type DigestConfig = Pick<Config, 'DUBAN_TZ' | 'DUBAN_STALE_DAYS' | 'DUBAN_PLAN_START' | 'DUBAN_PLAN_END' | 'DUBAN_DIGEST_CHANNELS'>;
+export type DigestConfig = Pick<
+  Config,
+  'DUBAN_TZ' | 'DUBAN_STALE_DAYS' | 'DUBAN_PLAN_START' | 'DUBAN_PLAN_END' | 'DUBAN_DIGEST_CHANNELS'
+>;
 
 export interface Composed {
   replies: Reply[];
@@ -33,7 +36,12 @@ export class DigestService {
   ) {
     this.standings = new Standings(
       store.progress,
-      { tz: config.DUBAN_TZ, staleDays: config.DUBAN_STALE_DAYS, planStart: config.DUBAN_PLAN_START, planEnd: config.DUBAN_PLAN_END },
+      {
+        tz: config.DUBAN_TZ,
+        staleDays: config.DUBAN_STALE_DAYS,
+        planStart: config.DUBAN_PLAN_START,
+        planEnd: config.DUBAN_PLAN_END,
+      },
       now,
     );
   }
@@ -102,11 +110,23 @@ export class DigestService {
       }
     }
     const head = {
-      behind: zh ? [`落后于计划进度的目标（${lines.length}个）：`, '没有落后于计划进度的目标。'] : [`Targets behind the pace of the plan (${lines.length}):`, 'No target is behind the pace of the plan.'],
-      met: zh ? [`已完成的目标（${lines.length}个）：`, '还没有目标报告完成。'] : [`Targets met (${lines.length}):`, 'No target has been reported met yet.'],
-      'no-update': zh ? [`还没有人报过进展的工作（${lines.length}项）：`, '每项工作都有人报过进展。'] : [`Items with no update yet (${lines.length}):`, 'Every item has had an update.'],
+      behind: zh
+        ? [`落后于计划进度的目标（${lines.length}个）：`, '没有落后于计划进度的目标。']
+        : [`Targets behind the pace of the plan (${lines.length}):`, 'No target is behind the pace of the plan.'],
+      met: zh
+        ? [`已完成的目标（${lines.length}个）：`, '还没有目标报告完成。']
+        : [`Targets met (${lines.length}):`, 'No target has been reported met yet.'],
+      'no-update': zh
+        ? [`还没有人报过进展的工作（${lines.length}项）：`, '每项工作都有人报过进展。']
+        : [`Items with no update yet (${lines.length}):`, 'Every item has had an update.'],
     }[intent];
-    const text = lines.length ? [head[0]!, ...lines.slice(0, 40), ...(lines.length > 40 ? [zh ? `……另有${lines.length - 40}项` : `… and ${lines.length - 40} more`] : [])] : [head[1]!];
+    const text = lines.length
+      ? [
+          head[0]!,
+          ...lines.slice(0, 40),
+          ...(lines.length > 40 ? [zh ? `……另有${lines.length - 40}项` : `… and ${lines.length - 40} more`] : []),
+        ]
+      : [head[1]!];
     return reply({ kind: 'answer', lang, text: [text.join('\n')], citations: citations.slice(0, 40) });
   }
 
@@ -121,12 +141,33 @@ export class DigestService {
   async subscribe(on: boolean, channel: Channel, by: string, lang: Lang): Promise<Reply> {
     const zh = lang === 'zh';
     if (!channel.channelId) {
-      return reply({ kind: 'invalid', lang, ephemeral: true, text: [zh ? '请在要接收日报的群或频道里发送“订阅”。' : 'Send "subscribe" in the group or channel that should get the digest.'] });
+      return reply({
+        kind: 'invalid',
+        lang,
+        ephemeral: true,
+        text: [
+          zh
+            ? '请在要接收日报的群或频道里发送“订阅”。'
+            : 'Send "subscribe" in the group or channel that should get the digest.',
+        ],
+      });
     }
     const changed = await this.store.digest.setSubscribed(channel, on, by);
     const text = on
-      ? changed ? (zh ? '已订阅：本群每天会收到督办日报。发送“取消订阅”可以停止。' : 'Subscribed: this channel will get the daily digest. Send "unsubscribe" to stop.') : zh ? '本群已经订阅了督办日报。' : 'This channel is already subscribed.'
-      : changed ? (zh ? '已取消订阅：本群不再收到督办日报。' : 'Unsubscribed: this channel will no longer get the digest.') : zh ? '本群没有订阅督办日报。' : 'This channel was not subscribed.';
+      ? changed
+        ? zh
+          ? '已订阅：本群每天会收到督办日报。发送“取消订阅”可以停止。'
+          : 'Subscribed: this channel will get the daily digest. Send "unsubscribe" to stop.'
+        : zh
+          ? '本群已经订阅了督办日报。'
+          : 'This channel is already subscribed.'
+      : changed
+        ? zh
+          ? '已取消订阅：本群不再收到督办日报。'
+          : 'Unsubscribed: this channel will no longer get the digest.'
+        : zh
+          ? '本群没有订阅督办日报。'
+          : 'This channel was not subscribed.';
     return reply({ kind: 'recorded', lang, text: [text] });
   }
 }

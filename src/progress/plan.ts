@@ -40,18 +40,25 @@ function bigramSet(text: string): Set<string> {
 /** The quantity target the words of the message point at, if exactly one fits best. */
 function chooseByWords(targets: Target[], text: string): Target | undefined {
   const words = bigramSet(text);
-  const scored = targets.map((t) => ({ t, score: [...bigramSet(t.metric.replace(/[“”"]/g, ''))].filter((g) => words.has(g)).length }));
+  const scored = targets.map((t) => ({
+    t,
+    score: [...bigramSet(t.metric.replace(/[“”"]/g, ''))].filter((g) => words.has(g)).length,
+  }));
   scored.sort((a, b) => b.score - a.score);
   if (!scored[0] || scored[0].score === 0 || scored[0].score === scored[1]?.score) return undefined;
   return scored[0].t;
 }
 
-function locate(reports: Report[], ref: string): ({ ok: true; report: Report; item: Item; target?: Target }) | ({ ok: false } & Problem) {
+function locate(
+  reports: Report[],
+  ref: string,
+): { ok: true; report: Report; item: Item; target?: Target } | ({ ok: false } & Problem) {
   if (!ref) return { ok: false, problem: 'no-ref' };
   const hit = resolveRef(reports, ref);
   if (hit.kind === 'item') return { ok: true, report: hit.report, item: hit.item };
   if (hit.kind === 'target') return { ok: true, report: hit.report, item: hit.item, target: hit.target };
-  if (hit.kind === 'section') return { ok: false, problem: 'section-ref', ref, items: hit.section.items.map((i) => `${i.id} ${i.title}`) };
+  if (hit.kind === 'section')
+    return { ok: false, problem: 'section-ref', ref, items: hit.section.items.map((i) => `${i.id} ${i.title}`) };
   const candidates = hit.candidates.length ? hit.candidates : closestItems(reports, ref);
   return { ok: false, problem: 'unknown-ref', ref, candidates: candidates.map((c) => `${c.id} ${c.title}`) };
 }
@@ -59,7 +66,12 @@ function locate(reports: Report[], ref: string): ({ ok: true; report: Report; it
 /**
  * Plan `进展 REF TEXT`. `latest` gives the current value of a target (for `+N`).
  */
-export function planProgress(reports: Report[], ref: string, text: string, latest: (item: Item, target: Target) => number | undefined): PlanResult {
+export function planProgress(
+  reports: Report[],
+  ref: string,
+  text: string,
+  latest: (item: Item, target: Target) => number | undefined,
+): PlanResult {
   const where = locate(reports, ref);
   if (!where.ok) return where;
   const { report, item } = where;
@@ -70,11 +82,16 @@ export function planProgress(reports: Report[], ref: string, text: string, lates
   if (!target && quantities.length === 1) target = quantities[0];
   if (!target && quantities.length > 1) {
     target = chooseByWords(quantities, text);
-    if (!target) return first.ok ? { ok: false, problem: 'which-target', item, choices: quantities } : { ok: false, problem: 'no-value', item };
+    if (!target)
+      return first.ok
+        ? { ok: false, problem: 'which-target', item, choices: quantities }
+        : { ok: false, problem: 'no-value', item };
   }
   const parsed = parseValue(text, target?.unit);
   if (target?.kind === 'milestone') {
-    return parsed.ok ? { ok: false, problem: 'number-for-milestone', item, target } : { ok: true, report, item, target, value: 1 };
+    return parsed.ok
+      ? { ok: false, problem: 'number-for-milestone', item, target }
+      : { ok: true, report, item, target, value: 1 };
   }
   if (!target) {
     // An item with no quantity target takes notes; a number there would mean nothing.
@@ -83,9 +100,11 @@ export function planProgress(reports: Report[], ref: string, text: string, lates
     if (!text.trim()) return { ok: false, problem: 'no-value', item };
     return { ok: true, report, item, value: null };
   }
-  if (!parsed.ok) return { ok: false, problem: parsed.problem === 'none' ? 'no-value' : parsed.problem, item, target } as PlanResult;
+  if (!parsed.ok)
+    return { ok: false, problem: parsed.problem === 'none' ? 'no-value' : parsed.problem, item, target } as PlanResult;
   const previous = latest(item, target);
-  if (parsed.mode === 'delta') return { ok: true, report, item, target, value: (previous ?? 0) + parsed.value, delta: parsed.value, previous };
+  if (parsed.mode === 'delta')
+    return { ok: true, report, item, target, value: (previous ?? 0) + parsed.value, delta: parsed.value, previous };
   return { ok: true, report, item, target, value: parsed.value, previous };
 }
 

@@ -1,8 +1,8 @@
 /** What was wrong with a progress or done command, and what to type instead, in Chinese and English. */
-import { targetPhrase } from '../report/format.js';
-import type { Problem } from './plan.js';
 
 import type { Lang } from '../chat/types.js';
+import { targetPhrase } from '../report/format.js';
+import type { Problem } from './plan.js';
 
 const EXAMPLE = { zh: '进展 4.3 已引进领军人才及团队12个', en: 'progress 4.3 12' };
 
@@ -12,7 +12,9 @@ export function problemText(p: Problem, lang: Lang, verb: 'progress' | 'done'): 
   const cmd = zh ? (verb === 'progress' ? '进展' : '完成') : verb;
   switch (p.problem) {
     case 'no-ref':
-      return zh ? `请写明是哪一项，例如：${verb === 'progress' ? EXAMPLE.zh : '完成 5.2#2'}` : `Say which item, for example: ${verb === 'progress' ? EXAMPLE.en : 'done 5.2#2'}`;
+      return zh
+        ? `请写明是哪一项，例如：${verb === 'progress' ? EXAMPLE.zh : '完成 5.2#2'}`
+        : `Say which item, for example: ${verb === 'progress' ? EXAMPLE.en : 'done 5.2#2'}`;
     case 'unknown-ref': {
       const near = p.candidates.slice(0, 4).join(zh ? '；' : '; ');
       return zh
@@ -20,10 +22,15 @@ export function problemText(p: Problem, lang: Lang, verb: 'progress' | 'done'): 
         : `There is no item "${p.ref}".${near ? ` Did you mean: ${near}?` : ''}\nUse the item number, for example: ${cmd} 4.3 … (send "tasks" to see them all)`;
     }
     case 'section-ref':
-      return zh ? `“${p.ref}”是一个部分，请写到具体条目：\n${p.items.join('\n')}` : `"${p.ref}" is a whole section; name one of its items:\n${p.items.join('\n')}`;
+      return zh
+        ? `“${p.ref}”是一个部分，请写到具体条目：\n${p.items.join('\n')}`
+        : `"${p.ref}" is a whole section; name one of its items:\n${p.items.join('\n')}`;
     case 'no-value': {
       const t = p.target ?? p.item.targets.find((x) => x.kind === 'quantity');
-      if (!t) return zh ? `请写上进展内容，例如：${cmd} ${p.item.id} 已完成某某工作` : `Add what was done, for example: ${cmd} ${p.item.id} finished the survey`;
+      if (!t)
+        return zh
+          ? `请写上进展内容，例如：${cmd} ${p.item.id} 已完成某某工作`
+          : `Add what was done, for example: ${cmd} ${p.item.id} finished the survey`;
       return zh
         ? `没有读到数值。${t.id} 的目标是 ${targetPhrase(t, lang)}，请这样写：进展 ${t.id} 12（或 进展 ${t.id} +2 表示在原有基础上增加）`
         : `I could not find a number. ${t.id} aims at ${targetPhrase(t, lang)}; write: progress ${t.id} 12 (or progress ${t.id} +2 to add to the last value)`;
@@ -40,7 +47,9 @@ export function problemText(p: Problem, lang: Lang, verb: 'progress' | 'done'): 
     }
     case 'which-target': {
       const lines = p.choices.map((t) => `${cmd} ${t.id} …（${targetPhrase(t, lang)}）`);
-      return zh ? `${p.item.id} 有${p.choices.length}个目标，请指明是哪一个：\n${lines.join('\n')}` : `${p.item.id} has ${p.choices.length} targets; say which one:\n${lines.join('\n')}`;
+      return zh
+        ? `${p.item.id} 有${p.choices.length}个目标，请指明是哪一个：\n${lines.join('\n')}`
+        : `${p.item.id} has ${p.choices.length} targets; say which one:\n${lines.join('\n')}`;
     }
     case 'number-for-milestone':
       return zh

@@ -26,20 +26,24 @@ export function percentOf(t: Target, value: number): number {
 
 /** `12/25个，48%` or `已完成` / `done`. */
 export function formatStanding(t: Target, value: number, lang: Lang = 'zh'): string {
-  if (t.kind === 'milestone') return value >= 1 ? (lang === 'zh' ? '已完成' : 'done') : lang === 'zh' ? '未完成' : 'not done';
+  if (t.kind === 'milestone')
+    return value >= 1 ? (lang === 'zh' ? '已完成' : 'done') : lang === 'zh' ? '未完成' : 'not done';
   return `${formatNumber(value)}/${formatNumber(t.value)}${t.unit}${lang === 'zh' ? '，' : ', '}${percentOf(t, value)}%`;
-}
-
-/** A text bar for a share: `▓▓▓▓░░░░░░ 40%`. */
-export function bar(percent: number, width = 10): string {
-  const filled = Math.max(0, Math.min(width, Math.round((percent / 100) * width)));
-  return `${'▓'.repeat(filled)}${'░'.repeat(width - filled)} ${percent}%`;
 }
 
 /** A target in a line: `领军人才及团队 ≥25个`, `milestone: 建成投用公交IC卡系统`; `bold` marks the figure. */
 export function targetPhrase(t: Target, lang: Lang, { bold = false } = {}): string {
   if (t.kind === 'milestone') return lang === 'zh' ? `里程碑：${t.text}` : `milestone: ${t.text}`;
-  const cmp = t.comparator === '>=' ? (lang === 'zh' ? '≥' : 'at least ') : t.comparator === '<=' ? (lang === 'zh' ? '≤' : 'at most ') : '';
+  const cmp =
+    t.comparator === '>='
+      ? lang === 'zh'
+        ? '≥'
+        : 'at least '
+      : t.comparator === '<='
+        ? lang === 'zh'
+          ? '≤'
+          : 'at most '
+        : '';
   const figure = `${formatNumber(t.value)}${t.unit}`;
   return `${t.metric} ${cmp}${bold ? `**${figure}**` : figure}`;
 }

@@ -3,7 +3,7 @@
  * items start a sentence with `一是`, `二是`…; both must run in order. A file that does not fit
  * is refused with the file and line, never read as an empty tree.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseChineseNumeral } from './numbers.js';
 import { extractTargets } from './targets.js';
@@ -53,21 +53,37 @@ function parseHeader(lines: string[], file: string): Header {
   const year = Number(fields.year);
   if (!fields.city) throw new ReportParseError(file, end + 1, 'the header has no "city:"');
   if (!Number.isInteger(year) || year < 1949 || year > 2200) {
-    throw new ReportParseError(file, end + 1, `the header needs "year:" as a four-digit year, got "${fields.year ?? ''}"`);
+    throw new ReportParseError(
+      file,
+      end + 1,
+      `the header needs "year:" as a four-digit year, got "${fields.year ?? ''}"`,
+    );
   }
   const id = fields.id || basename(file).replace(/\.[^.]+$/, '');
-  if (!/^[\w.-]+$/.test(id)) throw new ReportParseError(file, 2, `report id "${id}" may use only letters, digits, "-", "_" and "."`);
-  return { id, title: fields.title || `${fields.city}${year}年政府工作报告`, city: fields.city, year, bodyStart: end + 1 };
+  if (!/^[\w.-]+$/.test(id))
+    throw new ReportParseError(file, 2, `report id "${id}" may use only letters, digits, "-", "_" and "."`);
+  return {
+    id,
+    title: fields.title || `${fields.city}${year}年政府工作报告`,
+    city: fields.city,
+    year,
+    bodyStart: end + 1,
+  };
 }
 
 function splitItems(sectionId: string, body: string, line: number, file: string): { preamble: string; items: Item[] } {
-  const marks = [...body.matchAll(ITEM_MARK)]
-    .map((m) => ({ ordinal: parseChineseNumeral(m[2]!)!, start: m.index + m[1]!.length }));
+  const marks = [...body.matchAll(ITEM_MARK)].map((m) => ({
+    ordinal: parseChineseNumeral(m[2]!)!,
+    start: m.index + m[1]!.length,
+  }));
   // keep the run 一是, 二是, 三是…; a stray "一是" inside a sentence does not restart it
   const run: typeof marks = [];
   for (const m of marks) if (m.ordinal === run.length + 1) run.push(m);
   const items = run.map((m, i): Item => {
-    const text = body.slice(m.start, run[i + 1]?.start ?? body.length).trim().replace(/^[一二三四五六七八九十]+是/, '');
+    const text = body
+      .slice(m.start, run[i + 1]?.start ?? body.length)
+      .trim()
+      .replace(/^[一二三四五六七八九十]+是/, '');
     const sentences = splitSentences(text);
     const title = (sentences[0] ?? '').replace(/[。；！？]$/, '');
     const id = `${sectionId}.${m.ordinal}`;
@@ -76,7 +92,11 @@ function splitItems(sectionId: string, body: string, line: number, file: string)
   });
   const extra = marks.find((m) => m.ordinal > run.length);
   if (extra) {
-    throw new ReportParseError(file, line, `section ${sectionId}: "${'一二三四五六七八九十'[extra.ordinal - 1]}是" comes before "${'一二三四五六七八九十'[run.length]}是"`);
+    throw new ReportParseError(
+      file,
+      line,
+      `section ${sectionId}: "${'一二三四五六七八九十'[extra.ordinal - 1]}是" comes before "${'一二三四五六七八九十'[run.length]}是"`,
+    );
   }
   return { preamble: body.slice(0, run[0]?.start ?? body.length).trim(), items };
 }
@@ -94,7 +114,11 @@ export function parseReport(source: string, file: string): Report {
     if (m) {
       const ordinal = parseChineseNumeral(m[1]!)!;
       if (ordinal !== heads.length + 1) {
-        throw new ReportParseError(file, i + 1, `section （${m[1]}） is out of order: expected （${'一二三四五六七八九十'[heads.length]}）`);
+        throw new ReportParseError(
+          file,
+          i + 1,
+          `section （${m[1]}） is out of order: expected （${'一二三四五六七八九十'[heads.length]}）`,
+        );
       }
       heads.push({ ordinal, line: i + 1, text: raw.slice(m[0].length).trim() });
     } else if (heads.length) {
@@ -115,12 +139,22 @@ export function parseReport(source: string, file: string): Report {
     const { preamble, items } = splitItems(id, titleEnd < 0 ? '' : text.slice(titleEnd + 1), h.line, file);
     return { id, index: h.ordinal, title, preamble, items, line: h.line };
   });
-  return { id: header.id, title: header.title, city: header.city, year: header.year, intro: normalizePunctuation(intro.join('')), sections, file };
+  return {
+    id: header.id,
+    title: header.title,
+    city: header.city,
+    year: header.year,
+    intro: normalizePunctuation(intro.join('')),
+    sections,
+    file,
+  };
 }
 
 /** Load every `.txt` report in a folder, in name order. Ids must be unique. */
 export function loadReports(dir: string): Report[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   if (!files.length) throw new ReportParseError(dir, 0, 'no .txt report in this folder');
   const reports = files.map((f) => parseReport(readFileSync(join(dir, f), 'utf8'), join(dir, f)));
   const seen = new Set<string>();

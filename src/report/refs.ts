@@ -60,7 +60,12 @@ export function closestItems(reports: Report[], text: string, limit = 3): Candid
     .map((s) => s.c);
 }
 
-function byNumbers(report: Report, sec: number, itemNo: number | undefined, targetNo: number | undefined): Resolved | undefined {
+function byNumbers(
+  report: Report,
+  sec: number,
+  itemNo: number | undefined,
+  targetNo: number | undefined,
+): Resolved | undefined {
   const section = report.sections.find((s) => s.index === sec);
   if (!section) return undefined;
   if (itemNo === undefined) return targetNo === undefined ? { kind: 'section', report, section } : undefined;
@@ -88,7 +93,8 @@ export function resolveRef(reports: Report[], input: string): Resolved {
   const prefixed = /^([\w.-]+):(.+)$/.exec(raw);
   const pool = prefixed ? reports.filter((r) => r.id === prefixed[1]) : reports;
   const ref = (prefixed ? prefixed[2]! : raw).trim();
-  if (!pool.length || !ref) return { kind: 'unknown', ambiguous: false, candidates: reports.map((r) => candidate(r, r.id, r.title)) };
+  if (!pool.length || !ref)
+    return { kind: 'unknown', ambiguous: false, candidates: reports.map((r) => candidate(r, r.id, r.title)) };
   const report = pool[0]!;
 
   const m = NUMERIC_REF.exec(ref);
@@ -111,9 +117,15 @@ export function resolveRef(reports: Report[], input: string): Resolved {
     return { kind: 'item', report: r, section: s, item };
   }
   if (partial.length > 1) {
-    return { kind: 'unknown', ambiguous: true, candidates: partial.map(({ r, item }) => candidate(r, item.id, item.title)) };
+    return {
+      kind: 'unknown',
+      ambiguous: true,
+      candidates: partial.map(({ r, item }) => candidate(r, item.id, item.title)),
+    };
   }
-  const sections = pool.flatMap((r) => r.sections.map((s) => ({ r, s }))).filter(({ s }) => needle.length >= 2 && s.title.includes(needle));
+  const sections = pool
+    .flatMap((r) => r.sections.map((s) => ({ r, s })))
+    .filter(({ s }) => needle.length >= 2 && s.title.includes(needle));
   if (sections.length === 1) return { kind: 'section', report: sections[0]!.r, section: sections[0]!.s };
   return { kind: 'unknown', ambiguous: false, candidates: closestItems(pool, needle) };
 }

@@ -7,15 +7,45 @@ import { CHINESE_NUMERAL_CHARS, parseNumber } from './numbers.js';
 import type { Target } from './types.js';
 
 const UNITS = [
-  '万元', '亿元', '平方米', '平方公里', '公里', '千米', '公顷', '个', '项', '家', '所', '条', '座', '套', '台',
-  '户', '场', '次', '处', '名', '人', '支', '辆', '张', '间', '亩', '吨', '元', '米', '%', '大',
+  '万元',
+  '亿元',
+  '平方米',
+  '平方公里',
+  '公里',
+  '千米',
+  '公顷',
+  '个',
+  '项',
+  '家',
+  '所',
+  '条',
+  '座',
+  '套',
+  '台',
+  '户',
+  '场',
+  '次',
+  '处',
+  '名',
+  '人',
+  '支',
+  '辆',
+  '张',
+  '间',
+  '亩',
+  '吨',
+  '元',
+  '米',
+  '%',
+  '大',
 ];
 const QUANTITY = new RegExp(
   `(第)?(不超过|不少于|至少|控制在)?(\\d[\\d,]*(?:\\.\\d+)?[十百千万亿]*|[${CHINESE_NUMERAL_CHARS}]+)(${UNITS.join('|')})?(以上|以内|以下)?`,
   'g',
 );
 /** Words that lead into a metric but are not part of it. */
-const LEADING_VERBS = /^(?:并|和|及|争取|力争|确保|全年|今年|引进|培育|实施|新增|完成|建成|建设|创建|打造|开展|举办|推进|实现|达到|累计|新建|改造|招引|培养|办好|加快|新开工|开工|全力|积极|扎实|真心实意)+/;
+const LEADING_VERBS =
+  /^(?:并|和|及|争取|力争|确保|全年|今年|引进|培育|实施|新增|完成|建成|建设|创建|打造|开展|举办|推进|实现|达到|累计|新建|改造|招引|培养|办好|加快|新开工|开工|全力|积极|扎实|真心实意)+/;
 const MILESTONE = /(?:基本|全面|实质性)?(建成投用|建成|完成|启动|举办|开建)(.{2,})$/;
 /** After a number, these make it a name, a duration or a descriptor rather than a promise. */
 const NOT_A_PROMISE_AFTER = /^(?:计划|工程|方面|月|年)/;
@@ -43,7 +73,12 @@ function comparatorOf(prefix: string | undefined, suffix: string | undefined): T
 }
 
 function cleanMetric(text: string): string {
-  return text.replace(/^[“”"]+|[“”"]+$/g, '').replace(LEADING_VERBS, '').replace(/^的/, '').replace(/(?:建设|构建)$/, '').trim();
+  return text
+    .replace(/^[“”"]+|[“”"]+$/g, '')
+    .replace(LEADING_VERBS, '')
+    .replace(/^的/, '')
+    .replace(/(?:建设|构建)$/, '')
+    .trim();
 }
 
 type Found = Omit<Target, 'id'> & { at: number };
@@ -70,8 +105,13 @@ function quantitiesIn(clause: string, offset: number, names: [number, number][])
     if (!unit && /投资|资金/.test(metric)) unit = '元';
     if (unit === '大') unit = '个';
     found.push({
-      kind: 'quantity', metric, value, unit, comparator: comparatorOf(prefix, suffix),
-      text: clause.replace(/^[并和及]/, '').trim(), at,
+      kind: 'quantity',
+      metric,
+      value,
+      unit,
+      comparator: comparatorOf(prefix, suffix),
+      text: clause.replace(/^[并和及]/, '').trim(),
+      at,
     });
   }
   return found;
@@ -96,14 +136,17 @@ export function extractTargets(itemId: string, sentences: string[]): Target[] {
       const ms = MILESTONE.exec(c.text.trim());
       if (ms) {
         found.push({
-          kind: 'milestone', metric: cleanMetric(ms[2]!.replace(/^投用/, '')), value: 1, unit: '', comparator: '=',
-          text: c.text.trim(), at: base + c.start,
+          kind: 'milestone',
+          metric: cleanMetric(ms[2]!.replace(/^投用/, '')),
+          value: 1,
+          unit: '',
+          comparator: '=',
+          text: c.text.trim(),
+          at: base + c.start,
         });
       }
     }
     base += sentence.length;
   }
-  return found
-    .sort((a, b) => a.at - b.at)
-    .map(({ at: _at, ...t }, i) => ({ id: `${itemId}#${i + 1}`, ...t }));
+  return found.sort((a, b) => a.at - b.at).map(({ at: _at, ...t }, i) => ({ id: `${itemId}#${i + 1}`, ...t }));
 }

@@ -1,7 +1,15 @@
 /** Text helpers shared by the parser, the target extractor and the search index. */
 
 const CJK = '\\u3400-\\u9fff\\uff00-\\uffef\\u3000-\\u303f“”‘’';
-const HALF_TO_FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+const HALF_TO_FULL: Record<string, string> = {
+  ',': '，',
+  ':': '：',
+  ';': '；',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
+};
 
 /**
  * Give half-width punctuation next to Chinese text its full-width form, so `(一)`, `,` and `:`
@@ -11,9 +19,7 @@ export function normalizePunctuation(text: string): string {
   return text
     .replace(new RegExp(`([${CJK}])\\s*([,:;?!])`, 'g'), (_m, a: string, p: string) => a + HALF_TO_FULL[p])
     .replace(new RegExp(`([,:;?!])\\s*(?=[${CJK}])`, 'g'), (_m, p: string) => HALF_TO_FULL[p]!)
-    .replace(/\(([^()]{1,12})\)/g, (m, inner: string) =>
-      new RegExp(`[${CJK}]`).test(inner) ? `（${inner}）` : m,
-    );
+    .replace(/\(([^()]{1,12})\)/g, (m, inner: string) => (new RegExp(`[${CJK}]`).test(inner) ? `（${inner}）` : m));
 }
 
 /** Split Chinese text into sentences, each keeping its closing mark. */

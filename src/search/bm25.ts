@@ -1,6 +1,5 @@
 /** Okapi BM25 over pre-tokenized documents; small enough to rebuild or serialize at will. */
 
-
 export class Bm25 {
   private readonly postings = new Map<string, Map<number, number>>();
   private readonly lengths: number[];

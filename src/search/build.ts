@@ -7,10 +7,28 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Report } from '../report/types.js';
-import { buildCedictMap, buildEnglishWords, buildGenericWords, buildJiebaDict, buildPlaces, buildTraditionalMap } from './dictionary.js';
+import {
+  buildCedictMap,
+  buildEnglishWords,
+  buildGenericWords,
+  buildJiebaDict,
+  buildPlaces,
+  buildTraditionalMap,
+} from './dictionary.js';
 import type { HashedNgramEmbeddings } from './embedder.js';
-import type { SearchDoc } from './index.js';
 import { buildPinyin } from './pinyin.js';
+
+/** A passage the index holds: an item, or a section's preamble. */
+export interface SearchDoc {
+  /** `cixi-2015:4.3` */
+  key: string;
+  reportId: string;
+  /** `4.3` for an item, `4` for a section preamble. */
+  ref: string;
+  kind: 'item' | 'section';
+  title: string;
+  text: string;
+}
 
 /** Bumped when what the files hold changes, so old ones are made again. */
 export const INDEX_VERSION = 16;
@@ -32,7 +50,14 @@ export function reportTerms(reports: Report[], glossary: Map<string, string[]>):
 }
 
 /** Write every file of the index for these passages. */
-export function buildIndexFiles(dir: string, docs: SearchDoc[], reports: Report[], glossary: Map<string, string[]>, embedder: HashedNgramEmbeddings, hash: string): void {
+export function buildIndexFiles(
+  dir: string,
+  docs: SearchDoc[],
+  reports: Report[],
+  glossary: Map<string, string[]>,
+  embedder: HashedNgramEmbeddings,
+  hash: string,
+): void {
   mkdirSync(dir, { recursive: true });
   const corpus = docs.map((d) => d.text).join('\n');
   const put = (name: string, data: string | Buffer) => {
@@ -40,7 +65,10 @@ export function buildIndexFiles(dir: string, docs: SearchDoc[], reports: Report[
     writeFileSync(tmp, data);
     renameSync(tmp, join(dir, name));
   };
-  put('dict.txt', buildJiebaDict(`${corpus}\n${[...glossary.values()].flat().join('\n')}`, reportTerms(reports, glossary)));
+  put(
+    'dict.txt',
+    buildJiebaDict(`${corpus}\n${[...glossary.values()].flat().join('\n')}`, reportTerms(reports, glossary)),
+  );
   put('cedict.json', JSON.stringify(buildCedictMap(corpus, [...new Set(reports.map((r) => r.city))])));
   put('generic.txt', buildGenericWords());
   put('traditional.json', JSON.stringify(buildTraditionalMap()));
@@ -49,12 +77,27 @@ export function buildIndexFiles(dir: string, docs: SearchDoc[], reports: Report[
   put('english.txt', buildEnglishWords().join('\n'));
   // WordNet synonyms are made on first need, for the words of this build.
   rmSync(join(dir, 'synonyms.json'), { force: true });
-  put('pinyin.json', JSON.stringify(buildPinyin(dict.split('\n').map((l) => l.slice(0, l.indexOf(' '))).filter((w) => w.length >= 2 && corpus.includes(w)))));
+  put(
+    'pinyin.json',
+    JSON.stringify(
+      buildPinyin(
+        dict
+          .split('\n')
+          .map((l) => l.slice(0, l.indexOf(' ')))
+          .filter((w) => w.length >= 2 && corpus.includes(w)),
+      ),
+    ),
+  );
   const vectors = new hnswlib.HierarchicalNSW('cosine', embedder.dimensions);
   vectors.initIndex(Math.max(1, docs.length), 16, 200, 42);
-  docs.forEach((d, i) => vectors.addPoint(embedder.embed(`${d.title} ${d.text}`), i));
+  docs.forEach((d, i) => {
+    vectors.addPoint(embedder.embed(`${d.title} ${d.text}`), i);
+  });
   const tmp = join(dir, `vectors.${process.pid}.tmp`);
   vectors.writeIndexSync(tmp);
   renameSync(tmp, join(dir, 'vectors.hnsw'));
-  put('manifest.json', JSON.stringify({ version: INDEX_VERSION, hash, docs: docs.length, builtAt: new Date().toISOString() }));
+  put(
+    'manifest.json',
+    JSON.stringify({ version: INDEX_VERSION, hash, docs: docs.length, builtAt: new Date().toISOString() }),
+  );
 }

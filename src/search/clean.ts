@@ -7,20 +7,53 @@
 
 /** A mention: Slack `<@U123>`, `<!here>`, or `@name` up to a space (WeChat ends it with U+2005). */
 const MENTION = /<[@!#][^>]*>|@[^\s\u2005,，:：。?？!！]{1,20}[\s\u2005]*/g;
-const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]/gu;
+const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f/gu;
 
 /** Clauses that only greet, thank, apologise or ask for attention. */
 const CHATTER = new RegExp(
   [
     '(?:各位|大家|领导|老师|同事|亲|您|你)们?(?:早上|上午|下午|晚上)?好',
-    '(?:早上|上午|下午|晚上)?好', '早安?', '在吗', '在不在', '打扰(?:了|一下)?', '不好意思', '抱歉',
-    '(?:非常|十分)?(?:谢谢|感谢|多谢)(?:您|你|大家|各位|了)?(?:啦|哈)?', '辛苦(?:了|啦|辛苦)?', '麻烦(?:了|您了|你了|大家了)', '拜托(?:了)?',
-    '好的', '收到', '好的收到', '在线等', '急', '挺急的', '谢啦', '哈+', '嗯+', '哦+',
-    '(?:hi|hello|hey|dear|yo)(?: all| everyone| team| there| bot| duban| folks| guys)?', 'lol', 'ty', 'tia', 'pls', 'plz',
-    "(?:sorry|apologies) to (?:bug|bother|trouble) (?:u|you|everyone|you all)", '(?:a )?meeting in \\d+ ?(?:min|mins|minutes)', 'good (?:morning|afternoon|evening)(?: all| everyone)?',
-    '(?:many )?thanks?(?: you| a lot| in advance)?', 'thx', 'much appreciated', 'cheers', 'sorry(?: to bother| for the trouble)?',
-    'quick (?:one|question)', "(?:i |we )?need (?:it|this|the answer) (?:for|by|before) [\\w' ]{1,30}", 'urgent', 'asap',
-    '(?:明天|今天|下午|上午|周[一二三四五六日]|晚上)?(?:开会|汇报|写材料|报材料)要用', '材料要报上去',
+    '(?:早上|上午|下午|晚上)?好',
+    '早安?',
+    '在吗',
+    '在不在',
+    '打扰(?:了|一下)?',
+    '不好意思',
+    '抱歉',
+    '(?:非常|十分)?(?:谢谢|感谢|多谢)(?:您|你|大家|各位|了)?(?:啦|哈)?',
+    '辛苦(?:了|啦|辛苦)?',
+    '麻烦(?:了|您了|你了|大家了)',
+    '拜托(?:了)?',
+    '好的',
+    '收到',
+    '好的收到',
+    '在线等',
+    '急',
+    '挺急的',
+    '谢啦',
+    '哈+',
+    '嗯+',
+    '哦+',
+    '(?:hi|hello|hey|dear|yo)(?: all| everyone| team| there| bot| duban| folks| guys)?',
+    'lol',
+    'ty',
+    'tia',
+    'pls',
+    'plz',
+    '(?:sorry|apologies) to (?:bug|bother|trouble) (?:u|you|everyone|you all)',
+    '(?:a )?meeting in \\d+ ?(?:min|mins|minutes)',
+    'good (?:morning|afternoon|evening)(?: all| everyone)?',
+    '(?:many )?thanks?(?: you| a lot| in advance)?',
+    'thx',
+    'much appreciated',
+    'cheers',
+    'sorry(?: to bother| for the trouble)?',
+    'quick (?:one|question)',
+    "(?:i |we )?need (?:it|this|the answer) (?:for|by|before) [\\w' ]{1,30}",
+    'urgent',
+    'asap',
+    '(?:明天|今天|下午|上午|周[一二三四五六日]|晚上)?(?:开会|汇报|写材料|报材料)要用',
+    '材料要报上去',
   ].join('|'),
   'iu',
 );
@@ -38,7 +71,8 @@ const OPENERS = new RegExp(
     '我是新来的',
     "(?:the )?[\\w']+(?: [\\w']+)? (?:office|boss|director|leader)s? (?:asked|wants|told) me to (?:check|ask|confirm)(?: on)?:?",
     "(?:i was|i've been|i am|i'm) asked to (?:check|ask|confirm)(?: on)?:?",
-    '(?:my |the )?(?:boss|director|leader|chief)s? (?:wants|needs|would like) to know(?: about)?(?: re)?:?', '\\bre:',
+    '(?:my |the )?(?:boss|director|leader|chief)s? (?:wants|needs|would like) to know(?: about)?(?: re)?:?',
+    '\\bre:',
     '(?:can|could) you (?:please )?(?:check|tell me|confirm)(?: on)?:?',
     '(?:i )?just (?:want|wanted) to (?:check|confirm|ask)(?: on)?:?',
   ].join('|'),
@@ -52,7 +86,9 @@ const ASKS =
 
 /** Split into sentences at full stops, question and exclamation marks, dashes and line breaks. */
 function sentences(text: string): string[] {
-  return (text.match(/[^。！？!?\n—]+[。！？!?—]*|[。！？!?—]+/g) ?? []).map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  return (text.match(/[^。！？!?\n—]+[。！？!?—]*|[。！？!?—]+/g) ?? [])
+    .map((s) => s.trim())
+    .filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 
 /** Within one sentence, drop clauses that only greet or thank. */
@@ -68,9 +104,23 @@ function dropChatter(sentence: string): string {
  * when there is nothing to strip; never returns an empty string for a non-empty message.
  */
 export function extractQuestion(message: string): string {
-  const text = message.replace(MENTION, ' ').replace(EMOJI, ' ').replace(/[?？]{2,}/g, '？').replace(/[。.]{2,}|…+/g, '。').trim();
+  const text = message
+    .replace(MENTION, ' ')
+    .replace(EMOJI, ' ')
+    .replace(/[?？]{2,}/g, '？')
+    .replace(/[。.]{2,}|…+/g, '。')
+    .trim();
   const parts = sentences(text)
-    .map((s) => dropChatter(s).replace(LEADING_CHATTER, '').replace(TRAILING_THANKS, '').replace(OPENERS, ' ').trim().replace(LEADING_CHATTER, '').replace(/^[\s,，.。:：]+/u, '').trim())
+    .map((s) =>
+      dropChatter(s)
+        .replace(LEADING_CHATTER, '')
+        .replace(TRAILING_THANKS, '')
+        .replace(OPENERS, ' ')
+        .trim()
+        .replace(LEADING_CHATTER, '')
+        .replace(/^[\s,，.。:：]+/u, '')
+        .trim(),
+    )
     .filter((s) => /[\p{L}\p{N}]/u.test(s) && !CHATTER_CLAUSE.test(s));
   if (!parts.length) return text || message.trim();
   const asking = parts.filter((s) => ASKS.test(s));

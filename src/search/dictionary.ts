@@ -60,7 +60,8 @@ export function buildCedictMap(corpus: string, names: string[] = []): Record<str
   const exact: Record<string, string[]> = {};
   const loose: Record<string, string[]> = {};
   const add = (to: Record<string, string[]>, key: string, word: string) => {
-    const list = (to[key] ??= []);
+    to[key] ??= [];
+    const list = to[key];
     if (!list.includes(word)) list.push(word);
   };
   for (const line of text.split('\n')) {
@@ -79,7 +80,8 @@ export function buildCedictMap(corpus: string, names: string[] = []): Record<str
       add(exact, phraseKey(clean), m[1]!);
       // The words of a short gloss stand for it too ("modern times" → modern), after exact glosses.
       const words = clean.split(/\s+/);
-      if (words.length > 1 && words.length <= 3) for (const w of words) if (w.length > 3) add(loose, singular(w), m[1]!);
+      if (words.length > 1 && words.length <= 3)
+        for (const w of words) if (w.length > 3) add(loose, singular(w), m[1]!);
     }
   }
   const map: Record<string, string[]> = { ...exact };
@@ -88,7 +90,26 @@ export function buildCedictMap(corpus: string, names: string[] = []): Record<str
 }
 
 /** Tags of jieba's dictionary for words that say how, not what: verbs, adverbs, adjectives, function words. */
-const GENERIC_TAGS = new Set(['v', 'vd', 'd', 'a', 'ad', 'c', 'p', 'r', 'u', 'y', 'e', 'o', 'z', 'f', 's', 'm', 'q', 't']);
+const GENERIC_TAGS = new Set([
+  'v',
+  'vd',
+  'd',
+  'a',
+  'ad',
+  'c',
+  'p',
+  'r',
+  'u',
+  'y',
+  'e',
+  'o',
+  'z',
+  'f',
+  's',
+  'm',
+  'q',
+  't',
+]);
 
 /**
  * Common general-language words of those kinds ("遇到", "稳住"), one a line. A question word the
@@ -99,7 +120,15 @@ export function buildGenericWords(minFreq = 100): string {
   const out: string[] = [];
   for (const line of full.split('\n')) {
     const [word, freq, tag] = line.split(' ');
-    if (word && tag && GENERIC_TAGS.has(tag) && Number(freq) >= minFreq && [...word].length >= 2 && [...word].length <= 4) out.push(word);
+    if (
+      word &&
+      tag &&
+      GENERIC_TAGS.has(tag) &&
+      Number(freq) >= minFreq &&
+      [...word].length >= 2 &&
+      [...word].length <= 4
+    )
+      out.push(word);
   }
   return `${out.join('\n')}\n`;
 }
@@ -144,14 +173,18 @@ export function buildPlaces(
   const flat = corpus.replace(/[“”"‘’]/g, '');
   for (const line of text.split('\n')) {
     const m = /^\S+ (\S+) \[[^\]]*\] \/([A-Z][a-z]+)(?: ([A-Z][a-z]+))?\b([^/]*)\//.exec(line);
-    if (!m || m[1]!.length < 2 || !/\b(?:city|county|province|district|prefecture|municipality)\b/.test(m[4]!)) continue;
+    if (!m || m[1]!.length < 2 || !/\b(?:city|county|province|district|prefecture|municipality)\b/.test(m[4]!))
+      continue;
     const name = `${m[2]}${m[3] ?? ''}`.toLowerCase();
     // 宁波市 is not written in the report, but 宁波 is: a place the report names is not elsewhere.
     const short = m[1]!.replace(/[市县省区]$/, '');
     const stem = short.length >= 2 ? short : m[1]!;
     if (corpus.includes(m[1]!) || corpus.includes(stem)) {
       mentioned.add(name);
-      if (/\b(?:subprovincial|prefecture-level|municipality|province|capital)\b/.test(m[4]!) && !cities.includes(stem)) {
+      if (
+        /\b(?:subprovincial|prefecture-level|municipality|province|capital)\b/.test(m[4]!) &&
+        !cities.includes(stem)
+      ) {
         named[stem] = [...flat.matchAll(new RegExp(`${stem}(.{2})`, 'g'))].map((x) => x[1]!);
         namedEn.add(name);
       }
@@ -191,12 +224,17 @@ export function buildSynonyms(known: Set<string>): Record<string, string[]> {
       const f = line.split(' ');
       const key = `${f[0]}${f[2] === 's' ? 'a' : f[2]}`;
       const n = Number.parseInt(f[3]!, 16);
-      const ws = Array.from({ length: n }, (_, i) => f[4 + i * 2]!.toLowerCase().replace(/_/g, ' ').replace(/\(.*\)$/, ''));
+      const ws = Array.from({ length: n }, (_, i) =>
+        f[4 + i * 2]!.toLowerCase()
+          .replace(/_/g, ' ')
+          .replace(/\(.*\)$/, ''),
+      );
       words.set(key, ws);
       let at = 4 + n * 2;
       const pointers = Number(f[at++]);
       const links: string[] = [];
-      for (let p = 0; p < pointers; p++, at += 4) if (f[at] === '+') links.push(`${f[at + 1]}${f[at + 2] === 's' ? 'a' : f[at + 2]}`);
+      for (let p = 0; p < pointers; p++, at += 4)
+        if (f[at] === '+') links.push(`${f[at + 1]}${f[at + 2] === 's' ? 'a' : f[at + 2]}`);
       related.set(key, links);
       for (const w of ws) {
         const list = inSynset.get(w) ?? [];
@@ -209,7 +247,9 @@ export function buildSynonyms(known: Set<string>): Record<string, string[]> {
   for (const [w, synsets] of inSynset) {
     if (known.has(w) || w.includes(' ')) continue;
     const targets = new Set<string>();
-    for (const s of synsets) for (const t of [s, ...(related.get(s) ?? [])].flatMap((k) => words.get(k) ?? [])) if (t !== w && known.has(t)) targets.add(t);
+    for (const s of synsets)
+      for (const t of [s, ...(related.get(s) ?? [])].flatMap((k) => words.get(k) ?? []))
+        if (t !== w && known.has(t)) targets.add(t);
     if (targets.size) out[w] = [...targets].slice(0, 4);
   }
   return out;

@@ -21,10 +21,11 @@ const DICTIONARY_WEIGHT = 0.5;
 const UNTRANSLATED_WEIGHT = 0.5;
 
 const STOP = new Set(
-  ('a an the of for to in on at by with and or is are was were be been being do does did will would shall should can could ' +
+  (
+    'a an the of for to in on at by with and or is are was were be been being do does did will would shall should can could ' +
     'what which who whom whose when where why how many much any some there this that these those it its our their your my ' +
     'about from into than as per year years target targets goal goals aim plan planned progress status number amount ' +
-    'i we you they me us tell show give please know want need does has have had how\'s what\'s city\'s government\'s ' +
+    "i we you they me us tell show give please know want need does has have had how's what's city's government's " +
     'city state current currently latest new arrangement arrangements going work be done doing happen happening ' +
     'report say says said mention mentions mentioned proceed proceeding expected intend intended being also keep kept keeping make made ' +
     'caught up name named called own due under anything something things thing get got take taken set aim aiming aims deliver delivered ' +
@@ -32,8 +33,8 @@ const STOP = new Set(
     'last next much more most really actually exactly specific specifically detail details include including includes ' +
     "i'm i've let's again now here one ones getting long earlier measure measures initiative initiatives deal tackle tackled " +
     'involve involves involved scheduled individual each sister liaison officer overall promise promised meant mean means out ' +
-    'local policy policies step steps thinking article government authorities authority municipal municipality')
-    .split(/\s+/),
+    'local policy policies step steps thinking article government authorities authority municipal municipality'
+  ).split(/\s+/),
 );
 
 /** Parse the glossary (english<TAB>中文|中文 a line). */
@@ -43,7 +44,10 @@ export function parseGlossary(text: string): Map<string, string[]> {
     if (!line.trim() || line.startsWith('#')) continue;
     const [en, zh] = line.split('\t');
     if (!en || !zh) continue;
-    const terms = zh.split('|').map((s) => s.trim()).filter(Boolean);
+    const terms = zh
+      .split('|')
+      .map((s) => s.trim())
+      .filter(Boolean);
     map.set(phraseKey(en.trim()), terms);
     // "medium-sized" is also written "medium sized".
     if (en.includes('-')) map.set(phraseKey(en.trim().replace(/-/g, ' ')), terms);
@@ -89,7 +93,8 @@ function startsPhrase(glossary: Map<string, string[]>, words: string): boolean {
 /** Every single English word the glossary and the dictionary know, for spelling correction. */
 export function knownWords(glossary: Map<string, string[]>, cedict: Record<string, string[]>): Set<string> {
   const words = new Set(STOP);
-  for (const key of [...glossary.keys(), ...Object.keys(cedict)]) for (const w of key.split(' ')) if (/^[a-z]{3,}$/.test(w)) words.add(w);
+  for (const key of [...glossary.keys(), ...Object.keys(cedict)])
+    for (const w of key.split(' ')) if (/^[a-z]{3,}$/.test(w)) words.add(w);
   return words;
 }
 
@@ -129,7 +134,11 @@ export function correctSpelling(word: string, known: Set<string>): string | unde
     if (d < bestD) [best, bestD] = [[k], d];
     else if (d === bestD) best.push(k);
   }
-  return best.find((k) => k.length === word.length) ?? best.find((k) => k.length > word.length && isSubsequence(word, k)) ?? best[0];
+  return (
+    best.find((k) => k.length === word.length) ??
+    best.find((k) => k.length > word.length && isSubsequence(word, k)) ??
+    best[0]
+  );
 }
 
 function isSubsequence(short: string, long: string): boolean {
@@ -166,7 +175,11 @@ export function englishConcepts(
     .filter(Boolean)
     // A hyphenated word the glossary lacks is read as its parts where they begin one of its phrases
     // ("medium-sized" in "small and medium sized enterprises").
-    .flatMap((w) => (w.includes('-') && !glossary.has(phraseKey(w)) && startsPhrase(glossary, w.replace(/-/g, ' ')) ? w.split('-').filter(Boolean) : [w]));
+    .flatMap((w) =>
+      w.includes('-') && !glossary.has(phraseKey(w)) && startsPhrase(glossary, w.replace(/-/g, ' '))
+        ? w.split('-').filter(Boolean)
+        : [w],
+    );
   const lookup = (phrase: string): Omit<Concept, 'text'> | undefined => {
     for (const v of variants(phrase)) {
       const fromGlossary = glossary.get(v);
@@ -195,7 +208,9 @@ export function englishConcepts(
         const parts = w.includes('-') ? w.split('-').filter((p) => p && !STOP.has(p)) : [];
         const found =
           lookup(w) ??
-          (parts.length ? { alternatives: parts.flatMap((p) => lookup(p)?.alternatives ?? []), weight: DICTIONARY_WEIGHT } : undefined) ??
+          (parts.length
+            ? { alternatives: parts.flatMap((p) => lookup(p)?.alternatives ?? []), weight: DICTIONARY_WEIGHT }
+            : undefined) ??
           guess?.(w);
         // A word with no translation at all is more often a word of how than a thing the report
         // lacks — unless it is written as a name or an acronym (GDP, Hangzhou).

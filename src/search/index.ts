@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Report } from '../report/types.js';
 import { Bm25 } from './bm25.js';
-import { buildIndexFiles, INDEX_VERSION, reportTerms } from './build.js';
+import { buildIndexFiles, INDEX_VERSION, reportTerms, type SearchDoc } from './build.js';
 import { HashedNgramEmbeddings } from './embedder.js';
 import { type Concept, parseGlossary } from './english.js';
 import type { PinyinData } from './pinyin.js';
@@ -20,17 +20,9 @@ import { bigrams, Tokenizer } from './tokenize.js';
 export type { Query } from './reader.js';
 
 const RRF_K = 60;
+
 /** One searchable passage: an item, or a section's preamble. */
-export interface SearchDoc {
-  /** `cixi-2015:4.3` */
-  key: string;
-  reportId: string;
-  /** `4.3` for an item, `4` for a section preamble. */
-  ref: string;
-  kind: 'item' | 'section';
-  title: string;
-  text: string;
-}
+export type { SearchDoc } from './build.js';
 
 /** Another ranked list to fuse, such as items whose progress records match, with their words. */
 export interface ExtraList {
@@ -64,8 +56,22 @@ export interface ConceptMatch {
 function docsOf(reports: Report[]): SearchDoc[] {
   return reports.flatMap((r) =>
     r.sections.flatMap((s) => [
-      { key: `${r.id}:${s.id}`, reportId: r.id, ref: s.id, kind: 'section' as const, title: s.title, text: `${s.title}。${s.preamble}` },
-      ...s.items.map((i) => ({ key: `${r.id}:${i.id}`, reportId: r.id, ref: i.id, kind: 'item' as const, title: i.title, text: i.text })),
+      {
+        key: `${r.id}:${s.id}`,
+        reportId: r.id,
+        ref: s.id,
+        kind: 'section' as const,
+        title: s.title,
+        text: `${s.title}。${s.preamble}`,
+      },
+      ...s.items.map((i) => ({
+        key: `${r.id}:${i.id}`,
+        reportId: r.id,
+        ref: i.id,
+        kind: 'item' as const,
+        title: i.title,
+        text: i.text,
+      })),
     ]),
   );
 }
@@ -112,7 +118,13 @@ export class SearchIndex {
     const colloquial = parseGlossary(readFileSync(colloquialFile, 'utf8'));
     const docs = docsOf(reports);
     const hash = createHash('sha256')
-      .update(JSON.stringify({ v: INDEX_VERSION, docs, targets: reports.map((r) => r.sections.map((s) => s.items.map((i) => i.targets))) }))
+      .update(
+        JSON.stringify({
+          v: INDEX_VERSION,
+          docs,
+          targets: reports.map((r) => r.sections.map((s) => s.items.map((i) => i.targets))),
+        }),
+      )
       .update(glossaryText)
       .digest('hex');
     const glossary = parseGlossary(glossaryText);
@@ -130,7 +142,9 @@ export class SearchIndex {
     } catch (err) {
       if (!fresh) throw err;
       // A cache file cut short or overwritten is made again from the reports, not a reason to stop.
-      process.stderr.write(`duban: the search index in ${dir} could not be read (${(err as Error).message}); building it again\n`);
+      process.stderr.write(
+        `duban: the search index in ${dir} could not be read (${(err as Error).message}); building it again\n`,
+      );
       buildIndexFiles(dir, docs, reports, glossary, embedder, hash);
       return load();
     }
@@ -161,18 +175,23 @@ export class SearchIndex {
     const cedict = json<Record<string, string[]>>('cedict.json');
     const vectors = new hnswlib.HierarchicalNSW('cosine', embedder.dimensions);
     vectors.readIndexSync(join(dir, 'vectors.hnsw'));
-    if (vectors.getCurrentCount() !== docs.length) throw new Error(`vectors.hnsw holds ${vectors.getCurrentCount()} passages, not ${docs.length}`);
+    if (vectors.getCurrentCount() !== docs.length)
+      throw new Error(`vectors.hnsw holds ${vectors.getCurrentCount()} passages, not ${docs.length}`);
     vectors.setEf(Math.max(50, docs.length));
     const generic = new Set(readFileSync(join(dir, 'generic.txt'), 'utf8').split('\n'));
     const traditional = json<Record<string, string>>('traditional.json');
     const pinyin = json<PinyinData>('pinyin.json');
     const places = json<ReaderData['places']>('places.json');
-    if (!pinyin.words || !places.zh || !places.named || !places.namedEn) throw new Error('pinyin.json or places.json is incomplete');
+    if (!pinyin.words || !places.zh || !places.named || !places.namedEn)
+      throw new Error('pinyin.json or places.json is incomplete');
     const spelled = new Set(readFileSync(join(dir, 'english.txt'), 'utf8').split('\n'));
     const lower = docs.map((d) => d.text.toLowerCase()).join('\n');
     // An everyday word stands for the report's terms that the report really uses.
     const everyday = [...colloquial]
-      .map(([word, terms]): [string, string[]] => [word, [...new Set([...terms, word])].filter((t) => lower.includes(t.toLowerCase()))])
+      .map(([word, terms]): [string, string[]] => [
+        word,
+        [...new Set([...terms, word])].filter((t) => lower.includes(t.toLowerCase())),
+      ])
       .filter(([word, terms]) => terms.length && !(terms.length === 1 && terms[0] === word))
       .sort((a, b) => b[0].length - a[0].length);
     const reader = new QuestionReader({
@@ -200,7 +219,9 @@ export class SearchIndex {
     const key = alternatives.join('|');
     let w = this.weightMemo.get(key);
     if (w === undefined) {
-      const df = alternatives.length ? Math.min(...alternatives.map((a) => this.lowerTexts.filter((t) => t.includes(a)).length)) : 0;
+      const df = alternatives.length
+        ? Math.min(...alternatives.map((a) => this.lowerTexts.filter((t) => t.includes(a)).length))
+        : 0;
       w = Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
       if (this.weightMemo.size > 10000) this.weightMemo.clear();
       this.weightMemo.set(key, w);
@@ -230,7 +251,8 @@ export class SearchIndex {
       let best = 0;
       for (const a of concept.alternatives) {
         if (lower.includes(a)) best = 1;
-        else if (this.parts(a).length && this.parts(a).every((part) => lower.includes(part))) best = Math.max(best, 0.9);
+        else if (this.parts(a).length && this.parts(a).every((part) => lower.includes(part)))
+          best = Math.max(best, 0.9);
         else if (this.parts(a).length > 1 && this.parts(a).some((part) => lower.includes(part))) {
           // 对外开放 where the text says 开放: part of the thing, partly met.
           const parts = this.parts(a);
@@ -247,7 +269,9 @@ export class SearchIndex {
 
   /** How each concept of the query is met anywhere in the reports (or in `extra`, such as progress notes). */
   corpusMatches(query: Query, extra = ''): ConceptMatch[] {
-    return extra ? this.matches(query, `${this.corpus}\n${extra}`) : this.matches(query, this.corpus, this.corpusBigrams);
+    return extra
+      ? this.matches(query, `${this.corpus}\n${extra}`)
+      : this.matches(query, this.corpus, this.corpusBigrams);
   }
 
   /** How much of the query a passage holds, 0–1, rare concepts counting most. */
@@ -270,7 +294,9 @@ export class SearchIndex {
     if (query.text.trim()) {
       const k = Math.min(10, this.docs.length);
       const { neighbors, distances } = this.vectors.searchKnn(this.embedder.embed(query.text), k);
-      neighbors.forEach((doc, i) => similarity.set(doc, 1 - distances[i]!));
+      neighbors.forEach((doc, i) => {
+        similarity.set(doc, 1 - distances[i]!);
+      });
       lists.push(neighbors.filter((_, i) => distances[i]! < 0.95));
     }
     const rankers = lists.length;
@@ -283,22 +309,35 @@ export class SearchIndex {
       }
     }
     const fused = new Map<number, number>();
-    for (const list of lists) list.forEach((doc, rank) => fused.set(doc, (fused.get(doc) ?? 0) + 1 / (RRF_K + rank + 1)));
+    for (const list of lists)
+      list.forEach((doc, rank) => {
+        fused.set(doc, (fused.get(doc) ?? 0) + 1 / (RRF_K + rank + 1));
+      });
     // Rank agreement decides among passages that hold as much of the question; a passage that
     // holds more of it moves ahead.
     return [...fused]
       .map(([doc, rrf]) => {
         const extra = extraText.get(doc);
-        const coverage = extra ? this.coverage(query, `${this.docs[doc]!.text} ${extra}`) : this.coverage(query, this.docs[doc]!.text, this.docBigrams[doc]);
+        const coverage = extra
+          ? this.coverage(query, `${this.docs[doc]!.text} ${extra}`)
+          : this.coverage(query, this.docs[doc]!.text, this.docBigrams[doc]);
         const firsts = lists.slice(0, rankers).filter((l) => l[0] === doc).length;
-        return { doc: this.docs[doc]!, score: rrf * (0.5 + coverage), coverage, similarity: similarity.get(doc) ?? 0, firsts };
+        return {
+          doc: this.docs[doc]!,
+          score: rrf * (0.5 + coverage),
+          coverage,
+          similarity: similarity.get(doc) ?? 0,
+          firsts,
+        };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, opts.limit ?? 5);
   }
 
   private queryWords(query: Query): string[] {
-    return query.lang === 'en' ? query.concepts.flatMap((c) => c.alternatives.flatMap((a) => this.tokenizer.words(a))) : this.tokenizer.words(query.text);
+    return query.lang === 'en'
+      ? query.concepts.flatMap((c) => c.alternatives.flatMap((a) => this.tokenizer.words(a)))
+      : this.tokenizer.words(query.text);
   }
 
   /** Search terms (words and bigrams) of a text, as progress records are indexed. */

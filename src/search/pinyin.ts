@@ -25,7 +25,10 @@ export interface PinyinData {
 const MAX_READINGS = 16;
 
 function toneless(syllable: string): string {
-  return syllable.toLowerCase().replace(/[1-5]$/, '').replace('u:', 'v');
+  return syllable
+    .toLowerCase()
+    .replace(/[1-5]$/, '')
+    .replace('u:', 'v');
 }
 
 /** Every way a word can be read (at most 16), from its characters' readings. */
@@ -52,7 +55,8 @@ export function buildPinyin(reportWords: string[]): PinyinData {
     const syllables = m[2]!.split(' ').map(toneless);
     if ([...simp].length === 1) {
       if (!/^[a-z]+$/.test(syllables[0] ?? '')) continue;
-      const list = (chars[simp] ??= []);
+      chars[simp] ??= [];
+      const list = chars[simp];
       // A surname's reading (capitalised in CC-CEDICT, 单 Shàn) goes after the common ones.
       if (!list.includes(syllables[0]!)) list.splice(/^[A-Z]/.test(m[2]!) ? list.length : 0, 0, syllables[0]!);
     } else if (!wordReading.has(simp) && syllables.length === [...simp].length) {
@@ -63,7 +67,8 @@ export function buildPinyin(reportWords: string[]): PinyinData {
   const initials: Record<string, string[]> = {};
   const joined: Record<string, string[]> = {};
   const add = (to: Record<string, string[]>, key: string, word: string) => {
-    const list = (to[key] ??= []);
+    to[key] ??= [];
+    const list = to[key];
     if (!list.includes(word)) list.push(word);
   };
   for (const word of new Set(reportWords)) {

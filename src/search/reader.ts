@@ -4,8 +4,9 @@
  * 三改一拆), English through the glossary, CC-CEDICT, spelling and WordNet synonyms, and how
  * much each word counts. Also the other way: the glossary's English for the report's terms.
  */
-import type { Lang } from '../chat/types.js';
+
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Lang } from '../chat/types.js';
 import { buildSynonyms } from './dictionary.js';
 import { type Concept, correctSpelling, englishConcepts, isEnglish, knownWords } from './english.js';
 import { fromPinyin, type PinyinData, soundsLike } from './pinyin.js';
@@ -120,7 +121,12 @@ export class QuestionReader {
       return { question: asked, lang: 'en', concepts, text: concepts.flatMap((c) => c.alternatives).join(' ') };
     }
     // The city is what the whole report is about: naming it narrows nothing down.
-    let text = this.cities.reduce((t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '), stripQuestionWords(this.topicClauses(question))).toLowerCase();
+    let text = this.cities
+      .reduce(
+        (t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '),
+        stripQuestionWords(this.topicClauses(question)),
+      )
+      .toLowerCase();
     const concepts: Concept[] = [];
     // Everyday words first ("看病" → 医疗卫生), then English or pinyin words inside a Chinese question.
     for (const [word, terms] of this.colloquial) {
@@ -140,7 +146,10 @@ export class QuestionReader {
       seen.add(w);
       concepts.push({ text: w, alternatives: [w], ...this.chineseWeight(w) });
     }
-    const searched = [text, ...concepts.filter((c) => c.alternatives[0] !== c.text).flatMap((c) => c.alternatives)].join(' ');
+    const searched = [
+      text,
+      ...concepts.filter((c) => c.alternatives[0] !== c.text).flatMap((c) => c.alternatives),
+    ].join(' ');
     return { question: asked, lang: 'zh', concepts, text: searched };
   }
 
@@ -183,11 +192,16 @@ export class QuestionReader {
       const fixed = this.spelled.has(word) ? undefined : correctSpelling(word, this.known);
       if (!fixed) return this.synonym(word);
       const [c] = englishConcepts(fixed, this.glossary, this.cedict);
-      return c?.alternatives.length ? { alternatives: c.alternatives, weight: (c.weight ?? 1) * GUESS_WEIGHT } : undefined;
+      return c?.alternatives.length
+        ? { alternatives: c.alternatives, weight: (c.weight ?? 1) * GUESS_WEIGHT }
+        : undefined;
     };
     // Pinyin written as separate syllables, with or without tones ("wu shui gong zhi", "hé zhǎng zhì"),
     // is one report word: read runs of such syllables whole.
-    const plain = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ü/g, 'v');
+    const plain = text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/ü/g, 'v');
     const syllables = plain.replace(/[a-z]+(?:[\s'-]+[a-z]+){1,7}/gi, (run) => {
       const han = fromPinyin(run, this.pinyin);
       return han.length ? ` ${han[0]} ` : run;
@@ -195,10 +209,18 @@ export class QuestionReader {
     // Misspelt words are mended first, so that phrases read whole ("urban and rurl areas").
     const mended = syllables.replace(/[A-Za-z]{4,}/g, (w) => {
       const lower = w.toLowerCase();
-      if (this.spelled.has(lower) || this.known.has(lower) || this.glossary.has(lower) || fromPinyin(lower, this.pinyin).length) return w;
+      if (
+        this.spelled.has(lower) ||
+        this.known.has(lower) ||
+        this.glossary.has(lower) ||
+        fromPinyin(lower, this.pinyin).length
+      )
+        return w;
       return correctSpelling(lower, this.known) ?? w;
     });
-    return englishConcepts(mended, this.glossary, this.cedict, guess).filter((c) => !c.alternatives.some((a) => this.cities.includes(a)));
+    return englishConcepts(mended, this.glossary, this.cedict, guess).filter(
+      (c) => !c.alternatives.some((a) => this.cities.includes(a)),
+    );
   }
 
   private synonymMap?: Record<string, string[]>;
@@ -219,11 +241,22 @@ export class QuestionReader {
 
   /** What a word nothing translates stands for through a WordNet synonym ("trouble" → difficulty → 困难), weakly. */
   private synonym(word: string): Omit<Concept, 'text'> | undefined {
-    const base = [word, word.replace(/(?:ies)$/, 'y'), word.replace(/(?:es|s)$/, ''), word.replace(/ing$/, ''), word.replace(/ing$/, 'e'), word.replace(/ed$/, ''), word.replace(/ed$/, 'e'), word.replace(/d$/, '')];
+    const base = [
+      word,
+      word.replace(/(?:ies)$/, 'y'),
+      word.replace(/(?:es|s)$/, ''),
+      word.replace(/ing$/, ''),
+      word.replace(/ing$/, 'e'),
+      word.replace(/ed$/, ''),
+      word.replace(/ed$/, 'e'),
+      word.replace(/d$/, ''),
+    ];
     const synonyms = this.loadSynonyms();
     const via = base.map((w) => synonyms[w]).find((list) => list?.length);
     if (!via) return undefined;
-    const alternatives = [...new Set(via.flatMap((w) => englishConcepts(w, this.glossary, this.cedict)[0]?.alternatives ?? []))].slice(0, 6);
+    const alternatives = [
+      ...new Set(via.flatMap((w) => englishConcepts(w, this.glossary, this.cedict)[0]?.alternatives ?? [])),
+    ].slice(0, 6);
     return alternatives.length ? { alternatives, weight: SYNONYM_WEIGHT } : undefined;
   }
 
@@ -240,7 +273,8 @@ export class QuestionReader {
       for (let n = Math.min(4, tokens.length - i); n >= 1 && !taken; n--) {
         const group = tokens.slice(i, i + n);
         const piece = group.join('');
-        if (!/^[\u3400-\u9fff]{2,6}$/.test(piece) || this.corpus.includes(piece) || group.some((t) => STOP.has(t))) continue;
+        if (!/^[\u3400-\u9fff]{2,6}$/.test(piece) || this.corpus.includes(piece) || group.some((t) => STOP.has(t)))
+          continue;
         if (group.every((t) => t.length > 1 && this.corpus.includes(t))) continue;
         const [word] = soundsLike(piece, this.pinyin);
         if (word) {
@@ -263,7 +297,11 @@ export class QuestionReader {
         if (!/^[A-Z]/.test(w)) return false;
         if (this.placesEn.has(name)) return true;
         // "the Ningbo 3315 plan" is the report's; "Ningbo's jobs target", "in Ningbo" are another city's.
-        return this.placesNamedEn.has(name) && (/^(?:city|s|municipal|province|government)$/i.test(words[i + 1] ?? '') || /^(?:in|for|of|at)$/i.test(words[i - 1] ?? ''));
+        return (
+          this.placesNamedEn.has(name) &&
+          (/^(?:city|s|municipal|province|government)$/i.test(words[i + 1] ?? '') ||
+            /^(?:in|for|of|at)$/i.test(words[i - 1] ?? ''))
+        );
       });
     }
     // As words of the question, not as characters that happen to stand together (东西安全 is not 西安).
@@ -300,7 +338,8 @@ export class QuestionReader {
     const found: { at: number; end: number; zh: string; en: string }[] = [];
     for (const [zh, en] of this.reverse) {
       const at = text.indexOf(zh);
-      if (at >= 0 && !found.some((f) => at < f.end && at + zh.length > f.at)) found.push({ at, end: at + zh.length, zh, en });
+      if (at >= 0 && !found.some((f) => at < f.end && at + zh.length > f.at))
+        found.push({ at, end: at + zh.length, zh, en });
     }
     return found
       .sort((a, b) => a.at - b.at)

@@ -9,7 +9,11 @@ import type { ExtraList } from './index.js';
 /** How many of the newest matching records are read: the cost stays flat as records grow. */
 const READ = 200;
 
-export async function searchRecords(progress: Pick<ProgressRepository, 'matching'>, terms: string[], limit = 20): Promise<ExtraList> {
+export async function searchRecords(
+  progress: Pick<ProgressRepository, 'matching'>,
+  terms: string[],
+  limit = 20,
+): Promise<ExtraList> {
   const rows = await progress.matching(terms, READ);
   const byItem = new Map<string, { n: number; records: { note: string; userName: string; createdAt: string }[] }>();
   for (const { reportId, itemId, ...r } of rows) {
@@ -25,7 +29,15 @@ export async function searchRecords(progress: Pick<ProgressRepository, 'matching
     .map(([k]) => k);
   return {
     keys,
-    texts: new Map(keys.map((k) => [k, byItem.get(k)!.records.map((r) => r.note).join(' ')])),
+    texts: new Map(
+      keys.map((k) => [
+        k,
+        byItem
+          .get(k)!
+          .records.map((r) => r.note)
+          .join(' '),
+      ]),
+    ),
     records: new Map(keys.map((k) => [k, byItem.get(k)!.records])),
   };
 }

@@ -178,6 +178,12 @@ export interface Store extends Repositories {
   close(): Promise<void>;
 }
 
+export interface StoreOptions {
+  /** Search terms of a text (jieba words and bigrams): progress records are searchable when given. */
+  terms?: (text: string) => string[];
+  now?: () => Date;
+}
+
 /** The store cannot be opened as it is. */
 export class StoreError extends Error {
   override name = 'StoreError';

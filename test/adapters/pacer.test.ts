@@ -19,7 +19,11 @@ describe('sending paced per channel', () => {
 
   it('keeps going after a failed send', async () => {
     const pacer = new ChannelPacer(() => 0);
-    await expect(pacer.send('a', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      pacer.send('a', async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     await expect(pacer.send('a', async () => 'ok')).resolves.toBe('ok');
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/app.js';
 import { platformSettings } from '../../src/adapters/registry.js';
+import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/app.js';
 import { slack as slack_ } from '../../src/adapters/slack/platform.js';
-import { testCore, type TestCore } from '../fakes/core.js';
+import { type TestCore, testCore } from '../fakes/core.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { sendSigned } from '../fakes/slack-signing.js';
 import { freePort, settle, until } from '../fakes/wait.js';
@@ -15,24 +15,44 @@ let url: string;
 let apiUrl: string;
 let n = 0;
 
-
-
-
 function slackSettings(port: number) {
-  const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, SLACK_PORT: String(port) };
+  const env = {
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: apiUrl,
+    SLACK_PORT: String(port),
+  };
   return platformSettings(slack_, env);
 }
 
 function event(ev: Record<string, unknown>, eventId = `Ev${++n}`) {
-  return JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: 1, event: ev, authorizations: [{ user_id: 'UBOT', is_bot: true }] });
+  return JSON.stringify({
+    token: 'x',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1,
+    event: ev,
+    authorizations: [{ user_id: 'UBOT', is_bot: true }],
+  });
 }
 
 beforeAll(async () => {
   apiUrl = await api.start();
   const port = await freePort();
-  core = await testCore({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, SLACK_PORT: String(port) });
+  core = await testCore({
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: apiUrl,
+    SLACK_PORT: String(port),
+  });
   const settings = slackSettings(port);
-  slack = createSlackAdapter(core.port(() => {}), settings, { minIntervalMs: 0 });
+  slack = createSlackAdapter(
+    core.port(() => {}),
+    settings,
+    { minIntervalMs: 0 },
+  );
   await slack.start();
   url = `http://127.0.0.1:${port}/slack/events`;
 });
@@ -46,7 +66,17 @@ beforeEach(() => {
 
 describe('Slack', () => {
   it('answers an @mention in the thread of the message, as Block Kit with a fallback', async () => {
-    const res = await sendSigned(url, SECRET, event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 人才团队的引进目标是多少？', ts: '100.1', channel: 'C1' }));
+    const res = await sendSigned(
+      url,
+      SECRET,
+      event({
+        type: 'app_mention',
+        user: 'U1',
+        text: '<@UBOT> 人才团队的引进目标是多少？',
+        ts: '100.1',
+        channel: 'C1',
+      }),
+    );
     expect(res.status).toBe(200);
     await until(() => api.posts().length === 1);
     const post = api.posts()[0]!.args;
@@ -58,15 +88,33 @@ describe('Slack', () => {
   });
 
   it('answers a direct message, with the sender’s name on the record', async () => {
-    await sendSigned(url, SECRET, event({ type: 'message', channel_type: 'im', user: 'U2', text: '进展 4.3#1 7', ts: '200.1', channel: 'D1' }));
+    await sendSigned(
+      url,
+      SECRET,
+      event({ type: 'message', channel_type: 'im', user: 'U2', text: '进展 4.3#1 7', ts: '200.1', channel: 'D1' }),
+    );
     await until(() => api.posts().length === 1);
     expect(api.posts()[0]!.args).toMatchObject({ channel: 'D1' });
     expect(String(api.posts()[0]!.args.text)).toContain('7/25个，28%');
-    expect((await core.store.progress.history('cixi-2015', '4.3'))[0]).toMatchObject({ userId: 'U2', userName: '显示U2', platform: 'slack' });
+    expect((await core.store.progress.history('cixi-2015', '4.3'))[0]).toMatchObject({
+      userId: 'U2',
+      userName: '显示U2',
+      platform: 'slack',
+    });
   });
 
   it('runs /duban after acknowledging it at once', async () => {
-    const body = new URLSearchParams({ command: '/duban', text: '状态 4.3', user_id: 'U3', user_name: 'wang', channel_id: 'C2', channel_name: 'general', trigger_id: 'trig-1', team_id: 'T1', response_url: 'http://127.0.0.1:9/unused' }).toString();
+    const body = new URLSearchParams({
+      command: '/duban',
+      text: '状态 4.3',
+      user_id: 'U3',
+      user_name: 'wang',
+      channel_id: 'C2',
+      channel_name: 'general',
+      trigger_id: 'trig-1',
+      team_id: 'T1',
+      response_url: 'http://127.0.0.1:9/unused',
+    }).toString();
     const res = await sendSigned(url, SECRET, body, { contentType: 'application/x-www-form-urlencoded' });
     expect(res.status).toBe(200);
     await until(() => api.posts().length === 1);
@@ -74,8 +122,33 @@ describe('Slack', () => {
     expect(String(api.posts()[0]!.args.text)).toContain('4.3 提升人才支撑水平');
   });
 
+  it('answers an empty /duban with how to use it, in the core (not a rule of the adapter)', async () => {
+    const body = new URLSearchParams({
+      command: '/duban',
+      text: '',
+      user_id: 'U3',
+      user_name: 'wang',
+      channel_id: 'C2',
+      channel_name: 'general',
+      trigger_id: 'trig-2',
+      team_id: 'T1',
+      response_url: 'http://127.0.0.1:9/unused',
+    }).toString();
+    await sendSigned(url, SECRET, body, { contentType: 'application/x-www-form-urlencoded' });
+    await until(() => api.posts().length === 1);
+    expect(String(api.posts()[0]!.args.text)).toContain('督办 · 用法');
+    expect((await core.bot.handle({ platform: 'cli', userId: 'u', text: '  ' })).text.join('')).toContain(
+      '督办 · 用法',
+    );
+  });
+
   it('refuses a request with a bad signature and does nothing', async () => {
-    const res = await sendSigned(url, SECRET, event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 进展 4.3#1 99', ts: '300.1', channel: 'C1' }), { badSignature: true });
+    const res = await sendSigned(
+      url,
+      SECRET,
+      event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 进展 4.3#1 99', ts: '300.1', channel: 'C1' }),
+      { badSignature: true },
+    );
     expect(res.status).toBe(401);
     await settle();
     expect(api.posts()).toEqual([]);
@@ -83,9 +156,14 @@ describe('Slack', () => {
   });
 
   it('records a retried event once and answers once', async () => {
-    const body = event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 进展 6.4 +5', ts: '400.1', channel: 'C1' }, 'EvRetry');
+    const body = event(
+      { type: 'app_mention', user: 'U1', text: '<@UBOT> 进展 6.4 +5', ts: '400.1', channel: 'C1' },
+      'EvRetry',
+    );
     await sendSigned(url, SECRET, body);
-    await sendSigned(url, SECRET, body, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    await sendSigned(url, SECRET, body, {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     await until(() => api.posts().length >= 1);
     await settle();
     expect(api.posts()).toHaveLength(1);
@@ -93,37 +171,120 @@ describe('Slack', () => {
   });
 
   it('answers once when Slack sends both message and app_mention for one post', async () => {
-    await sendSigned(url, SECRET, event({ type: 'message', channel_type: 'channel', user: 'U1', text: '<@UBOT> 公交IC卡系统', ts: '500.1', channel: 'C1' }));
-    await sendSigned(url, SECRET, event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 公交IC卡系统', ts: '500.1', channel: 'C1' }));
+    await sendSigned(
+      url,
+      SECRET,
+      event({
+        type: 'message',
+        channel_type: 'channel',
+        user: 'U1',
+        text: '<@UBOT> 公交IC卡系统',
+        ts: '500.1',
+        channel: 'C1',
+      }),
+    );
+    await sendSigned(
+      url,
+      SECRET,
+      event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 公交IC卡系统', ts: '500.1', channel: 'C1' }),
+    );
     await until(() => api.posts().length >= 1);
     await settle();
     expect(api.posts()).toHaveLength(1);
   });
 
   it('follows up in a thread it answered without a new mention, and stays out of other threads', async () => {
-    await sendSigned(url, SECRET, event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 帮助', ts: '600.1', channel: 'C1' }));
+    await sendSigned(
+      url,
+      SECRET,
+      event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 帮助', ts: '600.1', channel: 'C1' }),
+    );
     await until(() => api.posts().length === 1);
-    await sendSigned(url, SECRET, event({ type: 'message', channel_type: 'channel', user: 'U1', text: '状态 8.3', ts: '600.2', thread_ts: '600.1', channel: 'C1' }));
+    await sendSigned(
+      url,
+      SECRET,
+      event({
+        type: 'message',
+        channel_type: 'channel',
+        user: 'U1',
+        text: '状态 8.3',
+        ts: '600.2',
+        thread_ts: '600.1',
+        channel: 'C1',
+      }),
+    );
     await until(() => api.posts().length === 2);
     expect(api.posts()[1]!.args).toMatchObject({ thread_ts: '600.1' });
     expect(String(api.posts()[1]!.args.text)).toContain('8.3 推进社会保障提质扩面');
     // a restarted app (same data dir) still knows the thread
     const port = await freePort();
-    const restarted = createSlackAdapter(core.port(() => {}), slackSettings(port), { minIntervalMs: 0 });
+    const restarted = createSlackAdapter(
+      core.port(() => {}),
+      slackSettings(port),
+      { minIntervalMs: 0 },
+    );
     await restarted.start();
-    await sendSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, event({ type: 'message', channel_type: 'channel', user: 'U1', text: '帮助', ts: '600.3', thread_ts: '600.1', channel: 'C1' }));
+    await sendSigned(
+      `http://127.0.0.1:${port}/slack/events`,
+      SECRET,
+      event({
+        type: 'message',
+        channel_type: 'channel',
+        user: 'U1',
+        text: '帮助',
+        ts: '600.3',
+        thread_ts: '600.1',
+        channel: 'C1',
+      }),
+    );
     await until(() => api.posts().length === 3);
     await restarted.stop();
-    await sendSigned(url, SECRET, event({ type: 'message', channel_type: 'channel', user: 'U1', text: '状态 8.3', ts: '700.2', thread_ts: '700.1', channel: 'C1' }));
-    await sendSigned(url, SECRET, event({ type: 'message', channel_type: 'channel', user: 'U1', text: '随便聊聊', ts: '701.1', channel: 'C1' }));
+    await sendSigned(
+      url,
+      SECRET,
+      event({
+        type: 'message',
+        channel_type: 'channel',
+        user: 'U1',
+        text: '状态 8.3',
+        ts: '700.2',
+        thread_ts: '700.1',
+        channel: 'C1',
+      }),
+    );
+    await sendSigned(
+      url,
+      SECRET,
+      event({ type: 'message', channel_type: 'channel', user: 'U1', text: '随便聊聊', ts: '701.1', channel: 'C1' }),
+    );
     await settle();
     expect(api.posts()).toHaveLength(3);
   });
 
   it('ignores its own and other bots’ messages', async () => {
-    await sendSigned(url, SECRET, event({ type: 'message', channel_type: 'im', user: 'UBOT', text: '帮助', ts: '800.1', channel: 'D1' }));
-    await sendSigned(url, SECRET, event({ type: 'message', channel_type: 'im', bot_id: 'B2', user: 'U9', text: '帮助', ts: '800.2', channel: 'D1' }));
-    await sendSigned(url, SECRET, event({ type: 'message', subtype: 'bot_message', channel_type: 'im', text: '帮助', ts: '800.3', channel: 'D1' }));
+    await sendSigned(
+      url,
+      SECRET,
+      event({ type: 'message', channel_type: 'im', user: 'UBOT', text: '帮助', ts: '800.1', channel: 'D1' }),
+    );
+    await sendSigned(
+      url,
+      SECRET,
+      event({
+        type: 'message',
+        channel_type: 'im',
+        bot_id: 'B2',
+        user: 'U9',
+        text: '帮助',
+        ts: '800.2',
+        channel: 'D1',
+      }),
+    );
+    await sendSigned(
+      url,
+      SECRET,
+      event({ type: 'message', subtype: 'bot_message', channel_type: 'im', text: '帮助', ts: '800.3', channel: 'D1' }),
+    );
     await settle();
     expect(api.posts()).toEqual([]);
   });
@@ -131,7 +292,19 @@ describe('Slack', () => {
   it('splits an oversized reply within Slack’s limits, in order', async () => {
     const paragraphs = Array.from({ length: 60 }, (_, i) => `第${i + 1}段。${'内容'.repeat(20)}`);
     paragraphs.push(`超长段落开始。${'很长的句子。'.repeat(1200)}结尾`);
-    await slack.send({ platform: 'slack', channelId: 'C9' }, { kind: 'info', lang: 'zh', title: '很长的回复', text: paragraphs, bars: [], citations: [], hints: [], ephemeral: false });
+    await slack.send(
+      { platform: 'slack', channelId: 'C9' },
+      {
+        kind: 'info',
+        lang: 'zh',
+        title: '很长的回复',
+        text: paragraphs,
+        bars: [],
+        citations: [],
+        hints: [],
+        ephemeral: false,
+      },
+    );
     const posts = api.posts();
     expect(posts.length).toBeGreaterThan(1);
     for (const p of posts) {
@@ -140,21 +313,30 @@ describe('Slack', () => {
       for (const b of blocks) expect((b.text?.text ?? '').length).toBeLessThanOrEqual(3000);
       expect(String(p.args.text).length).toBeLessThanOrEqual(3000);
     }
-    const all = posts.flatMap((p) => (p.args.blocks as { text?: { text: string } }[]).map((b) => b.text?.text ?? '')).join('\n');
+    const all = posts
+      .flatMap((p) => (p.args.blocks as { text?: { text: string } }[]).map((b) => b.text?.text ?? ''))
+      .join('\n');
     expect(all.indexOf('第1段')).toBeLessThan(all.indexOf('第60段'));
     expect(all.indexOf('第60段')).toBeLessThan(all.indexOf('超长段落开始'));
     expect(all.endsWith('结尾')).toBe(true);
   });
 
   it('sends an error meant for one person as an ephemeral message', async () => {
-    await sendSigned(url, SECRET, event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 进展 9.9 3', ts: '950.1', channel: 'C1' }));
+    await sendSigned(
+      url,
+      SECRET,
+      event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 进展 9.9 3', ts: '950.1', channel: 'C1' }),
+    );
     await until(() => api.posts().length === 1);
     expect(api.posts()[0]).toMatchObject({ method: 'chat.postEphemeral', args: { channel: 'C1', user: 'U1' } });
   });
 
   it('waits out a 429 with Retry-After and still delivers', async () => {
     api.rateLimitNext = 1;
-    await slack.send({ platform: 'slack', channelId: 'C5' }, { kind: 'info', lang: 'zh', text: ['日报'], bars: [], citations: [], hints: [], ephemeral: false });
+    await slack.send(
+      { platform: 'slack', channelId: 'C5' },
+      { kind: 'info', lang: 'zh', text: ['日报'], bars: [], citations: [], hints: [], ephemeral: false },
+    );
     expect(api.calls.map((c) => c.method)).toEqual(['rate-limited', 'chat.postMessage']);
     expect(api.calls[1]!.at - api.calls[0]!.at).toBeGreaterThanOrEqual(900);
   });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
-import { createWechatAdapter, type WechatAdapter } from '../../src/adapters/wechat/bot.js';
 import { platformSettings } from '../../src/adapters/registry.js';
+import { createWechatAdapter, type WechatAdapter } from '../../src/adapters/wechat/bot.js';
 import { wechat as wechatPlatform } from '../../src/adapters/wechat/platform.js';
-import { testCore, type TestCore } from '../fakes/core.js';
+import { type TestCore, testCore } from '../fakes/core.js';
 import { settle, until } from '../fakes/wait.js';
 
 let core: TestCore;
@@ -17,13 +17,19 @@ let other: mock.RoomMock;
 /** What the bot sent: [conversation id, text]. */
 let sent: [string, string][] = [];
 
-
 beforeAll(async () => {
   core = await testCore({ WECHAT_ROOMS: '督办工作群' }, new Date().toISOString());
   mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
-  const settings = platformSettings(wechatPlatform, { WECHAT_ROOMS: '督办工作群', WECHATY_PUPPET: 'wechaty-puppet-mock' });
-  wechat = createWechatAdapter(core.port(() => {}), settings, { puppet, pacingMs: [0, 5] });
+  const settings = platformSettings(wechatPlatform, {
+    WECHAT_ROOMS: '督办工作群',
+    WECHATY_PUPPET: 'wechaty-puppet-mock',
+  });
+  wechat = createWechatAdapter(
+    core.port(() => {}),
+    settings,
+    { puppet, pacingMs: [0, 5] },
+  );
   await wechat.start();
   user = mocker.createContact({ name: '督办' });
   mary = mocker.createContact({ name: '玛丽' });
@@ -58,7 +64,11 @@ describe('WeChat', () => {
     mike.say('#进展 4.3 已引进领军人才及团队12个').to(room);
     await until(() => sent.length >= 1);
     expect(sent[0]![1]).toContain('12/25个，48%');
-    expect((await core.store.progress.history('cixi-2015', '4.3'))[0]).toMatchObject({ platform: 'wechat', userName: '迈克', channelId: '督办工作群' });
+    expect((await core.store.progress.history('cixi-2015', '4.3'))[0]).toMatchObject({
+      platform: 'wechat',
+      userName: '迈克',
+      channelId: '督办工作群',
+    });
   });
 
   it('answers any text in a private chat', async () => {
@@ -87,7 +97,15 @@ describe('WeChat', () => {
   });
 
   it('ignores messages from before start-up', async () => {
-    const old = mocker.MessageMock.create({ id: 'old-1', talkerId: mary.id, roomId: room.id, text: '#状态', timestamp: Date.now() - 3600_000, type: 7, mentionIdList: [] } as never);
+    const old = mocker.MessageMock.create({
+      id: 'old-1',
+      talkerId: mary.id,
+      roomId: room.id,
+      text: '#状态',
+      timestamp: Date.now() - 3600_000,
+      type: 7,
+      mentionIdList: [],
+    } as never);
     mocker.puppet.emit('message', { messageId: old.id });
     await settle();
     expect(sent).toEqual([]);
@@ -103,9 +121,17 @@ describe('WeChat', () => {
   });
 
   it('sends the digest to a room by its topic', async () => {
-    await wechat.send({ platform: 'wechat', channelId: '督办工作群' }, { kind: 'info', lang: 'zh', text: ['督办日报 · 测试'], bars: [], citations: [], hints: [], ephemeral: false });
+    await wechat.send(
+      { platform: 'wechat', channelId: '督办工作群' },
+      { kind: 'info', lang: 'zh', text: ['督办日报 · 测试'], bars: [], citations: [], hints: [], ephemeral: false },
+    );
     await until(() => sent.length >= 1);
     expect(sent[0]).toEqual([room.id, '督办日报 · 测试']);
-    await expect(wechat.send({ platform: 'wechat', channelId: '不存在的群' }, { kind: 'info', lang: 'zh', text: ['x'], bars: [], citations: [], hints: [], ephemeral: false })).rejects.toThrow('不存在的群');
+    await expect(
+      wechat.send(
+        { platform: 'wechat', channelId: '不存在的群' },
+        { kind: 'info', lang: 'zh', text: ['x'], bars: [], citations: [], hints: [], ephemeral: false },
+      ),
+    ).rejects.toThrow('不存在的群');
   });
 });

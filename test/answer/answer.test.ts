@@ -94,7 +94,9 @@ describe('answers in English', () => {
   it('glosses the report’s terms and names in English under the Chinese quote', async () => {
     const a = await answerer.ask('What does the report say about the river chief system?');
     expect(a.citations[0]?.id).toBe('6.1');
-    expect(plain(a.text)).toContain('Key terms: 清三河 three rivers; 河长制 river chief system; 一河一策 one river one policy');
+    expect(plain(a.text)).toContain(
+      'Key terms: 清三河 three rivers; 河长制 river chief system; 一河一策 one river one policy',
+    );
     const towns = await answerer.ask('Which central towns get a three-year action plan?');
     expect(plain(towns.text)).toContain('周巷 Zhouxiang; 观海卫 Guanhaiwei; 龙山 Longshan; 逍林 Xiaolin');
   });
@@ -146,7 +148,9 @@ describe('questions as people write them in a work group', () => {
   });
 
   it('does not take an English word for a place because a place has that name ("One")', async () => {
-    const a = await answerer.ask("Thanks! One more thing: what's the government doing about the housing provident fund?");
+    const a = await answerer.ask(
+      "Thanks! One more thing: what's the government doing about the housing provident fund?",
+    );
     expect(a.outcome).toBe('found');
     expect(a.citations[0]?.id).toBe('8.3');
   });
@@ -199,20 +203,23 @@ describe('the search index on disk', () => {
 });
 
 describe('a search index cache that was damaged', () => {
-  it.each(['vectors.hnsw', 'synonyms.json'])('is built again when %s is garbage, with a line in the log', async (file) => {
-    const dataDir = tempDir();
-    const cfg = loadConfig({ DUBAN_DATA_DIR: dataDir });
-    const first = await openAnswerer(cfg);
-    if (file === 'synonyms.json') (await first.judge('What about pupils?'));
-    writeFileSync(join(dataDir, 'index', file), '\u0000garbage{');
-    const { result: a, logged } = await captureStderr(() => openAnswerer(cfg));
-    expect((await a.ask('人才团队的引进目标是多少？')).citations[0]?.id).toBe('4.3');
-    if (file === 'synonyms.json') {
-      // English words the glossary lacks are read through WordNet synonyms, made again and kept.
-      expect((await a.judge('What about pupils?')).query.concepts[0]?.alternatives).toContain('学生');
-      expect(readFileSync(join(dataDir, 'index/synonyms.json'), 'utf8')).toContain('"pupil"');
-    } else expect(logged).toMatch(/could not be read .*building it again/);
-  });
+  it.each(['vectors.hnsw', 'synonyms.json'])(
+    'is built again when %s is garbage, with a line in the log',
+    async (file) => {
+      const dataDir = tempDir();
+      const cfg = loadConfig({ DUBAN_DATA_DIR: dataDir });
+      const first = await openAnswerer(cfg);
+      if (file === 'synonyms.json') await first.judge('What about pupils?');
+      writeFileSync(join(dataDir, 'index', file), '\u0000garbage{');
+      const { result: a, logged } = await captureStderr(() => openAnswerer(cfg));
+      expect((await a.ask('人才团队的引进目标是多少？')).citations[0]?.id).toBe('4.3');
+      if (file === 'synonyms.json') {
+        // English words the glossary lacks are read through WordNet synonyms, made again and kept.
+        expect((await a.judge('What about pupils?')).query.concepts[0]?.alternatives).toContain('学生');
+        expect(readFileSync(join(dataDir, 'index/synonyms.json'), 'utf8')).toContain('"pupil"');
+      } else expect(logged).toMatch(/could not be read .*building it again/);
+    },
+  );
 });
 
 describe('questions that name the city or ask for a plan rather than a number', () => {

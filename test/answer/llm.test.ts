@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Answerer } from '../../src/answer/answerer.js';
+import type { Answerer } from '../../src/answer/answerer.js';
 import { openAnswerer } from '../../src/answer/open.js';
 import { loadConfig } from '../../src/config.js';
 import { FakeOpenAI } from '../fakes/openai-server.js';
@@ -12,7 +12,13 @@ let answerer: Answerer;
 beforeAll(async () => {
   const baseUrl = await fake.start();
   answerer = await openAnswerer(
-    loadConfig({ DUBAN_DATA_DIR: tempDir(), DUBAN_LLM_BASE_URL: baseUrl, DUBAN_LLM_MODEL: 'fake-model', DUBAN_LLM_API_KEY: 'k', DUBAN_LLM_TIMEOUT_MS: '500' }),
+    loadConfig({
+      DUBAN_DATA_DIR: tempDir(),
+      DUBAN_LLM_BASE_URL: baseUrl,
+      DUBAN_LLM_MODEL: 'fake-model',
+      DUBAN_LLM_API_KEY: 'k',
+      DUBAN_LLM_TIMEOUT_MS: '500',
+    }),
   );
 });
 afterAll(() => fake.stop());

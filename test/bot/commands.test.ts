@@ -3,7 +3,10 @@ import { parseCommand } from '../../src/bot/commands.js';
 
 describe('reading commands', () => {
   it.each([
-    ['进展 4.3 已引进领军人才及团队12个', { name: 'progress', lang: 'zh', ref: '4.3', text: '已引进领军人才及团队12个' }],
+    [
+      '进展 4.3 已引进领军人才及团队12个',
+      { name: 'progress', lang: 'zh', ref: '4.3', text: '已引进领军人才及团队12个' },
+    ],
     ['/进展 4.3#2 3', { name: 'progress', ref: '4.3#2', text: '3' }],
     ['#进展 4.3 +2', { name: 'progress', ref: '4.3', text: '+2' }],
     ['进展4.3已引进12个', { name: 'progress', ref: '4.3', text: '已引进12个' }],
@@ -31,10 +34,15 @@ describe('reading commands', () => {
     expect(parseCommand(text)).toMatchObject(expected);
   });
 
-  it.each(['进展如何', '人才引进进展如何', '完成情况怎么样', '历史文化名城', 'what is the target for talent teams?', '状态怎么样', 'update on the talent programme?'])(
-    'leaves "%s" as a question',
-    (text) => {
-      expect(parseCommand(text)).toMatchObject({ name: 'ask', question: text });
-    },
-  );
+  it.each([
+    '进展如何',
+    '人才引进进展如何',
+    '完成情况怎么样',
+    '历史文化名城',
+    'what is the target for talent teams?',
+    '状态怎么样',
+    'update on the talent programme?',
+  ])('leaves "%s" as a question', (text) => {
+    expect(parseCommand(text)).toMatchObject({ name: 'ask', question: text });
+  });
 });

@@ -10,7 +10,15 @@ describe('recording progress', () => {
     expect(r.plain).toContain('12/25个，48%');
     expect(r.plain).toContain('撤销');
     const rec = (await c.store.progress.history('cixi-2015', '4.3'))[0]!;
-    expect(rec).toMatchObject({ targetId: '4.3#1', value: 12, userId: 'u1', userName: '张三', channelId: 'C1', platform: 'test', rawText: '进展 4.3 已引进领军人才及团队12个' });
+    expect(rec).toMatchObject({
+      targetId: '4.3#1',
+      value: 12,
+      userId: 'u1',
+      userName: '张三',
+      channelId: 'C1',
+      platform: 'test',
+      rawText: '进展 4.3 已引进领军人才及团队12个',
+    });
   });
 
   it.each([
@@ -23,7 +31,10 @@ describe('recording progress', () => {
     const c = await testCore();
     const r = await c.say(text);
     expect(r.kind).toBe('recorded');
-    expect((await c.store.progress.history('cixi-2015', targetId.split('#')[0]!))[0]).toMatchObject({ targetId, value });
+    expect((await c.store.progress.history('cixi-2015', targetId.split('#')[0]!))[0]).toMatchObject({
+      targetId,
+      value,
+    });
   });
 
   it('adds to the latest value with +N', async () => {
@@ -47,7 +58,7 @@ describe('recording progress', () => {
     const again = await c.say('完成 5.2#2', { userId: 'u2', userName: '李四' });
     expect(again.kind).toBe('invalid');
     expect(again.plain).toContain('5.2#2 已经标记完成了（张三，2015-06-01）');
-    expect((await c.store.progress.count())).toBe(1);
+    expect(await c.store.progress.count()).toBe(1);
   });
 
   it('takes a note on an item that has no measurable target', async () => {
@@ -73,7 +84,7 @@ describe('recording progress', () => {
     expect(r.kind).toBe('invalid');
     expect(r.ephemeral).toBe(true);
     expect(r.plain).toContain(message);
-    expect((await c.store.progress.count())).toBe(0);
+    expect(await c.store.progress.count()).toBe(0);
     expect((await c.store.audit.recent(1))[0]).toMatchObject({ outcome: 'invalid', input: text });
   });
 
@@ -82,7 +93,7 @@ describe('recording progress', () => {
     const long = `进展 4.3 ${'很长'.repeat(60)}`;
     const r = await c.say(long);
     expect(r.plain).toContain('消息太长');
-    expect((await c.store.progress.count())).toBe(0);
+    expect(await c.store.progress.count()).toBe(0);
     expect((await c.store.audit.recent(1))[0]).toMatchObject({ outcome: 'invalid', input: long });
   });
 });
@@ -93,7 +104,7 @@ describe('who may record', () => {
     const refused = await c.say('进展 4.3#1 5', { userId: 'stranger', userName: '路人' });
     expect(refused.kind).toBe('refused');
     expect(refused.plain).toContain('没有登记进展的权限');
-    expect((await c.store.progress.count())).toBe(0);
+    expect(await c.store.progress.count()).toBe(0);
     expect((await c.store.audit.recent(1))[0]).toMatchObject({ outcome: 'refused', userId: 'stranger' });
     expect((await c.say('进展 4.3#1 5', { userId: 'u1' })).kind).toBe('recorded');
     expect((await c.say('进展 4.3#1 6', { userId: 'boss' })).kind).toBe('recorded');
@@ -110,8 +121,8 @@ describe('undo', () => {
     const r = await c.say('撤销');
     expect(r.plain).toContain('已撤销记录 #2');
     expect(r.plain).toContain('现在是 99');
-    expect((await c.store.progress.count())).toBe(4);
-    const history = (await c.store.progress.history('cixi-2015', '4.3'));
+    expect(await c.store.progress.count()).toBe(4);
+    const history = await c.store.progress.history('cixi-2015', '4.3');
     expect(history.find((h) => h.id === 2)?.undone).toBe(true);
     expect((await c.say('撤销')).plain).toContain('已撤销记录 #1');
     expect((await c.say('撤销')).plain).toContain('没有可以撤销');
@@ -138,7 +149,7 @@ describe('exactly once', () => {
     const first = await c.say('进展 4.3#1 +3', { messageId: 'same' });
     const again = await c.say('进展 4.3#1 +3', { messageId: 'same' });
     expect(again).toEqual({ ...first, replay: true });
-    expect((await c.store.progress.count())).toBe(1);
+    expect(await c.store.progress.count()).toBe(1);
     expect((await c.store.progress.latestForItem('cixi-2015', '4.3')).get('4.3#1')?.value).toBe(3);
   });
 

@@ -95,7 +95,19 @@ describe('questions in the chat', () => {
 
   it('never crashes on odd input', async () => {
     const c = await testCore();
-    for (const text of ['', '   ', '???', '进展', '#', '/', '\u0000', '进展 ）（ 3', 'undo abc', '状态 #', '😀'.repeat(50)]) {
+    for (const text of [
+      '',
+      '   ',
+      '???',
+      '进展',
+      '#',
+      '/',
+      '\u0000',
+      '进展 ）（ 3',
+      'undo abc',
+      '状态 #',
+      '😀'.repeat(50),
+    ]) {
       const r = await c.say(text);
       expect(r.text.length + r.bars.length).toBeGreaterThan(0);
     }

@@ -18,9 +18,15 @@ describe('duban ask', () => {
   });
 
   it('answers one question a line from stdin, one JSON object a line', () => {
-    const r = duban(['ask', '-'], { env, input: 'what is the target for talent teams?\n\n高铁站什么时候建成\n就业岗位新增多少个\n' });
+    const r = duban(['ask', '-'], {
+      env,
+      input: 'what is the target for talent teams?\n\n高铁站什么时候建成\n就业岗位新增多少个\n',
+    });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.lang, l.found, l.citations[0]?.id])).toEqual([
       ['en', true, '4.3'],
       ['zh', false, undefined],

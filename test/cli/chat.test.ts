@@ -53,10 +53,15 @@ describe('duban import', () => {
   it('loads every row of a good file, once', () => {
     const env = { DUBAN_DATA_DIR: tempDir() };
     const file = join(tempDir(), 'ok.csv');
-    writeFileSync(file, 'item,value,date,who,note\n4.3#1,10,2015-06-30,张三,上半年\n8.3,12000,2015-07-31,李四,\n1.1,,2015-05-01,王五,走访企业200家\n');
+    writeFileSync(
+      file,
+      'item,value,date,who,note\n4.3#1,10,2015-06-30,张三,上半年\n8.3,12000,2015-07-31,李四,\n1.1,,2015-05-01,王五,走访企业200家\n',
+    );
     const r = duban(['import', file], { env });
     expect(r.stdout).toContain('Imported 3 progress records');
-    expect(duban(['chat', '--user', 'u', '状态 8.3'], { env }).stdout).toContain('1.2万/2.2万个，55%（李四，2015-07-31 00:00）');
+    expect(duban(['chat', '--user', 'u', '状态 8.3'], { env }).stdout).toContain(
+      '1.2万/2.2万个，55%（李四，2015-07-31 00:00）',
+    );
     const again = duban(['import', file], { env });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('imported before');
@@ -65,7 +70,10 @@ describe('duban import', () => {
   it('refuses a file with bad rows whole, naming each bad row and why', () => {
     const env = { DUBAN_DATA_DIR: tempDir() };
     const file = join(tempDir(), 'bad.csv');
-    writeFileSync(file, '条目,数值,日期,填报人,备注\n4.3#1,10,2015-06-30,张三,\n9.9,3,2015-06-30,李四,\n6.4,abc,2015-06-30,王五,\n6.4,5,2015/06/30,王五,\n6.4,-5,2015-06-30,王五,\n6.4,5,2099-01-01,王五,\n');
+    writeFileSync(
+      file,
+      '条目,数值,日期,填报人,备注\n4.3#1,10,2015-06-30,张三,\n9.9,3,2015-06-30,李四,\n6.4,abc,2015-06-30,王五,\n6.4,5,2015/06/30,王五,\n6.4,-5,2015-06-30,王五,\n6.4,5,2099-01-01,王五,\n',
+    );
     const r = duban(['import', file], { env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('nothing was recorded');

@@ -13,12 +13,18 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-
 describe('npm start with Slack configured', () => {
   it('runs the Slack app instead of the console, answers a signed mention, and stops on SIGTERM', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, [resolve(import.meta.dirname, '../../bin/duban.js'), 'start'], {
-      env: { PATH: process.env.PATH ?? '', DUBAN_DATA_DIR: tempDir(), SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's3cret', SLACK_API_URL: apiUrl, SLACK_PORT: String(port) },
+      env: {
+        PATH: process.env.PATH ?? '',
+        DUBAN_DATA_DIR: tempDir(),
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 's3cret',
+        SLACK_API_URL: apiUrl,
+        SLACK_PORT: String(port),
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -31,7 +37,12 @@ describe('npm start with Slack configured', () => {
     }
     expect(out).toContain('listening on port');
     expect(out).not.toContain('督办>');
-    const body = JSON.stringify({ type: 'event_callback', event_id: 'E1', team_id: 'T1', event: { type: 'app_mention', user: 'U1', text: '<@UBOT> 就业岗位新增多少个', ts: '1.1', channel: 'C1' } });
+    const body = JSON.stringify({
+      type: 'event_callback',
+      event_id: 'E1',
+      team_id: 'T1',
+      event: { type: 'app_mention', user: 'U1', text: '<@UBOT> 就业岗位新增多少个', ts: '1.1', channel: 'C1' },
+    });
     expect((await sendSigned(`http://127.0.0.1:${port}/slack/events`, 's3cret', body)).status).toBe(200);
     while (!api.posts().length) {
       if (Date.now() > deadline) throw new Error('no reply posted');

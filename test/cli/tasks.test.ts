@@ -11,7 +11,13 @@ describe('duban tasks', () => {
     const s4 = reports[0].sections[3];
     expect(Object.keys(s4)).toEqual(['id', 'title', 'preamble', 'items']);
     expect(s4.items[2]).toMatchObject({ id: '4.3', title: '提升人才支撑水平' });
-    expect(s4.items[2].targets[0]).toMatchObject({ id: '4.3#1', kind: 'quantity', value: 25, unit: '个', comparator: '>=' });
+    expect(s4.items[2].targets[0]).toMatchObject({
+      id: '4.3#1',
+      kind: 'quantity',
+      value: 25,
+      unit: '个',
+      comparator: '>=',
+    });
   });
 
   it('prints one section in the terminal', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/chat/render.js';
-import type { Reply } from '../../src/chat/types.js';
+import type { Channel, Reply } from '../../src/chat/types.js';
 import { DigestScheduler, type Sender } from '../../src/digest/schedule.js';
-import type { Channel } from '../../src/chat/types.js';
 import { testCore } from '../fakes/core.js';
 
 /** 2015-06-02 09:00 in Shanghai is 01:00 UTC. */
@@ -31,7 +30,7 @@ async function seeded() {
 describe('digest content', () => {
   it('lists what changed since the last digest by section, with old → new values and percents', async () => {
     const c = await seeded();
-    const { replies, empty } = (await c.digest.compose('2015-06-02'));
+    const { replies, empty } = await c.digest.compose('2015-06-02');
     expect(empty).toBe(false);
     const text = renderText(replies[0]!);
     expect(text).toContain('督办日报 · 2015-06-02');
@@ -61,7 +60,7 @@ describe('digest content', () => {
 
   it('says a day with nothing new in one line', async () => {
     const c = await testCore({}, NINE_SHANGHAI);
-    const { replies, empty } = (await c.digest.compose('2015-06-02'));
+    const { replies, empty } = await c.digest.compose('2015-06-02');
     expect(empty).toBe(true);
     expect(renderText(replies[0]!)).toBe('督办日报 · 2015-06-02：自 2015-06-01 09:00 以来没有新的进展。');
   });
@@ -70,7 +69,7 @@ describe('digest content', () => {
     const c = await seeded();
     const r = await c.say('汇总');
     expect(r.plain).toContain('新进展');
-    expect((await c.store.digest.delivery({ platform: 'slack', channelId: 'C1' }, '2015-06-02'))).toBeUndefined();
+    expect(await c.store.digest.delivery({ platform: 'slack', channelId: 'C1' }, '2015-06-02')).toBeUndefined();
   });
 });
 
@@ -80,16 +79,21 @@ describe('subscriptions', () => {
     expect((await c.say('订阅', { userId: 'u1', channelId: 'G1' })).kind).toBe('refused');
     expect((await c.say('订阅', { userId: 'boss', channelId: 'G1' })).plain).toContain('已订阅');
     expect((await c.say('订阅', { userId: 'boss', channelId: 'G1' })).plain).toContain('已经订阅');
-    expect((await c.digest.channels())).toEqual([{ platform: 'test', channelId: 'G1' }]);
+    expect(await c.digest.channels()).toEqual([{ platform: 'test', channelId: 'G1' }]);
     expect((await c.say('取消订阅', { userId: 'boss', channelId: 'G1' })).plain).toContain('已取消订阅');
-    expect((await c.digest.channels())).toEqual([]);
+    expect(await c.digest.channels()).toEqual([]);
   });
 });
 
 describe('delivery', () => {
   it('runs at 09:00 Shanghai time, which is 01:00 UTC', async () => {
     const c = await testCore();
-    const s = new DigestScheduler(c.digest, c.store.digest, {}, { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false });
+    const s = new DigestScheduler(
+      c.digest,
+      c.store.digest,
+      {},
+      { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false },
+    );
     expect(s.scheduledTime('2015-06-02')?.toISOString()).toBe('2015-06-02T01:00:00.000Z');
     const utc = new DigestScheduler(c.digest, c.store.digest, {}, { cron: '0 9 * * *', tz: 'UTC', skipEmpty: false });
     expect(utc.scheduledTime('2015-06-02')?.toISOString()).toBe('2015-06-02T09:00:00.000Z');
@@ -98,21 +102,40 @@ describe('delivery', () => {
   it('sends each channel one digest a day, even after a restart', async () => {
     const c = await seeded();
     const { sent, sender } = recorder();
-    const first = new DigestScheduler(c.digest, c.store.digest, { slack: sender }, { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now });
+    const first = new DigestScheduler(
+      c.digest,
+      c.store.digest,
+      { slack: sender },
+      { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now },
+    );
     expect(await first.catchUp()).toEqual(new Map([['slack:C1', 'sent']]));
     expect(await first.deliverAll('2015-06-02')).toEqual(new Map([['slack:C1', 'already']]));
 
     c.clock.now = new Date('2015-06-02T05:00:00Z');
-    const afterRestart = new DigestScheduler(c.digest, c.store.digest, { slack: sender }, { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now });
+    const afterRestart = new DigestScheduler(
+      c.digest,
+      c.store.digest,
+      { slack: sender },
+      { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now },
+    );
     expect(await afterRestart.catchUp()).toEqual(new Map([['slack:C1', 'already']]));
     expect(sent).toHaveLength(1);
-    expect((await c.store.digest.delivery({ platform: 'slack', channelId: 'C1' }, '2015-06-02'))).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await c.store.digest.delivery({ platform: 'slack', channelId: 'C1' }, '2015-06-02')).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+    });
   });
 
   it('sends what was missed after a restart past the time, and nothing before it', async () => {
     const c = await seeded();
     const { sent, sender } = recorder();
-    const at = (iso: string) => new DigestScheduler(c.digest, c.store.digest, { slack: sender }, { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => new Date(iso) });
+    const at = (iso: string) =>
+      new DigestScheduler(
+        c.digest,
+        c.store.digest,
+        { slack: sender },
+        { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => new Date(iso) },
+      );
     expect(await at('2015-06-02T00:30:00Z').catchUp()).toEqual(new Map());
     expect(sent).toHaveLength(0);
     expect(await at('2015-06-02T03:15:00Z').catchUp()).toEqual(new Map([['slack:C1', 'sent']]));
@@ -123,7 +146,12 @@ describe('delivery', () => {
   it('starts the next digest where the last one stopped', async () => {
     const c = await seeded();
     const { sent, sender } = recorder();
-    const s = new DigestScheduler(c.digest, c.store.digest, { slack: sender }, { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now });
+    const s = new DigestScheduler(
+      c.digest,
+      c.store.digest,
+      { slack: sender },
+      { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now },
+    );
     await s.catchUp();
     c.clock.now = new Date('2015-06-02T08:00:00Z');
     await c.say('进展 4.3#1 13', { userName: '张三' });
@@ -152,15 +180,33 @@ describe('delivery', () => {
         },
         console: sender,
       },
-      { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now, attempts: 4, backoffMs: 100, sleep: async (ms) => void waits.push(ms), log: (l) => log.push(l) },
+      {
+        cron: '0 9 * * *',
+        tz: 'Asia/Shanghai',
+        skipEmpty: false,
+        now: () => c.clock.now,
+        attempts: 4,
+        backoffMs: 100,
+        sleep: async (ms) => void waits.push(ms),
+        log: (l) => log.push(l),
+      },
     );
     const results = await s.catchUp();
-    expect(results).toEqual(new Map([['slack:C1', 'sent'], ['wechat:项目群', 'failed'], ['console:log', 'sent']]));
+    expect(results).toEqual(
+      new Map([
+        ['slack:C1', 'sent'],
+        ['wechat:项目群', 'failed'],
+        ['console:log', 'sent'],
+      ]),
+    );
     expect(sent.map((x) => x.channel).sort()).toEqual(['console:log', 'slack:C1']);
     expect(waits.filter((w) => w === 100).length).toBe(2);
     expect(waits).toContain(400);
     expect(log.some((l) => l.includes('wechat:项目群 failed (attempt 4/4): puppet offline'))).toBe(true);
-    expect((await c.store.digest.delivery({ platform: 'wechat', channelId: '项目群' }, '2015-06-02'))).toMatchObject({ status: 'failed', lastError: 'puppet offline' });
+    expect(await c.store.digest.delivery({ platform: 'wechat', channelId: '项目群' }, '2015-06-02')).toMatchObject({
+      status: 'failed',
+      lastError: 'puppet offline',
+    });
     // a later run (the next restart) tries the failed channel again
     const again = await s.deliverAll('2015-06-02');
     expect(again.get('wechat:项目群')).toBe('failed');
@@ -170,7 +216,12 @@ describe('delivery', () => {
   it('skips an empty day when configured to', async () => {
     const c = await testCore({ DUBAN_DIGEST_CHANNELS: 'slack:C1' }, NINE_SHANGHAI);
     const { sent, sender } = recorder();
-    const s = new DigestScheduler(c.digest, c.store.digest, { slack: sender }, { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: true, now: () => c.clock.now });
+    const s = new DigestScheduler(
+      c.digest,
+      c.store.digest,
+      { slack: sender },
+      { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: true, now: () => c.clock.now },
+    );
     expect(await s.catchUp()).toEqual(new Map([['slack:C1', 'skipped-empty']]));
     expect(sent).toEqual([]);
   });
@@ -178,7 +229,12 @@ describe('delivery', () => {
   it('fires from the cron schedule itself, once a day however often the schedule ticks', async () => {
     const c = await seeded();
     const { sent, sender } = recorder();
-    const s = new DigestScheduler(c.digest, c.store.digest, { slack: sender }, { cron: '* * * * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now });
+    const s = new DigestScheduler(
+      c.digest,
+      c.store.digest,
+      { slack: sender },
+      { cron: '* * * * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now },
+    );
     c.clock.now = new Date('2015-06-02T00:00:00Z');
     await s.start();
     await new Promise((r) => setTimeout(r, 2300));
@@ -193,7 +249,10 @@ describe('a digest of a past day', () => {
     c.clock.now = new Date('2015-07-01T02:00:00Z');
     await c.say('进展 4.3#1 25', { userName: '张三' });
     const past = (await c.digest.compose('2015-06-01')).replies[0]!;
-    expect(past.bars.find((b) => b.label.startsWith('第四部分'))).toMatchObject({ percent: 12, detail: '目标达成 0/4' });
+    expect(past.bars.find((b) => b.label.startsWith('第四部分'))).toMatchObject({
+      percent: 12,
+      detail: '目标达成 0/4',
+    });
     c.clock.now = new Date('2015-07-01T03:00:00Z');
     const now = (await c.digest.compose('2015-07-01')).replies[0]!;
     expect(now.bars.find((b) => b.label.startsWith('第四部分'))).toMatchObject({ percent: 25, detail: '目标达成 1/4' });

@@ -1,10 +1,10 @@
 /** A real core (SQLite store, index, bot) in a throw-away data dir, with a clock tests can move. */
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { openCore, type Core } from '../../src/bot/open.js';
+import { type Core, openCore } from '../../src/bot/open.js';
+import { renderText } from '../../src/chat/render.js';
 import type { ChatMessage, Reply } from '../../src/chat/types.js';
 import { loadConfig } from '../../src/config.js';
-import { renderText } from '../../src/chat/render.js';
 import { tempDir } from './tmp.js';
 
 export interface TestCore extends Core {
@@ -27,7 +27,15 @@ export async function testCore(env: Record<string, string> = {}, start = '2015-0
     ...core,
     clock,
     async say(text, from = {}) {
-      const r = await core.bot.handle({ platform: 'test', userId: 'u1', userName: '张三', channelId: 'C1', text, messageId: `m${n++}`, ...from });
+      const r = await core.bot.handle({
+        platform: 'test',
+        userId: 'u1',
+        userName: '张三',
+        channelId: 'C1',
+        text,
+        messageId: `m${n++}`,
+        ...from,
+      });
       return { ...r, plain: renderText(r) };
     },
   };

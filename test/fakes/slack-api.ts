@@ -43,7 +43,15 @@ export class FakeSlackApi {
         case 'auth.test':
           return send(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'duban' });
         case 'users.info':
-          return send(200, { ok: true, user: { id: args.user, name: `name-${args.user}`, real_name: `Real ${args.user}`, profile: { display_name: `显示${args.user}` } } });
+          return send(200, {
+            ok: true,
+            user: {
+              id: args.user,
+              name: `name-${args.user}`,
+              real_name: `Real ${args.user}`,
+              profile: { display_name: `显示${args.user}` },
+            },
+          });
         case 'chat.postMessage':
           return send(200, { ok: true, channel: args.channel, ts: `${Date.now() / 1000}` });
         case 'chat.postEphemeral':

@@ -1,12 +1,24 @@
 /** Signed requests to a Bolt HTTP receiver, the way Slack signs them. */
 import { createHmac } from 'node:crypto';
 
-export async function sendSigned(url: string, secret: string, body: string, opts: { contentType?: string; headers?: Record<string, string>; badSignature?: boolean } = {}) {
+export async function sendSigned(
+  url: string,
+  secret: string,
+  body: string,
+  opts: { contentType?: string; headers?: Record<string, string>; badSignature?: boolean } = {},
+) {
   const ts = Math.floor(Date.now() / 1000).toString();
-  const sig = `v0=${createHmac('sha256', opts.badSignature ? 'wrong-secret' : secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+  const sig = `v0=${createHmac('sha256', opts.badSignature ? 'wrong-secret' : secret)
+    .update(`v0:${ts}:${body}`)
+    .digest('hex')}`;
   return fetch(url, {
     method: 'POST',
-    headers: { 'content-type': opts.contentType ?? 'application/json', 'x-slack-request-timestamp': ts, 'x-slack-signature': sig, ...opts.headers },
+    headers: {
+      'content-type': opts.contentType ?? 'application/json',
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': sig,
+      ...opts.headers,
+    },
     body,
   });
 }

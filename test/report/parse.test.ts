@@ -23,8 +23,14 @@ describe('the sample report', () => {
 
 describe('parsing other files', () => {
   it('accepts full-width and half-width section marks and punctuation', () => {
-    const r = parseReport(`${HEADER}（一）第一部分，做好甲。一是甲一。内容,内容。二是甲二。\n(二)第二部分:做好乙。一是乙一。`, 'x.txt');
-    expect(r.sections.map((s) => s.items.map((i) => `${i.id} ${i.title}`))).toEqual([['1.1 甲一', '1.2 甲二'], ['2.1 乙一']]);
+    const r = parseReport(
+      `${HEADER}（一）第一部分，做好甲。一是甲一。内容,内容。二是甲二。\n(二)第二部分:做好乙。一是乙一。`,
+      'x.txt',
+    );
+    expect(r.sections.map((s) => s.items.map((i) => `${i.id} ${i.title}`))).toEqual([
+      ['1.1 甲一', '1.2 甲二'],
+      ['2.1 乙一'],
+    ]);
     expect(r.sections[0]!.items[0]!.text).toBe('甲一。内容，内容。');
   });
 

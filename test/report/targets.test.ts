@@ -21,14 +21,27 @@ describe('targets in the sample report', () => {
   });
 
   it('numbers targets in text order within the item', () => {
-    expect(item('4.3').targets.map((t) => [t.id, t.value])).toEqual([['4.3#1', 25], ['4.3#2', 6]]);
+    expect(item('4.3').targets.map((t) => [t.id, t.value])).toEqual([
+      ['4.3#1', 25],
+      ['4.3#2', 6],
+    ]);
   });
 
   it('finds exactly these quantities, and no names, durations or ordinals', () => {
     const quantities = allTargets.filter((t) => t.kind === 'quantity').map((t) => `${t.id} ${t.value}`);
     expect(quantities).toEqual([
-      '2.1#1 100', '2.1#2 10000000000', '2.1#3 100', '2.2#1 4', '2.3#1 4', '3.2#1 4',
-      '4.1#2 2', '4.3#1 25', '4.3#2 6', '6.4#1 60', '8.2#1 30', '8.3#1 22000',
+      '2.1#1 100',
+      '2.1#2 10000000000',
+      '2.1#3 100',
+      '2.2#1 4',
+      '2.3#1 4',
+      '3.2#1 4',
+      '4.1#2 2',
+      '4.3#1 25',
+      '4.3#2 6',
+      '6.4#1 60',
+      '8.2#1 30',
+      '8.3#1 22000',
     ]);
   });
 
@@ -52,7 +65,10 @@ describe('targets in the sample report', () => {
     ['3.4', '政府机构改革'],
     ['4.1', '科教园区'],
   ])('%s has the milestone %s', (itemId, metric) => {
-    expect(item(itemId).targets.find((t) => t.kind === 'milestone' && t.metric.includes(metric))).toMatchObject({ value: 1, comparator: '=' });
+    expect(item(itemId).targets.find((t) => t.kind === 'milestone' && t.metric.includes(metric))).toMatchObject({
+      value: 1,
+      comparator: '=',
+    });
   });
 
   it('finds no target where the report promises no measure', () => {

@@ -12,9 +12,18 @@ describe('the question inside a chat message', () => {
       '@duban hi, quick one: how many key energy-saving retrofit projects are planned this year? thx 🙏',
       'how many key energy-saving retrofit projects are planned this year?',
     ],
-    ['Hi all, sorry to bother. Does the report say anything about hukou reform? Thanks!', 'Does the report say anything about hukou reform?'],
-    ["yo bot, boss wants to know re: support for disabled people, what's in the report? ty", "support for disabled people, what's in the report?"],
-    ["hi @assistant meeting in 5 min lol — what does it say about the river chief thing?", 'what does it say about the river chief thing?'],
+    [
+      'Hi all, sorry to bother. Does the report say anything about hukou reform? Thanks!',
+      'Does the report say anything about hukou reform?',
+    ],
+    [
+      "yo bot, boss wants to know re: support for disabled people, what's in the report? ty",
+      "support for disabled people, what's in the report?",
+    ],
+    [
+      'hi @assistant meeting in 5 min lol — what does it say about the river chief thing?',
+      'what does it say about the river chief thing?',
+    ],
   ])('%s → %s', (message, question) => {
     expect(extractQuestion(message)).toBe(question);
   });

@@ -8,7 +8,12 @@ import type { Actor, NewRecord, Store } from '../../src/store/types.js';
 /** Opens a fresh, empty store whose clock reads `clock.now`. */
 export type OpenStore = (clock: { now: Date }, terms?: (text: string) => string[]) => Promise<Store>;
 
-const by = (userId = 'u1', platform = 'test'): Actor => ({ platform, userId, userName: `name-${userId}`, channelId: 'C1' });
+const by = (userId = 'u1', platform = 'test'): Actor => ({
+  platform,
+  userId,
+  userName: `name-${userId}`,
+  channelId: 'C1',
+});
 const rec = (over: Partial<NewRecord> = {}): NewRecord => ({
   reportId: 'r',
   itemId: '4.3',
@@ -33,7 +38,12 @@ export function storeContract(name: string, open: OpenStore): void {
         const first = await store.progress.add(rec({ value: 5 }), by());
         clock.now = new Date('2015-06-02T02:00:00Z');
         const second = await store.progress.add(rec({ value: 8, note: '新增3个' }), by('u2'));
-        expect(await store.progress.get(first.id)).toMatchObject({ value: 5, userId: 'u1', createdAt: '2015-06-01T02:00:00.000Z', undone: false });
+        expect(await store.progress.get(first.id)).toMatchObject({
+          value: 5,
+          userId: 'u1',
+          createdAt: '2015-06-01T02:00:00.000Z',
+          undone: false,
+        });
         expect((await store.progress.history('r', '4.3')).map((r) => r.id)).toEqual([second.id, first.id]);
         expect(await store.progress.count()).toBe(2);
         expect(await store.progress.get(9999)).toBeUndefined();
@@ -59,7 +69,10 @@ export function storeContract(name: string, open: OpenStore): void {
         const undo = await store.progress.undo(wrong, by(), 'undo');
         expect(undo).toMatchObject({ kind: 'undo', undoes: wrong.id });
         expect(await store.progress.get(wrong.id)).toMatchObject({ undone: true });
-        expect((await store.progress.latestForItem('r', '4.3')).get('4.3#1')).toMatchObject({ value: 5, userName: 'name-u1' });
+        expect((await store.progress.latestForItem('r', '4.3')).get('4.3#1')).toMatchObject({
+          value: 5,
+          userName: 'name-u1',
+        });
         // As it stood before the undo, the wrong value was in force.
         expect((await store.progress.latestForItem('r', '4.3', '2015-06-02T12:00:00Z')).get('4.3#1')?.value).toBe(50);
         await expect(store.progress.undo(wrong, by(), 'undo')).rejects.toThrow();
@@ -80,7 +93,10 @@ export function storeContract(name: string, open: OpenStore): void {
         const { clock, store } = await fresh();
         await store.progress.add(rec({ itemId: '1.1', targetId: null, value: null, note: '走访企业200家' }), by());
         clock.now = new Date('2015-06-04T00:00:00Z');
-        const later = await store.progress.add(rec({ itemId: '1.1', targetId: null, value: null, note: '又走访50家' }), by());
+        const later = await store.progress.add(
+          rec({ itemId: '1.1', targetId: null, value: null, note: '又走访50家' }),
+          by(),
+        );
         expect((await store.progress.latestNote('r', '1.1'))?.note).toBe('又走访50家');
         await store.progress.undo(later, by(), 'undo');
         expect((await store.progress.latestNote('r', '1.1'))?.note).toBe('走访企业200家');
@@ -190,7 +206,11 @@ export function storeContract(name: string, open: OpenStore): void {
         clock.now = new Date('2015-06-01T02:30:00Z');
         expect(await store.digest.claim(ch, '2015-06-01')).toBe(true);
         await store.digest.markFailed(ch, '2015-06-01', 'network down');
-        expect(await store.digest.delivery(ch, '2015-06-01')).toMatchObject({ status: 'failed', attempts: 2, lastError: 'network down' });
+        expect(await store.digest.delivery(ch, '2015-06-01')).toMatchObject({
+          status: 'failed',
+          attempts: 2,
+          lastError: 'network down',
+        });
         expect(await store.digest.claim(ch, '2015-06-01')).toBe(true);
         await store.digest.markSent(ch, '2015-06-01', '2015-06-01T01:00:00.000Z');
         expect(await store.digest.claim(ch, '2015-06-01')).toBe(false);

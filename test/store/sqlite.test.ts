@@ -22,7 +22,10 @@ describe('the SQLite store', () => {
     const dir = tempDir();
     const first = openStore(dir);
     const actor = { platform: 'p', userId: 'u', userName: 'u', channelId: '' };
-    await first.progress.add({ reportId: 'r', itemId: '4.3', targetId: '4.3#1', value: 5, kind: 'update', note: '', rawText: 'x' }, actor);
+    await first.progress.add(
+      { reportId: 'r', itemId: '4.3', targetId: '4.3#1', value: 5, kind: 'update', note: '', rawText: 'x' },
+      actor,
+    );
     await first.close();
     const raw = new Database(join(dir, 'duban.sqlite'));
     raw.exec('DROP TABLE threads; DROP TABLE send_counts;');

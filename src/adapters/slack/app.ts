@@ -8,7 +8,7 @@ import type { Reply } from '../../chat/types.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
 import { ChannelPacer } from '../pacer.js';
 import { toSlackMessages } from './blocks.js';
-import type { SlackSettings } from './platform.js';
+import type { SlackSettings } from './settings.js';
 
 export interface SlackOptions {
   /** Least time between two messages to one channel. */
@@ -21,17 +21,32 @@ export interface SlackAdapter extends Adapter {
 
 /** A mention of the bot (`<@U123>`) removed from the text. */
 function stripMention(text: string, botUserId: string | undefined): string {
-  return text.replace(botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /^<@[A-Z0-9]+(\|[^>]*)?>/, ' ').trim();
+  return text
+    .replace(botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /^<@[A-Z0-9]+(\|[^>]*)?>/, ' ')
+    .trim();
 }
 
 export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: SlackOptions = {}): SlackAdapter {
   const log = port.log;
-  const clientOptions = { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 2000 } };
+  const clientOptions = {
+    slackApiUrl: config.SLACK_API_URL,
+    retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 2000 },
+  };
   const app = config.SLACK_APP_TOKEN
-    ? new App({ token: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, socketMode: true, clientOptions, logLevel: LogLevel.WARN })
+    ? new App({
+        token: config.SLACK_BOT_TOKEN,
+        appToken: config.SLACK_APP_TOKEN,
+        socketMode: true,
+        clientOptions,
+        logLevel: LogLevel.WARN,
+      })
     : new App({
         token: config.SLACK_BOT_TOKEN,
-        receiver: new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: '/slack/events', processBeforeResponse: false }),
+        receiver: new HTTPReceiver({
+          signingSecret: config.SLACK_SIGNING_SECRET!,
+          endpoints: '/slack/events',
+          processBeforeResponse: false,
+        }),
         clientOptions,
         logLevel: LogLevel.WARN,
       });
@@ -58,15 +73,34 @@ export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: 
     for (const m of toSlackMessages(reply)) {
       await pacer.send(channel, async () => {
         if (reply.ephemeral && where.user) {
-          await app.client.chat.postEphemeral({ channel, user: where.user, text: m.text, blocks: m.blocks as never, thread_ts: where.threadTs });
+          await app.client.chat.postEphemeral({
+            channel,
+            user: where.user,
+            text: m.text,
+            blocks: m.blocks as never,
+            thread_ts: where.threadTs,
+          });
         } else {
-          await app.client.chat.postMessage({ channel, text: m.text, blocks: m.blocks as never, thread_ts: where.threadTs });
+          await app.client.chat.postMessage({
+            channel,
+            text: m.text,
+            blocks: m.blocks as never,
+            thread_ts: where.threadTs,
+          });
         }
       });
     }
   }
 
-  async function handle(e: { channel: string; user: string; text: string; ts: string; threadTs?: string; isDirect: boolean; mentionsBot: boolean }): Promise<void> {
+  async function handle(e: {
+    channel: string;
+    user: string;
+    text: string;
+    ts: string;
+    threadTs?: string;
+    isDirect: boolean;
+    mentionsBot: boolean;
+  }): Promise<void> {
     const message = {
       platform: 'slack',
       messageId: `${e.channel}:${e.ts}`,
@@ -87,17 +121,42 @@ export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: 
 
   app.event('app_mention', async ({ event }) => {
     if (!event.user || (event as { bot_id?: string }).bot_id) return;
-    await handle({ channel: event.channel, user: event.user, text: event.text, ts: event.ts, threadTs: event.thread_ts, isDirect: false, mentionsBot: true });
+    await handle({
+      channel: event.channel,
+      user: event.user,
+      text: event.text,
+      ts: event.ts,
+      threadTs: event.thread_ts,
+      isDirect: false,
+      mentionsBot: true,
+    });
   });
 
   app.message(async ({ message }) => {
-    const m = message as { subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string; channel_type?: string };
+    const m = message as {
+      subtype?: string;
+      bot_id?: string;
+      user?: string;
+      text?: string;
+      channel: string;
+      ts: string;
+      thread_ts?: string;
+      channel_type?: string;
+    };
     if (m.subtype || m.bot_id || !m.user || m.user === botUserId || !m.text) return;
     const isDirect = m.channel_type === 'im';
     const mentionsBot = Boolean(botUserId && m.text.includes(`<@${botUserId}`));
     const followUp = Boolean(m.thread_ts && (await threads.has('slack', m.channel, m.thread_ts)));
     if (!isDirect && (mentionsBot || !followUp)) return; // a mention comes as app_mention too
-    await handle({ channel: m.channel, user: m.user, text: m.text, ts: m.ts, threadTs: m.thread_ts, isDirect, mentionsBot });
+    await handle({
+      channel: m.channel,
+      user: m.user,
+      text: m.text,
+      ts: m.ts,
+      threadTs: m.thread_ts,
+      isDirect,
+      mentionsBot,
+    });
   });
 
   app.command('/duban', async ({ command, ack }) => {
@@ -125,7 +184,9 @@ export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: 
       await app.start(config.SLACK_PORT);
       const auth = await app.client.auth.test();
       botUserId = auth.user_id;
-      log(config.SLACK_APP_TOKEN ? 'connected in Socket Mode' : `listening on port ${config.SLACK_PORT} at /slack/events`);
+      log(
+        config.SLACK_APP_TOKEN ? 'connected in Socket Mode' : `listening on port ${config.SLACK_PORT} at /slack/events`,
+      );
     },
     async stop() {
       await app.stop();

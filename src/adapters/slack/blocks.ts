@@ -4,8 +4,7 @@
  * 150 a header), split into several messages when it is longer. Each message carries a
  * plain-text fallback.
  */
-import { bar } from '../../report/format.js';
-import { citationLine, continued, PLAIN, renderText } from '../../chat/render.js';
+import { bar, citationLine, continued, PLAIN, renderText } from '../../chat/render.js';
 import type { Reply } from '../../chat/types.js';
 import { splitText } from '../split.js';
 
@@ -25,13 +24,13 @@ export interface SlackMessage {
   blocks: SlackBlock[];
 }
 
-function escape(text: string): string {
+function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** `**bold**` → Slack's `*bold*`, with Slack's control characters escaped. */
 export function toMrkdwn(text: string): string {
-  return escape(text).replace(/\*\*(.+?)\*\*/g, '*$1*');
+  return escapeSlack(text).replace(/\*\*(.+?)\*\*/g, '*$1*');
 }
 
 function section(text: string): SlackBlock {
@@ -41,18 +40,28 @@ function section(text: string): SlackBlock {
 /** The reply as one or more Slack messages. */
 export function toSlackMessages(reply: Reply): SlackMessage[] {
   const blocks: SlackBlock[] = [];
-  if (reply.title) blocks.push({ type: 'header', text: { type: 'plain_text', text: reply.title.slice(0, MAX_HEADER) } });
+  if (reply.title)
+    blocks.push({ type: 'header', text: { type: 'plain_text', text: reply.title.slice(0, MAX_HEADER) } });
   for (const p of reply.text) for (const piece of splitText(toMrkdwn(p), MAX_TEXT)) blocks.push(section(piece));
-  for (const b of reply.bars) blocks.push(section(toMrkdwn(`**${b.label}**\n\`${bar(b.percent)}\`${b.detail ? `  ${b.detail}` : ''}`).slice(0, MAX_TEXT)));
+  for (const b of reply.bars)
+    blocks.push(
+      section(toMrkdwn(`**${b.label}**\n\`${bar(b.percent)}\`${b.detail ? `  ${b.detail}` : ''}`).slice(0, MAX_TEXT)),
+    );
   const sources = citationLine(reply);
   const context = [...(sources ? [sources] : []), ...reply.hints];
-  if (context.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(context.join('  ·  ')).slice(0, MAX_TEXT) }] });
+  if (context.length)
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: toMrkdwn(context.join('  ·  ')).slice(0, MAX_TEXT) }],
+    });
 
   const fallback = renderText(reply, PLAIN);
   const messages: SlackMessage[] = [];
   for (let i = 0; i < blocks.length; i += MAX_BLOCKS) {
     const chunk = blocks.slice(i, i + MAX_BLOCKS);
-    const text = messages.length ? `${fallback.slice(0, 40)}…${continued(reply, messages.length + 1)}` : fallback.slice(0, MAX_FALLBACK);
+    const text = messages.length
+      ? `${fallback.slice(0, 40)}…${continued(reply, messages.length + 1)}`
+      : fallback.slice(0, MAX_FALLBACK);
     messages.push({ text, blocks: chunk });
   }
   return messages.length ? messages : [{ text: fallback.slice(0, MAX_FALLBACK) || ' ', blocks: [] }];

@@ -11,8 +11,8 @@ import type { Reply } from '../../chat/types.js';
 import { localDate } from '../../time.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
 import { ChannelPacer } from '../pacer.js';
-import type { WechatSettings } from './platform.js';
 import { toWechatTexts } from './render.js';
+import type { WechatSettings } from './settings.js';
 
 export interface WechatOptions {
   /** A puppet instance (tests pass wechaty-puppet-mock); otherwise WECHATY_PUPPET names one. */
@@ -99,7 +99,9 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
       } else log(`scan status ${ScanStatus[status] ?? status}`);
     })
     .on('login', (user) => log(`logged in as ${user.name()}`))
-    .on('logout', (user, reason) => log(`logged out ${user.name()}${reason ? `: ${reason}` : ''}; waiting for the puppet to reconnect`))
+    .on('logout', (user, reason) =>
+      log(`logged out ${user.name()}${reason ? `: ${reason}` : ''}; waiting for the puppet to reconnect`),
+    )
     .on('error', (err) => log(`error: ${(err as Error)?.message ?? err}`))
     .on('message', (msg) => {
       onMessage(msg).catch((err) => log(`could not handle message ${msg.id}: ${(err as Error)?.message ?? err}`));

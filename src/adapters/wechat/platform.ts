@@ -1,16 +1,6 @@
 /** WeChat as a platform: its settings, and Wechaty opened only when a puppet is named. */
-import { z } from 'zod';
 import type { Platform } from '../adapter.js';
-import { list, optionalText } from '../settings.js';
-
-export const WechatSettings = z.object({
-  WECHATY_PUPPET: optionalText,
-  WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
-  WECHAT_ROOMS: list,
-  WECHAT_DAILY_CAP: z.coerce.number().int().min(1).max(10000).default(200),
-});
-
-export type WechatSettings = z.infer<typeof WechatSettings>;
+import { WechatSettings } from './settings.js';
 
 export const wechat: Platform<WechatSettings> = {
   name: 'wechat',

@@ -10,7 +10,9 @@ export class SqliteHandled implements HandledRepository {
 
   get(platform: string, messageId: string): Promise<string | undefined> {
     return this.conn.read(() => {
-      const row = this.conn.stmt('SELECT reply FROM handled WHERE platform = ? AND message_id = ?').get(platform, messageId);
+      const row = this.conn
+        .stmt('SELECT reply FROM handled WHERE platform = ? AND message_id = ?')
+        .get(platform, messageId);
       return (row as { reply: string } | undefined)?.reply;
     });
   }

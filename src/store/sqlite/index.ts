@@ -1,5 +1,5 @@
 /** The embedded store: one SQLite database (better-sqlite3, WAL) in the data dir, behind the store interfaces. */
-import type { Store, StoreOptions } from '../index.js';
+import type { Store, StoreOptions } from '../types.js';
 import { SqliteSends, SqliteThreads } from './adapters.js';
 import { SqliteAudit } from './audit.js';
 import { Conn } from './conn.js';

@@ -179,7 +179,12 @@ export class SqliteProgress implements ProgressRepository {
            AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id AND u.created_at < ?)
          ORDER BY p.created_at DESC, p.id DESC`,
       )
-      .all(reportId, itemId, asOf, asOf) as { target_id: string; value: number; created_at: string; user_name: string }[];
+      .all(reportId, itemId, asOf, asOf) as {
+      target_id: string;
+      value: number;
+      created_at: string;
+      user_name: string;
+    }[];
     for (const r of rows) {
       if (!out.has(r.target_id)) {
         out.set(r.target_id, { targetId: r.target_id, value: r.value, at: r.created_at, userName: r.user_name });
