@@ -52,10 +52,7 @@ export class Updates {
       plan.target && (await repos.progress.latestForItem(plan.report.id, plan.item.id)).get(plan.target.id);
     if (already && already.value >= 1) {
       const when = localDate(already.at, this.tz);
-      const text =
-        lang === 'zh'
-          ? `${plan.target!.id} 已经标记完成了（${already.userName}，${when}），这次没有重复记录。`
-          : `${plan.target!.id} was already marked done (${already.userName}, ${when}); nothing was recorded again.`;
+      const text = TEXT.alreadyDone[lang](plan.target!.id, already.userName, when);
       return {
         reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [text] }),
         outcome: 'invalid',
@@ -85,17 +82,14 @@ export class Updates {
       },
       by,
     );
-    const zh = lang === 'zh';
-    const undoHint = zh
-      ? `发错了？发送“撤销”即可撤回（记录 #${rec.id}）`
-      : `Wrong? Send "undo" to take it back (record #${rec.id})`;
+    const undoHint = TEXT.undoHint[lang](rec.id);
     const t = plan.target;
     if (!t) {
       return {
         reply: reply({
           kind: 'recorded',
           lang,
-          title: zh ? `已记录 ${plan.item.id} ${plan.item.title}` : `Recorded for ${plan.item.id} ${plan.item.title}`,
+          title: TEXT.recordedNote[lang](`${plan.item.id} ${plan.item.title}`),
           text: [`“${note}”`],
           hints: [undoHint],
         }),
@@ -106,20 +100,16 @@ export class Updates {
     const standing = formatStanding(t, plan.value!, lang);
     const change =
       plan.delta !== undefined
-        ? zh
-          ? `（在 ${formatNumber(plan.previous ?? 0)} 的基础上 +${formatNumber(plan.delta)}）`
-          : ` (${formatNumber(plan.previous ?? 0)} + ${formatNumber(plan.delta)})`
+        ? TEXT.addedTo[lang](formatNumber(plan.previous ?? 0), formatNumber(plan.delta))
         : plan.previous !== undefined && t.kind === 'quantity'
-          ? zh
-            ? `（上次 ${formatNumber(plan.previous)}）`
-            : ` (was ${formatNumber(plan.previous)})`
+          ? TEXT.was[lang](formatNumber(plan.previous))
           : '';
     const percent = Math.min(100, percentOf(t, plan.value!));
     return {
       reply: reply({
         kind: 'recorded',
         lang,
-        title: zh ? `已记录 ${t.id}` : `Recorded ${t.id}`,
+        title: TEXT.recorded[lang](t.id),
         text: [`${targetPhrase(t, lang)}：**${standing}**${change}`],
         bars: [{ label: `${t.id} ${t.metric}`, percent }],
         hints: [undoHint],
@@ -164,24 +154,10 @@ export class Updates {
     const now = target.targetId
       ? (await repos.progress.latestForItem(target.reportId, target.itemId)).get(target.targetId)?.value
       : undefined;
-    const zh = lang === 'zh';
     const what = `${target.targetId ?? target.itemId}${target.value !== null ? ` = ${formatNumber(target.value)}` : ''}`;
-    const after = target.targetId
-      ? now === undefined
-        ? zh
-          ? '现在没有进展记录'
-          : 'no value now'
-        : zh
-          ? `现在是 ${formatNumber(now)}`
-          : `now ${formatNumber(now)}`
-      : '';
+    const after = target.targetId ? TEXT.nowValue[lang](now === undefined ? undefined : formatNumber(now)) : '';
     return {
-      reply: reply({
-        kind: 'recorded',
-        lang,
-        title: zh ? `已撤销记录 #${target.id}` : `Undid record #${target.id}`,
-        text: [`${what}${after ? (zh ? `，${after}` : `; ${after}`) : ''}`],
-      }),
+      reply: reply({ kind: 'recorded', lang, title: TEXT.undidTitle[lang](target.id), text: [`${what}${after}`] }),
       outcome: 'ok',
       detail: `#${rec.id} undoes #${target.id}`,
     };

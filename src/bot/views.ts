@@ -1,5 +1,6 @@
 /** Read-only replies: status (report, section, item), history, tasks — the read model rendered for chat. */
 
+import { TEXT } from '../chat/texts.js';
 import { type Lang, type ProgressBar, type Reply, reply } from '../chat/types.js';
 import type { Standings } from '../progress/standing.js';
 import { formatNumber, formatStanding, sectionLabel, targetPhrase } from '../report/format.js';
@@ -18,13 +19,12 @@ export class Views {
 
   private recordLine(r: ProgressRecord, lang: Lang): string {
     const when = localDateTime(r.createdAt, this.tz);
+    const value = r.value !== null ? ` = ${formatNumber(r.value)}` : '';
     const what =
       r.kind === 'undo'
-        ? lang === 'zh'
-          ? `撤销了 #${r.undoes}`
-          : `undid #${r.undoes}`
-        : `${r.targetId ?? r.itemId}${r.value !== null ? ` = ${formatNumber(r.value)}` : ''}${r.note ? ` “${r.note}”` : ''}`;
-    const struck = r.undone ? (lang === 'zh' ? '（已撤销）' : ' (undone)') : '';
+        ? TEXT.undid[lang](r.undoes)
+        : `${r.targetId ?? r.itemId}${value}${r.note ? ` “${r.note}”` : ''}`;
+    const struck = r.undone ? TEXT.struck[lang] : '';
     return `#${r.id} ${when} ${r.userName || r.userId}：${what}${struck}`;
   }
 
@@ -41,50 +41,37 @@ export class Views {
     );
   }
 
-  unknown(ref: string, candidates: string[], lang: Lang, cmd: string): Reply {
-    const near = candidates.slice(0, 4).join(lang === 'zh' ? '；' : '; ');
-    const zhCmd = { status: '状态', history: '历史', tasks: '任务' }[cmd] ?? cmd;
-    return reply({
-      kind: 'invalid',
-      lang,
-      ephemeral: true,
-      text: [
-        lang === 'zh'
-          ? `没有找到“${ref}”。${near ? `您是不是要找：${near}？` : ''}请这样写：${zhCmd} 4.3`
-          : `I could not find "${ref}".${near ? ` Did you mean: ${near}?` : ''} Write it like: ${cmd} 4.3`,
-      ],
-    });
+  unknown(ref: string, candidates: string[], lang: Lang, cmd: 'status' | 'history' | 'tasks'): Reply {
+    const near = candidates.slice(0, 4).join(TEXT.listSep[lang]);
+    const text = TEXT.notFoundRef[lang](ref, near, TEXT.commandWord[lang](cmd));
+    return reply({ kind: 'invalid', lang, ephemeral: true, text: [text] });
   }
 
   private async reportStatus(lang: Lang): Promise<Reply> {
     const bars: ProgressBar[] = [];
     for (const report of this.reports) {
       for (const s of (await this.standings.report(report)).sections) {
-        const zh = lang === 'zh';
-        const counts = zh
-          ? `${s.targets}个目标，${s.withProgress}个有进展`
-          : `${s.targets} targets, ${s.withProgress} with progress`;
         bars.push({
           label: sectionLabel(s.section, lang),
           percent: s.percent,
-          detail: s.targets ? counts : zh ? '无量化目标' : 'no measurable target',
+          detail: s.targets ? TEXT.sectionCounts[lang](s.targets, s.withProgress) : TEXT.noMeasurable[lang],
         });
       }
     }
-    const title = this.reports.length === 1 ? this.reports[0]!.title : lang === 'zh' ? '全部报告' : 'All reports';
+    const title = this.reports.length === 1 ? this.reports[0]!.title : TEXT.allReports[lang];
     return reply({
       kind: 'status',
       lang,
-      title: `${title} · ${lang === 'zh' ? '完成情况' : 'standing'}`,
+      title: TEXT.standingTitle[lang](title),
       bars,
-      hints: [lang === 'zh' ? '查看一部分：状态 4；查看一项：状态 4.3' : 'One section: status 4; one item: status 4.3'],
+      hints: [TEXT.statusHint[lang]],
     });
   }
 
   private async sectionStatus(report: Report, section: Section, lang: Lang): Promise<Reply> {
     const bars: ProgressBar[] = [];
     const text: string[] = [];
-    const none = lang === 'zh' ? '暂无进展' : 'no update yet';
+    const none = TEXT.noUpdate[lang];
     for (const { item, targets } of (await this.standings.section(report, section)).items) {
       if (!targets.length) {
         const note = await this.progress.latestNote(report.id, item.id);
@@ -113,39 +100,21 @@ export class Views {
       percent: t.percent,
       detail:
         t.value === undefined
-          ? lang === 'zh'
-            ? '暂无进展'
-            : 'no update yet'
+          ? TEXT.noUpdate[lang]
           : `${formatStanding(t.target, t.value, lang)}（${t.userName}，${localDateTime(t.at!, this.tz)}）`,
     }));
     const records = await this.progress.history(report.id, item.id, 5);
     const text = records.length
-      ? [lang === 'zh' ? '最近记录：' : 'Latest records:', ...records.map((r) => this.recordLine(r, lang))]
-      : [lang === 'zh' ? '还没有进展记录。' : 'No progress recorded yet.'];
-    return reply({
-      kind: 'status',
-      lang,
-      title: `${item.id} ${item.title}`,
-      text,
-      bars,
-      hints: [
-        lang === 'zh'
-          ? `登记进展：进展 ${item.id} …；全部记录：历史 ${item.id}`
-          : `Record: progress ${item.id} …; all records: history ${item.id}`,
-      ],
-    });
+      ? [TEXT.latestRecords[lang], ...records.map((r) => this.recordLine(r, lang))]
+      : [TEXT.noRecords[lang]];
+    const title = `${item.id} ${item.title}`;
+    return reply({ kind: 'status', lang, title, text, bars, hints: [TEXT.itemHint[lang](item.id)] });
   }
 
   async history(ref: string, lang: Lang): Promise<Reply> {
     const hit = resolveRef(this.reports, ref);
     if (hit.kind !== 'item' && hit.kind !== 'target') {
-      if (!ref.trim())
-        return reply({
-          kind: 'invalid',
-          lang,
-          ephemeral: true,
-          text: [lang === 'zh' ? '请写明条目，例如：历史 4.3' : 'Name the item, for example: history 4.3'],
-        });
+      if (!ref.trim()) return reply({ kind: 'invalid', lang, ephemeral: true, text: [TEXT.historyUsage[lang]] });
       return this.unknown(
         ref,
         hit.kind === 'unknown' ? hit.candidates.map((c) => `${c.id} ${c.title}`) : [],
@@ -157,15 +126,9 @@ export class Views {
     return reply({
       kind: 'status',
       lang,
-      title: `${hit.item.id} ${hit.item.title} · ${lang === 'zh' ? '进展记录' : 'records'}`,
-      text: records.length
-        ? records.map((r) => this.recordLine(r, lang))
-        : [lang === 'zh' ? '还没有进展记录。' : 'No progress recorded yet.'],
-      hints: [
-        lang === 'zh'
-          ? '撤销自己最近一条：撤销；管理员撤销任一条：撤销 编号'
-          : 'Undo your last: undo; admins undo any: undo NUMBER',
-      ],
+      title: TEXT.historyTitle[lang](`${hit.item.id} ${hit.item.title}`),
+      text: records.length ? records.map((r) => this.recordLine(r, lang)) : [TEXT.noRecords[lang]],
+      hints: [TEXT.historyHint[lang]],
     });
   }
 
@@ -193,9 +156,9 @@ export class Views {
     return reply({
       kind: 'info',
       lang,
-      title: lang === 'zh' ? '工作任务' : 'Tasks',
+      title: TEXT.tasksTitle[lang],
       text,
-      hints: [lang === 'zh' ? '查看完成情况：状态 4.3' : 'See the standing: status 4.3'],
+      hints: [TEXT.tasksHint[lang]],
     });
   }
 }

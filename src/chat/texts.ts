@@ -72,4 +72,130 @@ export const TEXT = {
       'Commands may start with / or #; Chinese works too (帮助).',
     ],
   },
-};
+
+  // Status, history and tasks.
+  undid: { zh: (id: number | null) => `撤销了 #${id}`, en: (id: number | null) => `undid #${id}` },
+  struck: { zh: '（已撤销）', en: ' (undone)' },
+  listSep: { zh: '；', en: '; ' },
+  notFoundRef: {
+    zh: (ref: string, near: string, cmd: string) =>
+      `没有找到“${ref}”。${near ? `您是不是要找：${near}？` : ''}请这样写：${cmd} 4.3`,
+    en: (ref: string, near: string, cmd: string) =>
+      `I could not find "${ref}".${near ? ` Did you mean: ${near}?` : ''} Write it like: ${cmd} 4.3`,
+  },
+  commandWord: {
+    zh: (cmd: 'status' | 'history' | 'tasks') => ({ status: '状态', history: '历史', tasks: '任务' })[cmd],
+    en: (cmd: 'status' | 'history' | 'tasks') => cmd,
+  },
+  sectionCounts: {
+    zh: (targets: number, withProgress: number) => `${targets}个目标，${withProgress}个有进展`,
+    en: (targets: number, withProgress: number) => `${targets} targets, ${withProgress} with progress`,
+  },
+  noMeasurable: { zh: '无量化目标', en: 'no measurable target' },
+  allReports: { zh: '全部报告', en: 'All reports' },
+  standingTitle: { zh: (title: string) => `${title} · 完成情况`, en: (title: string) => `${title} · standing` },
+  statusHint: { zh: '查看一部分：状态 4；查看一项：状态 4.3', en: 'One section: status 4; one item: status 4.3' },
+  noUpdate: { zh: '暂无进展', en: 'no update yet' },
+  latestRecords: { zh: '最近记录：', en: 'Latest records:' },
+  noRecords: { zh: '还没有进展记录。', en: 'No progress recorded yet.' },
+  itemHint: {
+    zh: (id: string) => `登记进展：进展 ${id} …；全部记录：历史 ${id}`,
+    en: (id: string) => `Record: progress ${id} …; all records: history ${id}`,
+  },
+  historyUsage: { zh: '请写明条目，例如：历史 4.3', en: 'Name the item, for example: history 4.3' },
+  historyTitle: { zh: (item: string) => `${item} · 进展记录`, en: (item: string) => `${item} · records` },
+  historyHint: {
+    zh: '撤销自己最近一条：撤销；管理员撤销任一条：撤销 编号',
+    en: 'Undo your last: undo; admins undo any: undo NUMBER',
+  },
+  tasksTitle: { zh: '工作任务', en: 'Tasks' },
+  tasksHint: { zh: '查看完成情况：状态 4.3', en: 'See the standing: status 4.3' },
+  // Recording progress.
+  undoHint: {
+    zh: (id: number) => `发错了？发送“撤销”即可撤回（记录 #${id}）`,
+    en: (id: number) => `Wrong? Send "undo" to take it back (record #${id})`,
+  },
+  recordedNote: { zh: (item: string) => `已记录 ${item}`, en: (item: string) => `Recorded for ${item}` },
+  recorded: { zh: (id: string) => `已记录 ${id}`, en: (id: string) => `Recorded ${id}` },
+  addedTo: {
+    zh: (before: string, delta: string) => `（在 ${before} 的基础上 +${delta}）`,
+    en: (before: string, delta: string) => ` (${before} + ${delta})`,
+  },
+  was: { zh: (before: string) => `（上次 ${before}）`, en: (before: string) => ` (was ${before})` },
+  alreadyDone: {
+    zh: (id: string, who: string, when: string) => `${id} 已经标记完成了（${who}，${when}），这次没有重复记录。`,
+    en: (id: string, who: string, when: string) =>
+      `${id} was already marked done (${who}, ${when}); nothing was recorded again.`,
+  },
+  undidTitle: { zh: (id: number) => `已撤销记录 #${id}`, en: (id: number) => `Undid record #${id}` },
+  nowValue: {
+    zh: (value: string | undefined) => (value === undefined ? '，现在没有进展记录' : `，现在是 ${value}`),
+    en: (value: string | undefined) => (value === undefined ? '; no value now' : `; now ${value}`),
+  },
+  // The digest.
+  milestoneDone: { zh: '已完成', en: 'done' },
+  more: { zh: (n: number) => `…另有${n}项`, en: (n: number) => `…and ${n} more` },
+  digestTitle: { zh: (date: string) => `督办日报 · ${date}`, en: (date: string) => `duban daily digest · ${date}` },
+  digestEmpty: {
+    zh: (title: string, since: string) => `${title}：自 ${since} 以来没有新的进展。`,
+    en: (title: string, since: string) => `${title}: no new progress since ${since}.`,
+  },
+  newProgress: {
+    zh: (since: string, n: number) => `**新进展**（${since} 以来，${n}条）`,
+    en: (since: string, n: number) => `**New progress** (since ${since}, ${n})`,
+  },
+  behindHead: {
+    zh: (expected: number) => `进度落后（按计划应完成约${expected}%）：`,
+    en: (expected: number) => `Behind the pace of the plan (about ${expected}% expected by now):`,
+  },
+  staleHead: {
+    zh: (days: number) => `超过${days}天未更新：`,
+    en: (days: number) => `No update for ${days} days or more:`,
+  },
+  lastUpdate: {
+    zh: (date: string | undefined) => (date ? `上次更新 ${date}` : '从未更新'),
+    en: (date: string | undefined) => (date ? `last update ${date}` : 'never updated'),
+  },
+  days: { zh: (n: number) => `${n}天`, en: (n: number) => `${n} days` },
+  needsAttention: { zh: '**需要关注**', en: '**Needs attention**' },
+  targetsMet: {
+    zh: (met: number, all: number) => `目标达成 ${met}/${all}`,
+    en: (met: number, all: number) => `targets met ${met}/${all}`,
+  },
+  digestHint: {
+    zh: '登记进展：进展 4.3 已引进领军人才及团队12个 ｜ 查看：状态 4.3',
+    en: 'Record progress: progress 4.3 12 | look: status 4.3',
+  },
+  // Questions about the progress itself.
+  behindList: {
+    zh: (n: number) => [`落后于计划进度的目标（${n}个）：`, '没有落后于计划进度的目标。'],
+    en: (n: number) => [`Targets behind the pace of the plan (${n}):`, 'No target is behind the pace of the plan.'],
+  },
+  metList: {
+    zh: (n: number) => [`已完成的目标（${n}个）：`, '还没有目标报告完成。'],
+    en: (n: number) => [`Targets met (${n}):`, 'No target has been reported met yet.'],
+  },
+  noUpdateList: {
+    zh: (n: number) => [`还没有人报过进展的工作（${n}项）：`, '每项工作都有人报过进展。'],
+    en: (n: number) => [`Items with no update yet (${n}):`, 'Every item has had an update.'],
+  },
+  pace: {
+    zh: (percent: number, expected: number) => `${percent}%，按计划应达 ${expected}%`,
+    en: (percent: number, expected: number) => `${percent}%, ${expected}% expected by now`,
+  },
+  // Subscriptions.
+  subscribeWhere: {
+    zh: '请在要接收日报的群或频道里发送“订阅”。',
+    en: 'Send "subscribe" in the group or channel that should get the digest.',
+  },
+  subscribed: {
+    zh: '已订阅：本群每天会收到督办日报。发送“取消订阅”可以停止。',
+    en: 'Subscribed: this channel will get the daily digest. Send "unsubscribe" to stop.',
+  },
+  alreadySubscribed: { zh: '本群已经订阅了督办日报。', en: 'This channel is already subscribed.' },
+  unsubscribed: {
+    zh: '已取消订阅：本群不再收到督办日报。',
+    en: 'Unsubscribed: this channel will no longer get the digest.',
+  },
+  notSubscribed: { zh: '本群没有订阅督办日报。', en: 'This channel was not subscribed.' },
+} satisfies Record<string, { zh: unknown; en: unknown }>;

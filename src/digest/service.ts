@@ -1,5 +1,6 @@
 /** The digest for a channel and a day: its window, its content, and channel subscriptions. */
 import { parseChannel } from '../chat/ids.js';
+import { TEXT } from '../chat/texts.js';
 import type { Channel } from '../chat/types.js';
 import { type Lang, type Reply, reply } from '../chat/types.js';
 import type { Config } from '../config.js';
@@ -78,7 +79,6 @@ export class DigestService {
     const tz = this.config.DUBAN_TZ;
     // As of now, a record made this very instant included (windows end before `to`).
     const to = new Date(this.now().getTime() + 1);
-    const zh = lang === 'zh';
     const lines: string[] = [];
     const citations: { reportId: string; id: string; title: string; quote: string }[] = [];
     for (const report of this.reports) {
@@ -90,9 +90,7 @@ export class DigestService {
       if (intent === 'behind') {
         for (const { item, target: t } of standing.behind) {
           cite(item.item);
-          const pace = zh
-            ? `${t.percent}%，按计划应达 ${standing.expected}%`
-            : `${t.percent}%, ${standing.expected}% expected by now`;
+          const pace = TEXT.pace[lang](t.percent, standing.expected);
           lines.push(`• ${named}${t.target.id} ${item.item.title}：${pace}`);
         }
       } else if (intent === 'no-update') {
@@ -109,23 +107,11 @@ export class DigestService {
         }
       }
     }
-    const head = {
-      behind: zh
-        ? [`落后于计划进度的目标（${lines.length}个）：`, '没有落后于计划进度的目标。']
-        : [`Targets behind the pace of the plan (${lines.length}):`, 'No target is behind the pace of the plan.'],
-      met: zh
-        ? [`已完成的目标（${lines.length}个）：`, '还没有目标报告完成。']
-        : [`Targets met (${lines.length}):`, 'No target has been reported met yet.'],
-      'no-update': zh
-        ? [`还没有人报过进展的工作（${lines.length}项）：`, '每项工作都有人报过进展。']
-        : [`Items with no update yet (${lines.length}):`, 'Every item has had an update.'],
-    }[intent];
+    const head = { behind: TEXT.behindList, met: TEXT.metList, 'no-update': TEXT.noUpdateList }[intent][lang](
+      lines.length,
+    );
     const text = lines.length
-      ? [
-          head[0]!,
-          ...lines.slice(0, 40),
-          ...(lines.length > 40 ? [zh ? `……另有${lines.length - 40}项` : `… and ${lines.length - 40} more`] : []),
-        ]
+      ? [head[0]!, ...lines.slice(0, 40), ...(lines.length > 40 ? [TEXT.more[lang](lines.length - 40)] : [])]
       : [head[1]!];
     return reply({ kind: 'answer', lang, text: [text.join('\n')], citations: citations.slice(0, 40) });
   }
@@ -139,35 +125,11 @@ export class DigestService {
 
   /** `订阅` / `取消订阅` in a channel. */
   async subscribe(on: boolean, channel: Channel, by: string, lang: Lang): Promise<Reply> {
-    const zh = lang === 'zh';
-    if (!channel.channelId) {
-      return reply({
-        kind: 'invalid',
-        lang,
-        ephemeral: true,
-        text: [
-          zh
-            ? '请在要接收日报的群或频道里发送“订阅”。'
-            : 'Send "subscribe" in the group or channel that should get the digest.',
-        ],
-      });
-    }
+    if (!channel.channelId) return reply({ kind: 'invalid', lang, ephemeral: true, text: [TEXT.subscribeWhere[lang]] });
     const changed = await this.store.digest.setSubscribed(channel, on, by);
-    const text = on
-      ? changed
-        ? zh
-          ? '已订阅：本群每天会收到督办日报。发送“取消订阅”可以停止。'
-          : 'Subscribed: this channel will get the daily digest. Send "unsubscribe" to stop.'
-        : zh
-          ? '本群已经订阅了督办日报。'
-          : 'This channel is already subscribed.'
-      : changed
-        ? zh
-          ? '已取消订阅：本群不再收到督办日报。'
-          : 'Unsubscribed: this channel will no longer get the digest.'
-        : zh
-          ? '本群没有订阅督办日报。'
-          : 'This channel was not subscribed.';
+    const text = (
+      on ? (changed ? TEXT.subscribed : TEXT.alreadySubscribed) : changed ? TEXT.unsubscribed : TEXT.notSubscribed
+    )[lang];
     return reply({ kind: 'recorded', lang, text: [text] });
   }
 }
