@@ -77,7 +77,8 @@ for (let i = 0; i < 7; i++) {
   rss.push(Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024);
 }
 console.log(
-  `cold \`node bin/duban.js ask\`: median ${ms(pct(walls, 50))}, max ${ms(Math.max(...walls))} wall (${walls.length} runs); peak memory ${Math.max(...rss).toFixed(0)} MiB`,
+  `cold \`node bin/duban.js ask\`: median ${ms(pct(walls, 50))}, max ${ms(Math.max(...walls))} wall ` +
+    `(${walls.length} runs); peak memory ${Math.max(...rss).toFixed(0)} MiB`,
 );
 
 // The same questions with 10,000 progress records in the store (they join the search).
@@ -116,7 +117,8 @@ console.log(
   const loadMs = performance.now() - t;
   const times = await warmLatency(core.bot.answerer, 5);
   console.log(
-    `with 10,000 progress records (inserted in ${ms(loadMs)}): warm ask p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))}`,
+    `with 10,000 progress records (inserted in ${ms(loadMs)}): ` +
+      `warm ask p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))}`,
   );
   const chat = [];
   for (let i = 0; i < 200; i++) {
@@ -164,7 +166,8 @@ for (let r = 0; r < 5; r++) {
   }
 }
 console.log(
-  `baseline @orama/orama + mandarin tokenizer: hit@1 ${(hitAt1(oramaTop) * 100).toFixed(1)}%, p50 ${ms(pct(oramaTimes, 50))}, p95 ${ms(pct(oramaTimes, 95))}`,
+  `baseline @orama/orama + mandarin tokenizer: hit@1 ${(hitAt1(oramaTop) * 100).toFixed(1)}%, ` +
+    `p50 ${ms(pct(oramaTimes, 50))}, p95 ${ms(pct(oramaTimes, 95))}`,
 );
 console.log(`peak memory (this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 rmSync(dataDir, { recursive: true, force: true });

@@ -102,7 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = env 
   const llm = [c.DUBAN_LLM_BASE_URL, c.DUBAN_LLM_MODEL].filter(Boolean).length;
   if (llm === 1) {
     throw new ConfigError(
-      `Setting DUBAN_LLM_${c.DUBAN_LLM_BASE_URL ? 'MODEL' : 'BASE_URL'}="" is not allowed: set both DUBAN_LLM_BASE_URL and DUBAN_LLM_MODEL, or neither`,
+      `Setting DUBAN_LLM_${c.DUBAN_LLM_BASE_URL ? 'MODEL' : 'BASE_URL'}="" is not allowed: ` +
+        'set both DUBAN_LLM_BASE_URL and DUBAN_LLM_MODEL, or neither',
     );
   }
   return { ...c, DUBAN_DATA_DIR: resolve(c.DUBAN_DATA_DIR), DUBAN_REPORTS_DIR: resolve(c.DUBAN_REPORTS_DIR) };

@@ -26,7 +26,8 @@ export async function runConsole(
   if (tty) {
     const r = core.bot.answerer.reports[0]!;
     output.write(
-      `${style.bold('督办 duban')} — ${r.title}（${r.city} ${r.year}）\n${style.dim('试试：人才团队的引进目标是多少？ ｜ 进展 4.3 已引进领军人才及团队12个 ｜ 状态 ｜ 帮助 ｜ exit 退出')}\n`,
+      `${style.bold('督办 duban')} — ${r.title}（${r.city} ${r.year}）\n` +
+        `${style.dim('试试：人才团队的引进目标是多少？ ｜ 进展 4.3 已引进领军人才及团队12个 ｜ 状态 ｜ 帮助 ｜ exit 退出')}\n`,
     );
     rl.prompt();
   }

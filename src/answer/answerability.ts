@@ -41,16 +41,36 @@ export interface Model {
 }
 
 /** Times other than the plan year: what the report cannot tell ("去年", "2014年", "last year"). */
-const OTHER_TIME =
-  /去年|前年|上一?年|往年|过去(?:几|[一二三四五两]|\d)年|20(?:0\d|1[0-4])年?|十二五期间|last year|previous year|past (?:few |\d+ )?years|in 20(?:0\d|1[0-4])\b|20(?:0\d|1[0-4])'?s?\b/i;
+const OTHER_TIME = new RegExp(
+  [
+    '去年|前年|上一?年|往年|过去(?:几|[一二三四五两]|\\d)年|20(?:0\\d|1[0-4])年?|十二五期间',
+    'last year',
+    'previous year',
+    'past (?:few |\\d+ )?years',
+    'in 20(?:0\\d|1[0-4])\\b',
+    "20(?:0\\d|1[0-4])'?s?\\b",
+  ].join('|'),
+  'i',
+);
 
 /**
  * Details a work report does not give: fees, budgets, standards, places, dates, names of people,
  * contacts, and how one person applies for something. A question about one of them for a thing
  * the report mentions is rarely answered by it.
  */
-const DETAIL =
-  /标准|位置|地址|在哪里|具体在哪|电话|联系方式|费用|收费|价格|多少钱|预算|经费|投资额|名单|时间表|几号|哪天|几月|截止|负责人|谁负责|是谁|哪家公司|哪些公司|比例|比率|增长率|覆盖率|工资|薪水|怎么申请|如何申请|怎么办理|如何办理|去哪(?:里)?办|需要什么(?:材料|条件)|\b(?:how (?:do|can|should) i|where (?:do|can|should) i|opening hours|salary|salaries|wage|wages|website|apply for|application form)\b|\b(?:budget|budgeted|cost|costs|price|prices|fee|fees|charge|location|located|address|phone|contact|deadline|date|dates|rate|percentage|percent|criteria|standard|standards|who (?:is|will be) (?:in charge|responsible)|which compan(?:y|ies)|names? of)\b/i;
+const DETAIL = new RegExp(
+  [
+    '标准|位置|地址|在哪里|具体在哪|电话|联系方式|费用|收费|价格|多少钱|预算|经费|投资额|名单|时间表',
+    '几号|哪天|几月|截止|负责人|谁负责|是谁|哪家公司|哪些公司|比例|比率|增长率|覆盖率|工资|薪水',
+    '怎么申请|如何申请|怎么办理|如何办理|去哪(?:里)?办|需要什么(?:材料|条件)',
+    '\\b(?:how (?:do|can|should) i|where (?:do|can|should) i|opening hours|salary|salaries|wage|wages|website|' +
+      'apply for|application form)\\b',
+    '\\b(?:budget|budgeted|cost|costs|price|prices|fee|fees|charge|location|located|address|phone|contact|' +
+      'deadline|date|dates|rate|percentage|percent|criteria|standard|standards|' +
+      'who (?:is|will be) (?:in charge|responsible)|which compan(?:y|ies)|names? of)\\b',
+  ].join('|'),
+  'i',
+);
 
 /** Share of the question's weight in concepts matching this well. */
 function share(matches: ConceptMatch[], test: (m: ConceptMatch) => boolean): number {

@@ -100,7 +100,8 @@ export function itemAnswer(
     lang === 'zh'
       ? [`**${item.id} ${item.title}**（${sectionName(section, 'zh')}：${section.title}）`, `“${quote}”`]
       : [
-          `**Item ${item.id} “${item.title}”**${englishAbout(item.title, gloss)} (${sectionName(section, 'en')}: ${section.title}) says:`,
+          `**Item ${item.id} “${item.title}”**${englishAbout(item.title, gloss)} ` +
+            `(${sectionName(section, 'en')}: ${section.title}) says:`,
           `“${quote}”`,
         ];
   // Key terms: the report's names and longer terms, not every word the glossary knows.

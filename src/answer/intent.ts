@@ -14,12 +14,20 @@ export function refInQuestion(question: string): string | undefined {
   return undefined;
 }
 
+const ASKS_FOR_NUMBER = new RegExp(
+  [
+    '多少|几个|几项|几家|几所|几届|多大|数量|比例|比率',
+    'how many',
+    'how much',
+    'what (?:is|are|was) the (?:\\w+ )?(?:number|population|size|total|amount|rate|gdp|budget|figure)\\b',
+  ].join('|'),
+  'i',
+);
+
 /** True when the question wants a figure ("多少", "how many", "what is the population"). */
 export function asksForNumber(question: string): boolean {
   if (/哪几/.test(question)) return false;
-  return /多少|几个|几项|几家|几所|几届|多大|数量|比例|比率|how many|how much|what (?:is|are|was) the (?:\w+ )?(?:number|population|size|total|amount|rate|gdp|budget|figure)\b/i.test(
-    question,
-  );
+  return ASKS_FOR_NUMBER.test(question);
 }
 
 /** True when the question asks how work is going rather than what was promised. */
@@ -44,6 +52,26 @@ export function holdsFigure(question: string, passage: string): boolean {
   return new RegExp(`\\d|${NUMERAL}[个项家所名条座次届人批大年级轮类]`).test(passage);
 }
 
+const NO_UPDATE = new RegExp(
+  [
+    '(?:没有|还没|未|没)人?(?:报|上报|汇报|填报|更新)(?:过)?(?:进展|进度)?',
+    'no (?:update|progress)',
+    'not (?:been )?(?:updated|reported)',
+    'without (?:an? )?update',
+    'stale',
+  ].join('|'),
+  'i',
+);
+const MET = new RegExp(
+  [
+    '哪些(?:目标|工作|任务|指标|项目)?(?:已经|已)?(?:完成|达标|实现|达到)',
+    '(?:完成|达标)了(?:哪些|几个)',
+    'which (?:targets?|items?|goals?|tasks?) (?:have|has|are|were)? ?(?:been )?(?:met|achieved|reached|done|completed)',
+    'what (?:has|have) been (?:met|achieved|done|completed)',
+  ].join('|'),
+  'i',
+);
+
 /** A question about the progress itself, answered from the records rather than the report. */
 export type ProgressIntent = 'behind' | 'met' | 'no-update' | 'how-going';
 
@@ -51,24 +79,19 @@ export type ProgressIntent = 'behind' | 'met' | 'no-update' | 'how-going';
 export function progressIntent(question: string): ProgressIntent | undefined {
   if (/落后|滞后|拖后腿|进度慢|跟不上|behind (?:schedule|pace|plan)?|lagging|off track|falling behind/i.test(question))
     return 'behind';
-  if (
-    /(?:没有|还没|未|没)人?(?:报|上报|汇报|填报|更新)(?:过)?(?:进展|进度)?|no (?:update|progress)|not (?:been )?(?:updated|reported)|without (?:an? )?update|stale/i.test(
-      question,
-    )
-  )
-    return 'no-update';
-  if (
-    /哪些(?:目标|工作|任务|指标|项目)?(?:已经|已)?(?:完成|达标|实现|达到)|(?:完成|达标)了(?:哪些|几个)|which (?:targets?|items?|goals?|tasks?) (?:have|has|are|were)? ?(?:been )?(?:met|achieved|reached|done|completed)|what (?:has|have) been (?:met|achieved|done|completed)/i.test(
-      question,
-    )
-  )
-    return 'met';
+  if (NO_UPDATE.test(question)) return 'no-update';
+  if (MET.test(question)) return 'met';
   if (new RegExp(HOW_GOING.source, 'i').test(question)) return 'how-going';
   return undefined;
 }
 
-const HOW_GOING =
-  /完成得?(?:怎么样|如何|咋样)了?|进展(?:如何|怎么样|咋样)了?|进度(?:如何|怎么样)了?|怎么样了|how far along|progress (?:on|of)|how (?:is|are)(?= .+ going)|going\b/gi;
+const HOW_GOING = new RegExp(
+  [
+    '完成得?(?:怎么样|如何|咋样)了?|进展(?:如何|怎么样|咋样)了?|进度(?:如何|怎么样)了?|怎么样了',
+    'how far along|progress (?:on|of)|how (?:is|are)(?= .+ going)|going\\b',
+  ].join('|'),
+  'gi',
+);
 
 /** The topic of a "how is X going" question: the question without its frame. */
 export function howGoingTopic(question: string): string {

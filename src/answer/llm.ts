@@ -97,9 +97,12 @@ export class LlmWriter implements AnswerWriter {
       reply = await this.model.invoke(messages, { signal: AbortSignal.timeout(this.config.DUBAN_LLM_TIMEOUT_MS) });
     } catch (err) {
       const e = err as { status?: number; name?: string; message?: string };
-      logFailure(
-        `${this.config.DUBAN_LLM_BASE_URL} ${e.status ? `answered ${e.status}` : e.name === 'TimeoutError' || /abort|timeout/i.test(e.message ?? '') ? 'timed out' : `failed: ${e.message ?? err}`}`,
-      );
+      const why = e.status
+        ? `answered ${e.status}`
+        : e.name === 'TimeoutError' || /abort|timeout/i.test(e.message ?? '')
+          ? 'timed out'
+          : `failed: ${e.message ?? err}`;
+      logFailure(`${this.config.DUBAN_LLM_BASE_URL} ${why}`);
       return undefined;
     }
     const prose = (

@@ -223,7 +223,12 @@ function scores(t: Tally) {
 
 function row(label: string, t: Tally): string {
   const s = scores(t);
-  return `  ${label.padEnd(18)} zh hit@1 ${pct(s.hit1_zh)} hit@3 ${pct(s.hit3_zh)} orama ${pct(s.baseline_zh)} (${t.n.zh})  en hit@1 ${pct(s.hit1_en)} hit@3 ${pct(s.hit3_en)} (${t.n.en})  required ${pct(s.must)} (${t.must[0]})  not found: recall ${pct(s.notFoundRecall)} (${t.neg[0]}) precision ${pct(s.notFoundPrecision)}`;
+  return (
+    `  ${label.padEnd(18)} zh hit@1 ${pct(s.hit1_zh)} hit@3 ${pct(s.hit3_zh)} orama ${pct(s.baseline_zh)} (${t.n.zh})` +
+    `  en hit@1 ${pct(s.hit1_en)} hit@3 ${pct(s.hit3_en)} (${t.n.en})` +
+    `  required ${pct(s.must)} (${t.must[0]})` +
+    `  not found: recall ${pct(s.notFoundRecall)} (${t.neg[0]}) precision ${pct(s.notFoundPrecision)}`
+  );
 }
 
 /** Fit the answerability model on the tuning parts, as asked and wrapped in noise, and keep it in data/. */

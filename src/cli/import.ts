@@ -30,7 +30,8 @@ export async function run(args: string[]): Promise<number> {
     if (!checked.ok) {
       await core.store.audit.record(actor, 'import', file, 'invalid', checked.errors.join(' | '));
       process.stderr.write(
-        `${file} was not imported; nothing was recorded. Fix these rows and run it again:\n${checked.errors.map((e) => `  ${e}`).join('\n')}\n`,
+        `${file} was not imported; nothing was recorded. Fix these rows and run it again:\n` +
+          `${checked.errors.map((e) => `  ${e}`).join('\n')}\n`,
       );
       return 1;
     }

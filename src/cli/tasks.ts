@@ -56,7 +56,8 @@ export async function run(args: string[]): Promise<number> {
     const items = sections.reduce((n, s) => n + s.items.length, 0);
     const targets = sections.reduce((n, s) => n + s.items.reduce((m, i) => m + i.targets.length, 0), 0);
     process.stdout.write(
-      `${report.title} [${report.id}] · ${report.city} ${report.year}\n${sections.length} sections, ${items} items, ${targets} targets\n\n`,
+      `${report.title} [${report.id}] · ${report.city} ${report.year}\n` +
+        `${sections.length} sections, ${items} items, ${targets} targets\n\n`,
     );
     process.stdout.write(`${sections.map(sectionText).join('\n\n')}\n`);
   }

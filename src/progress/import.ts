@@ -74,7 +74,8 @@ export function checkImport(csv: string, reports: Report[], tz: string, now: Dat
     return {
       ok: false,
       errors: [
-        `row 1: the header needs the columns item (or target), value, date, who (and optionally note); missing: ${missing.join(', ')}`,
+        'row 1: the header needs the columns item (or target), value, date, who (and optionally note); ' +
+          `missing: ${missing.join(', ')}`,
       ],
     };
   }

@@ -18,8 +18,10 @@ export function problemText(p: Problem, lang: Lang, verb: 'progress' | 'done'): 
     case 'unknown-ref': {
       const near = p.candidates.slice(0, 4).join(zh ? '；' : '; ');
       return zh
-        ? `没有找到“${p.ref}”这一项。${near ? `您是不是要找：${near}？` : ''}\n请用条目编号，例如：${cmd} 4.3 …（发送“任务”查看全部编号）`
-        : `There is no item "${p.ref}".${near ? ` Did you mean: ${near}?` : ''}\nUse the item number, for example: ${cmd} 4.3 … (send "tasks" to see them all)`;
+        ? `没有找到“${p.ref}”这一项。${near ? `您是不是要找：${near}？` : ''}\n` +
+            `请用条目编号，例如：${cmd} 4.3 …（发送“任务”查看全部编号）`
+        : `There is no item "${p.ref}".${near ? ` Did you mean: ${near}?` : ''}\n` +
+            `Use the item number, for example: ${cmd} 4.3 … (send "tasks" to see them all)`;
     }
     case 'section-ref':
       return zh
@@ -32,13 +34,16 @@ export function problemText(p: Problem, lang: Lang, verb: 'progress' | 'done'): 
           ? `请写上进展内容，例如：${cmd} ${p.item.id} 已完成某某工作`
           : `Add what was done, for example: ${cmd} ${p.item.id} finished the survey`;
       return zh
-        ? `没有读到数值。${t.id} 的目标是 ${targetPhrase(t, lang)}，请这样写：进展 ${t.id} 12（或 进展 ${t.id} +2 表示在原有基础上增加）`
-        : `I could not find a number. ${t.id} aims at ${targetPhrase(t, lang)}; write: progress ${t.id} 12 (or progress ${t.id} +2 to add to the last value)`;
+        ? `没有读到数值。${t.id} 的目标是 ${targetPhrase(t, lang)}，` +
+            `请这样写：进展 ${t.id} 12（或 进展 ${t.id} +2 表示在原有基础上增加）`
+        : `I could not find a number. ${t.id} aims at ${targetPhrase(t, lang)}; ` +
+            `write: progress ${t.id} 12 (or progress ${t.id} +2 to add to the last value)`;
     }
     case 'negative':
       return zh
         ? '数值不能是负数。要更正，请直接发送正确的数值；要撤回上一条，请发送“撤销”。'
-        : 'A value cannot be negative. To correct one, send the right value; to take back your last update, send "undo".';
+        : 'A value cannot be negative. To correct one, send the right value; ' +
+            'to take back your last update, send "undo".';
     case 'percent': {
       const t = p.target ?? p.item.targets[0];
       return zh

@@ -24,7 +24,10 @@ export interface TargetState {
   /** Percent reached, capped at 100. */
   percent: number;
   met: boolean;
-  /** Behind the pace of the plan (a quantity more than 10 points under it, or a milestone not done when the plan ended). */
+  /**
+   * Behind the pace of the plan (a quantity more than 10 points under it, or a milestone not done
+   * when the plan ended).
+   */
   behind: boolean;
   at?: string;
   userName?: string;

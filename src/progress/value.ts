@@ -8,8 +8,17 @@ export type ParsedValue =
   | { ok: true; mode: 'absolute' | 'delta'; value: number }
   | { ok: false; problem: 'none' | 'negative' | 'percent' };
 
-const NOT_VALUES =
-  /\d{4}\s*年|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|第\s*[\d一二三四五六七八九十]+\s*[批季期次届个]?|\d+(?:\.\d+)?\s*(?:亿元|万元|元)?\s*[#＃]\s*\d+/g;
+const NOT_VALUES = new RegExp(
+  [
+    '\\d{4}\\s*年',
+    '\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?',
+    '\\d{1,2}\\s*[日号]',
+    '\\d{4}[-/.]\\d{1,2}(?:[-/.]\\d{1,2})?',
+    '第\\s*[\\d一二三四五六七八九十]+\\s*[批季期次届个]?',
+    '\\d+(?:\\.\\d+)?\\s*(?:亿元|万元|元)?\\s*[#＃]\\s*\\d+',
+  ].join('|'),
+  'g',
+);
 const MEASURE = '个项家所名条座次人支套台户处辆场间亩公里批件';
 const NUMBER = new RegExp(`(\\d[\\d,]*(?:\\.\\d+)?[千万亿]*)|([${CHINESE_NUMERAL_CHARS}]+)(?=[${MEASURE}万])`, 'g');
 

@@ -15,7 +15,8 @@ export function formatNumber(n: number): string {
 export function formatTarget(t: Target): string {
   if (t.kind === 'milestone') return `[里程碑] ${t.text}`;
   const cmp = t.comparator === '=' ? '' : `${t.comparator} `;
-  return `${t.metric}: ${cmp}${formatNumber(t.value)}${t.unit}${COMPARATOR_WORDS[t.comparator] ? ` (${COMPARATOR_WORDS[t.comparator]})` : ''}`;
+  const words = COMPARATOR_WORDS[t.comparator] ? ` (${COMPARATOR_WORDS[t.comparator]})` : '';
+  return `${t.metric}: ${cmp}${formatNumber(t.value)}${t.unit}${words}`;
 }
 
 /** Share of a target reached, 0–100 (whole percent); milestones are 0 or 100. */

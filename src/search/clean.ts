@@ -59,8 +59,13 @@ const CHATTER = new RegExp(
 );
 const CHATTER_CLAUSE = new RegExp(`^(?:${CHATTER.source})[\\s,，.。!！?？~～]*$`, 'iu');
 /** Thanks written straight after the question, with no stop between ("…开吗谢谢"). */
-const TRAILING_THANKS =
-  /(?:(?:(?:非常|十分)?(?:谢谢|感谢|多谢)(?:您|你|大家|各位|了|啦)?|辛苦(?:了|啦)?|麻烦(?:了|您了|你了)|拜托了)+|\s(?:many )?(?:thanks?(?: you| a lot| in advance)?|thx|cheers|much appreciated))[\s,，.。!！~～]*$/iu;
+const TRAILING_THANKS = new RegExp(
+  '(?:' +
+    '(?:(?:非常|十分)?(?:谢谢|感谢|多谢)(?:您|你|大家|各位|了|啦)?|辛苦(?:了|啦)?|麻烦(?:了|您了|你了)|拜托了)+' +
+    '|\\s(?:many )?(?:thanks?(?: you| a lot| in advance)?|thx|cheers|much appreciated)' +
+    ')[\\s,，.。!！~～]*$',
+  'iu',
+);
 
 /** Openers that say a question is coming ("请问", "领导让我查一下"), dropped where they stand. */
 const OPENERS = new RegExp(
@@ -69,7 +74,8 @@ const OPENERS = new RegExp(
     '(?:领导|上面|老板|科长|处长|主任)(?:让|叫|要)我(?:查|问|确认|了解)一?下',
     '(?:另外|还有|顺便|对了)[，,]?',
     '我是新来的',
-    "(?:the )?[\\w']+(?: [\\w']+)? (?:office|boss|director|leader)s? (?:asked|wants|told) me to (?:check|ask|confirm)(?: on)?:?",
+    "(?:the )?[\\w']+(?: [\\w']+)? (?:office|boss|director|leader)s? " +
+      '(?:asked|wants|told) me to (?:check|ask|confirm)(?: on)?:?',
     "(?:i was|i've been|i am|i'm) asked to (?:check|ask|confirm)(?: on)?:?",
     '(?:my |the )?(?:boss|director|leader|chief)s? (?:wants|needs|would like) to know(?: about)?(?: re)?:?',
     '\\bre:',
@@ -81,8 +87,15 @@ const OPENERS = new RegExp(
 const LEADING_CHATTER = new RegExp(`^(?:(?:${CHATTER.source})[\\s,，.。!！:：~～]+)+`, 'iu');
 
 /** Words that make a sentence a question (and "A不A": 管不管, 有没有). */
-const ASKS =
-  /[?？吗呢么]|(\p{Script=Han})[不没]\1|多少|几[个项家所名条座次届人批年]?|什么|啥|咋|怎|如何|哪|是否|有没有|要不要|能不能|会不会|是不是|搞不搞|有无|\b(?:what|which|how|when|where|who|whom|why|is|are|does|do|did|can|could|will|would|should|any)\b/iu;
+const ASKS = new RegExp(
+  [
+    '[?？吗呢么]',
+    '(\\p{Script=Han})[不没]\\1',
+    '多少|几[个项家所名条座次届人批年]?|什么|啥|咋|怎|如何|哪|是否|有没有|要不要|能不能|会不会|是不是|搞不搞|有无',
+    '\\b(?:what|which|how|when|where|who|whom|why|is|are|does|do|did|can|could|will|would|should|any)\\b',
+  ].join('|'),
+  'iu',
+);
 
 /** Split into sentences at full stops, question and exclamation marks, dashes and line breaks. */
 function sentences(text: string): string[] {

@@ -22,18 +22,19 @@ const UNTRANSLATED_WEIGHT = 0.5;
 
 const STOP = new Set(
   (
-    'a an the of for to in on at by with and or is are was were be been being do does did will would shall should can could ' +
-    'what which who whom whose when where why how many much any some there this that these those it its our their your my ' +
-    'about from into than as per year years target targets goal goals aim plan planned progress status number amount ' +
-    "i we you they me us tell show give please know want need does has have had how's what's city's government's " +
-    'city state current currently latest new arrangement arrangements going work be done doing happen happening ' +
-    'report say says said mention mentions mentioned proceed proceeding expected intend intended being also keep kept keeping make made ' +
-    'caught up name named called own due under anything something things thing get got take taken set aim aiming aims deliver delivered ' +
-    'help helped problem problems issue issues area areas way ways approach plans planning-wise happen supposed going-to like ' +
-    'last next much more most really actually exactly specific specifically detail details include including includes ' +
-    "i'm i've let's again now here one ones getting long earlier measure measures initiative initiatives deal tackle tackled " +
-    'involve involves involved scheduled individual each sister liaison officer overall promise promised meant mean means out ' +
-    'local policy policies step steps thinking article government authorities authority municipal municipality'
+    'a an the of for to in on at by with and or is are was were be been being do does did will would shall should ' +
+    'can could what which who whom whose when where why how many much any some there this that these those it its ' +
+    'our their your my about from into than as per year years target targets goal goals aim plan planned progress ' +
+    "status number amount i we you they me us tell show give please know want need does has have had how's what's " +
+    "city's government's city state current currently latest new arrangement arrangements going work be done doing " +
+    'happen happening report say says said mention mentions mentioned proceed proceeding expected intend intended ' +
+    'being also keep kept keeping make made caught up name named called own due under anything something things ' +
+    'thing get got take taken set aim aiming aims deliver delivered help helped problem problems issue issues area ' +
+    'areas way ways approach plans planning-wise happen supposed going-to like last next much more most really ' +
+    "actually exactly specific specifically detail details include including includes i'm i've let's again now here " +
+    'one ones getting long earlier measure measures initiative initiatives deal tackle tackled involve involves ' +
+    'involved scheduled individual each sister liaison officer overall promise promised meant mean means out local ' +
+    'policy policies step steps thinking article government authorities authority municipal municipality'
   ).split(/\s+/),
 );
 

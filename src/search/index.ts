@@ -1,6 +1,6 @@
 /**
- * The hybrid index over every section preamble and item (questions are read by reader.ts): BM25 over jieba words, BM25 over
- * character bigrams, and hashed n-gram vectors in hnswlib, fused by reciprocal rank. What is
+ * The hybrid index over every section preamble and item (questions are read by reader.ts): BM25 over jieba
+ * words, BM25 over character bigrams, and hashed n-gram vectors in hnswlib, fused by reciprocal rank. What is
  * costly to make (the cut-down jieba dictionary, the CC-CEDICT map, the vectors) is kept in
  * `DATA_DIR/index/` and made again only when a report or the glossary changes.
  */

@@ -99,7 +99,8 @@ export function openDatabase(dataDir: string): Database.Database {
   if (version > SCHEMA_VERSION) {
     db.close();
     throw new StoreError(
-      `${file} was written by a newer duban (schema ${version}; this one knows up to ${SCHEMA_VERSION}). Upgrade duban, or point DUBAN_DATA_DIR at another folder.`,
+      `${file} was written by a newer duban (schema ${version}; this one knows up to ${SCHEMA_VERSION}). ` +
+        'Upgrade duban, or point DUBAN_DATA_DIR at another folder.',
     );
   }
   for (let v = version; v < SCHEMA_VERSION; v++) {

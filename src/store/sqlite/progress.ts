@@ -66,7 +66,8 @@ export class SqliteProgress implements ProgressRepository {
     return this.conn.write(() => {
       const info = this.conn
         .stmt(
-          `INSERT INTO progress (report_id, item_id, target_id, value, kind, note, raw_text, platform, user_id, user_name,
+          'INSERT INTO progress (report_id, item_id, target_id, value, kind, note, raw_text, platform, ' +
+            `user_id, user_name,
              channel_id, message_id, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
@@ -197,7 +198,8 @@ export class SqliteProgress implements ProgressRepository {
     return this.conn.read(() => {
       const row = this.conn
         .stmt(
-          `${SELECT} WHERE p.report_id = ? AND p.item_id = ? AND ${IN_FORCE} ORDER BY p.created_at DESC, p.id DESC LIMIT 1`,
+          `${SELECT} WHERE p.report_id = ? AND p.item_id = ? AND ${IN_FORCE} ` +
+            'ORDER BY p.created_at DESC, p.id DESC LIMIT 1',
         )
         .get(reportId, itemId) as Row | undefined;
       return row && toRecord(row);
@@ -237,7 +239,8 @@ export class SqliteProgress implements ProgressRepository {
       () =>
         this.conn
           .stmt(
-            `SELECT p.report_id AS reportId, p.item_id AS itemId, p.note, p.user_name AS userName, p.created_at AS createdAt
+            'SELECT p.report_id AS reportId, p.item_id AS itemId, p.note, p.user_name AS userName, ' +
+              `p.created_at AS createdAt
              FROM (SELECT rowid FROM progress_fts WHERE progress_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
              JOIN progress p ON p.id = f.rowid
              WHERE ${IN_FORCE}
