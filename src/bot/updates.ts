@@ -154,7 +154,8 @@ export class Updates {
     const now = target.targetId
       ? (await repos.progress.latestForItem(target.reportId, target.itemId)).get(target.targetId)?.value
       : undefined;
-    const what = `${target.targetId ?? target.itemId}${target.value !== null ? ` = ${formatNumber(target.value)}` : ''}`;
+    const value = target.value !== null ? ` = ${formatNumber(target.value)}` : '';
+    const what = `${target.targetId ?? target.itemId}${value}`;
     const after = target.targetId ? TEXT.nowValue[lang](now === undefined ? undefined : formatNumber(now)) : '';
     return {
       reply: reply({ kind: 'recorded', lang, title: TEXT.undidTitle[lang](target.id), text: [`${what}${after}`] }),

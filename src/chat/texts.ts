@@ -11,7 +11,9 @@ export const TEXT = {
   },
   refused: {
     zh: '抱歉，您还没有登记进展的权限，这条没有记录。如需登记，请联系管理员把您加入名单。提问不受限制。',
-    en: 'Sorry, you are not on the list of people who record progress, so nothing was recorded. Ask an admin to add you; anyone may ask questions.',
+    en:
+      'Sorry, you are not on the list of people who record progress, so nothing was recorded. ' +
+      'Ask an admin to add you; anyone may ask questions.',
   },
   adminOnly: {
     zh: '抱歉，只有管理员可以这样做。',
@@ -20,7 +22,8 @@ export const TEXT = {
   tooLong: {
     zh: (n: number, max: number) => `消息太长（${n}字，上限${max}字），没有处理。请分成几条发送；原文已保存在日志里。`,
     en: (n: number, max: number) =>
-      `That message is too long (${n} characters; the limit is ${max}) and was not processed. Please split it; the text is kept in the log.`,
+      `That message is too long (${n} characters; the limit is ${max}) and was not processed. ` +
+      'Please split it; the text is kept in the log.',
   },
   empty: {
     zh: '请输入问题或命令，发送“帮助”查看用法。',
@@ -32,7 +35,9 @@ export const TEXT = {
   },
   undoUsage: {
     zh: '撤销自己最近一条，发送“撤销”；撤销某一条，写记录编号，例如：撤销 17（编号见“历史 4.3”）。',
-    en: 'To undo your last update send "undo"; to undo one record give its number, for example: undo 17 (numbers are in "history 4.3").',
+    en:
+      'To undo your last update send "undo"; to undo one record give its number, ' +
+      'for example: undo 17 (numbers are in "history 4.3").',
   },
   nothingToUndo: {
     zh: '您没有可以撤销的进展记录。',

@@ -98,7 +98,8 @@ export class DigestScheduler {
       } catch (err) {
         lastError = String((err as Error)?.message ?? err);
         log(
-          `digest ${date} to ${channel.platform}:${channel.channelId} failed (attempt ${i + 1}/${attempts}): ${lastError}`,
+          `digest ${date} to ${channel.platform}:${channel.channelId} failed ` +
+            `(attempt ${i + 1}/${attempts}): ${lastError}`,
         );
         if (i < attempts - 1) await sleep((this.opts.backoffMs ?? 2000) * 2 ** i);
       }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../fakes/tmp.js';
-import { duban } from './run.js';
+import { duban, dubanProcess } from './run.js';
 
 const env = { DUBAN_DATA_DIR: tempDir() };
 
 describe('duban ask', () => {
   it('prints the answer contract as JSON', () => {
-    const r = duban(['ask', '--json', '人才团队的引进目标是多少？'], { env });
+    const r = dubanProcess(['ask', '--json', '人才团队的引进目标是多少？'], { env });
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
     expect(Object.keys(a)).toEqual(['question', 'found', 'outcome', 'answer', 'citations', 'lang']);
@@ -18,7 +18,7 @@ describe('duban ask', () => {
   });
 
   it('answers one question a line from stdin, one JSON object a line', () => {
-    const r = duban(['ask', '-'], {
+    const r = dubanProcess(['ask', '-'], {
       env,
       input: 'what is the target for talent teams?\n\n高铁站什么时候建成\n就业岗位新增多少个\n',
     });
@@ -34,14 +34,14 @@ describe('duban ask', () => {
     ]);
   });
 
-  it('prints plain text for a person', () => {
-    const r = duban(['ask', '公交IC卡系统'], { env });
+  it('prints plain text for a person', async () => {
+    const r = await duban(['ask', '公交IC卡系统'], { env });
     expect(r.stdout).toContain('5.2 完善综合交通功能');
     expect(r.stdout).toContain('建成投用公交IC卡系统');
   });
 
-  it('tells how to use it when the question is missing', () => {
-    const r = duban(['ask'], { env });
+  it('tells how to use it when the question is missing', async () => {
+    const r = await duban(['ask'], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Usage: duban ask');
   });

@@ -3,35 +3,35 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../fakes/tmp.js';
-import { duban } from './run.js';
+import { duban, dubanProcess } from './run.js';
 
 describe('duban chat', () => {
-  it('keeps state in the data dir between calls', () => {
+  it('keeps state in the data dir between calls', async () => {
     const env = { DUBAN_DATA_DIR: tempDir() };
-    const first = duban(['chat', '--user', 'u1', '--name', '张三', '进展 4.3 已引进领军人才及团队12个'], { env });
+    const first = await duban(['chat', '--user', 'u1', '--name', '张三', '进展 4.3 已引进领军人才及团队12个'], { env });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('12/25个，48%');
-    const status = duban(['chat', '--user', 'u2', '--json', '状态 4.3'], { env });
+    const status = await duban(['chat', '--user', 'u2', '--json', '状态 4.3'], { env });
     const reply = JSON.parse(status.stdout);
     expect(reply.kind).toBe('status');
     expect(reply.bars[0].percent).toBe(48);
   });
 
-  it('records a replayed message id once', () => {
+  it('records a replayed message id once', async () => {
     const env = { DUBAN_DATA_DIR: tempDir() };
-    const a = duban(['chat', '--user', 'u1', '--message-id', 'M1', '进展 4.3#1 +5'], { env });
-    const b = duban(['chat', '--user', 'u1', '--message-id', 'M1', '进展 4.3#1 +5'], { env });
+    const a = await duban(['chat', '--user', 'u1', '--message-id', 'M1', '进展 4.3#1 +5'], { env });
+    const b = await duban(['chat', '--user', 'u1', '--message-id', 'M1', '进展 4.3#1 +5'], { env });
     expect(b.stdout).toBe(a.stdout);
-    expect(duban(['chat', '--user', 'u1', '--json', '状态 4.3'], { env }).stdout).toContain('"percent":20');
+    expect((await duban(['chat', '--user', 'u1', '--json', '状态 4.3'], { env })).stdout).toContain('"percent":20');
   });
 
   it('refuses a data dir written by a newer duban, saying why', () => {
     const dir = tempDir();
-    duban(['chat', '--user', 'u1', '帮助'], { env: { DUBAN_DATA_DIR: dir } });
+    dubanProcess(['chat', '--user', 'u1', '帮助'], { env: { DUBAN_DATA_DIR: dir } });
     const db = new Database(join(dir, 'duban.sqlite'));
     db.pragma('user_version = 99');
     db.close();
-    const r = duban(['chat', '--user', 'u1', '帮助'], { env: { DUBAN_DATA_DIR: dir } });
+    const r = dubanProcess(['chat', '--user', 'u1', '帮助'], { env: { DUBAN_DATA_DIR: dir } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('written by a newer duban');
   });
@@ -40,7 +40,7 @@ describe('duban chat', () => {
 describe('the console chat (npm start with no platform)', () => {
   it('answers piped input line by line', () => {
     const env = { DUBAN_DATA_DIR: tempDir() };
-    const r = duban(['start'], { env, input: '帮助\n进展 4.3#1 3\n状态 4.3\n人才团队的引进目标是多少？\n' });
+    const r = dubanProcess(['start'], { env, input: '帮助\n进展 4.3#1 3\n状态 4.3\n人才团队的引进目标是多少？\n' });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('督办 · 用法');
     expect(r.stdout).toContain('已记录 4.3#1');
@@ -50,53 +50,53 @@ describe('the console chat (npm start with no platform)', () => {
 });
 
 describe('duban import', () => {
-  it('loads every row of a good file, once', () => {
+  it('loads every row of a good file, once', async () => {
     const env = { DUBAN_DATA_DIR: tempDir() };
     const file = join(tempDir(), 'ok.csv');
     writeFileSync(
       file,
       'item,value,date,who,note\n4.3#1,10,2015-06-30,张三,上半年\n8.3,12000,2015-07-31,李四,\n1.1,,2015-05-01,王五,走访企业200家\n',
     );
-    const r = duban(['import', file], { env });
+    const r = await duban(['import', file], { env });
     expect(r.stdout).toContain('Imported 3 progress records');
-    expect(duban(['chat', '--user', 'u', '状态 8.3'], { env }).stdout).toContain(
+    expect((await duban(['chat', '--user', 'u', '状态 8.3'], { env })).stdout).toContain(
       '1.2万/2.2万个，55%（李四，2015-07-31 00:00）',
     );
-    const again = duban(['import', file], { env });
+    const again = await duban(['import', file], { env });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('imported before');
   });
 
-  it('refuses a file with bad rows whole, naming each bad row and why', () => {
+  it('refuses a file with bad rows whole, naming each bad row and why', async () => {
     const env = { DUBAN_DATA_DIR: tempDir() };
     const file = join(tempDir(), 'bad.csv');
     writeFileSync(
       file,
       '条目,数值,日期,填报人,备注\n4.3#1,10,2015-06-30,张三,\n9.9,3,2015-06-30,李四,\n6.4,abc,2015-06-30,王五,\n6.4,5,2015/06/30,王五,\n6.4,-5,2015-06-30,王五,\n6.4,5,2099-01-01,王五,\n',
     );
-    const r = duban(['import', file], { env });
+    const r = await duban(['import', file], { env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('nothing was recorded');
     for (const row of [3, 4, 5, 6, 7]) expect(r.stderr).toContain(`row ${row}:`);
     expect(r.stderr).not.toContain('row 2:');
     expect(r.stderr).toContain('There is no item "9.9"');
     expect(r.stderr).toContain('in the future');
-    expect(duban(['chat', '--user', 'u', '--json', '状态 4.3'], { env }).stdout).toContain('"percent":0');
+    expect((await duban(['chat', '--user', 'u', '--json', '状态 4.3'], { env })).stdout).toContain('"percent":0');
   });
 });
 
 describe('duban digest', () => {
-  it('prints the digest of a date without marking it sent', () => {
+  it('prints the digest of a date without marking it sent', async () => {
     const env = { DUBAN_DATA_DIR: tempDir() };
     const file = join(tempDir(), 'ok.csv');
     writeFileSync(file, 'item,value,date,who,note\n4.3#1,10,2015-06-30,张三,\n');
-    duban(['import', file], { env });
-    const r = duban(['digest', '--date', '2015-06-30', '--channel', 'slack:C1'], { env });
+    await duban(['import', file], { env });
+    const r = await duban(['digest', '--date', '2015-06-30', '--channel', 'slack:C1'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('督办日报 · 2015-06-30');
     expect(r.stdout).toContain('• 张三：4.3#1 领军人才及团队 10/25个，40%');
-    const json = JSON.parse(duban(['digest', '--date', '2015-06-30', '--json'], { env }).stdout);
+    const json = JSON.parse((await duban(['digest', '--date', '2015-06-30', '--json'], { env })).stdout);
     expect(json.empty).toBe(false);
-    expect(duban(['digest', '--date', '30/06/2015'], { env }).stderr).toContain('should look like 2015-06-30');
+    expect((await duban(['digest', '--date', '30/06/2015'], { env })).stderr).toContain('should look like 2015-06-30');
   });
 });

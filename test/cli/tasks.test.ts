@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { duban } from './run.js';
 
 describe('duban tasks', () => {
-  it('prints the whole tree as JSON', () => {
-    const r = duban(['tasks', '--json']);
+  it('prints the whole tree as JSON', async () => {
+    const r = await duban(['tasks', '--json']);
     expect(r.code).toBe(0);
     const { reports } = JSON.parse(r.stdout);
     expect(reports[0]).toMatchObject({ id: 'cixi-2015', city: '慈溪', year: 2015 });
@@ -20,16 +20,16 @@ describe('duban tasks', () => {
     });
   });
 
-  it('prints one section in the terminal', () => {
-    const r = duban(['tasks', '四']);
+  it('prints one section in the terminal', async () => {
+    const r = await duban(['tasks', '四']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('4.3  提升人才支撑水平');
     expect(r.stdout).toContain('4.3#1  领军人才及团队: >= 25个');
     expect(r.stdout).not.toContain('5.1');
   });
 
-  it('says which setting is wrong and stops', () => {
-    const r = duban(['tasks'], { env: { DUBAN_TZ: 'Nowhere/City' } });
+  it('says which setting is wrong and stops', async () => {
+    const r = await duban(['tasks'], { env: { DUBAN_TZ: 'Nowhere/City' } });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('DUBAN_TZ="Nowhere/City"');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderText } from '../../src/chat/render.js';
 import type { Channel, Reply } from '../../src/chat/types.js';
 import { DigestScheduler, type Sender } from '../../src/digest/schedule.js';
@@ -229,17 +229,26 @@ describe('delivery', () => {
   it('fires from the cron schedule itself, once a day however often the schedule ticks', async () => {
     const c = await seeded();
     const { sent, sender } = recorder();
+    // Every second of 09:00–09:00:59 in Shanghai; started a little before, nothing is due yet.
     const s = new DigestScheduler(
       c.digest,
       c.store.digest,
       { slack: sender },
-      { cron: '* * * * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now },
+      { cron: '* 0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => new Date() },
     );
-    c.clock.now = new Date('2015-06-02T00:00:00Z');
-    await s.start();
-    await new Promise((r) => setTimeout(r, 2300));
-    s.stop();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      vi.setSystemTime(new Date('2015-06-02T00:59:58Z'));
+      await s.start();
+      expect(sent).toHaveLength(0);
+      c.clock.now = new Date(NINE_SHANGHAI);
+      await vi.advanceTimersByTimeAsync(5000); // the schedule ticks at 09:00:00, :01, :02
+      s.stop();
+    } finally {
+      vi.useRealTimers();
+    }
     expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toContain('督办日报 · 2015-06-02');
   });
 });
 

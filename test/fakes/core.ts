@@ -1,6 +1,7 @@
 /** A real core (SQLite store, index, bot) in a throw-away data dir, with a clock tests can move. */
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { type Core, openCore } from '../../src/bot/open.js';
 import { renderText } from '../../src/chat/render.js';
 import type { ChatMessage, Reply } from '../../src/chat/types.js';
@@ -13,8 +14,8 @@ export interface TestCore extends Core {
   say(text: string, from?: Partial<ChatMessage>): Promise<Reply & { plain: string }>;
 }
 
-/** One search index per test process, shared by every test core (building it takes ~0.4 s). */
-const SHARED_INDEX = tempDir('duban-index-');
+/** One search index for the whole run, built by the global setup and linked into every data dir. */
+const SHARED_INDEX = inject('indexDir');
 
 export async function testCore(env: Record<string, string> = {}, start = '2015-06-01T02:00:00Z'): Promise<TestCore> {
   const clock = { now: new Date(start) };

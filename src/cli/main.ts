@@ -1,0 +1,60 @@
+/**
+ * The `duban` command line. Each command's module is imported only when it runs, so `duban ask`
+ * never loads Slack, WeChat or the LLM client.
+ */
+import { ConfigError } from '../config.js';
+import { ReportParseError } from '../report/parse.js';
+import { StoreError } from '../store/types.js';
+
+type Command = { run(args: string[]): Promise<number | undefined> };
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  tasks: () => import('./tasks.js'),
+  start: () => import('./start.js'),
+  chat: () => import('./chat.js'),
+  import: () => import('./import.js'),
+  digest: () => import('./digest.js'),
+  ask: () => import('./ask.js'),
+  eval: () => import('./eval.js'),
+};
+
+const USAGE = `duban — 督办: questions, progress and a daily digest for a government work report
+
+Usage:
+  duban start                       run the bot (Slack/WeChat when configured, else the console chat)
+  duban tasks [SECTION] [--json]    the report as a tree of items and targets
+  duban ask [--json] QUESTION       answer a question ("-" reads one question a line from stdin)
+  duban chat --user ID "TEXT"       send one chat message through the bot and print the reply
+  duban import FILE.csv             load progress records in bulk
+  duban digest [--date D] [--channel C] [--json]   print the daily digest
+  duban eval                        score the answers on the evaluation questions
+`;
+
+/** Run the CLI with the arguments after the program name; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    process.stderr.write(`Unknown command "${name}".\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const code = await (await load()).run(args);
+    return code ?? 0;
+  } catch (err) {
+    if (
+      err instanceof ConfigError ||
+      err instanceof ReportParseError ||
+      err instanceof StoreError ||
+      (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+    ) {
+      process.stderr.write(`duban: ${(err as Error).message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
