@@ -71,7 +71,13 @@ const ok = (r: Reply): Result => ({ reply: r, outcome: 'ok', detail: '' });
 /** A reference at the start of a text: `4.3`, `4-3#2`, `（四）三`, `cixi-2015:4.3`. */
 const N = '(?:\\d+|[一二三四五六七八九十]+)';
 const LEADING_REF = new RegExp(
-  `^(?:[\\w-]+(?:\\.[\\w-]+)*:)?(?:第)?(?:[(（]${N}[)）](?:\\s*${N})?|${N}(?:部分)?(?:\\s*[.．\\-－、·]\\s*${N})?)(?:项)?(?:\\s*[#＃]\\s*\\d+)?`,
+  [
+    '^(?:[\\w-]+(?:\\.[\\w-]+)*:)?', // a report: cixi-2015:
+    '(?:第)?',
+    `(?:[(（]${N}[)）](?:\\s*${N})?|${N}(?:部分)?(?:\\s*[.．\\-－、·]\\s*${N})?)`, // （四）三, 4.3, 四-3
+    '(?:项)?',
+    '(?:\\s*[#＃]\\s*\\d+)?', // a target: #2
+  ].join(''),
 );
 
 /** Split `REF rest` into the reference and the rest; a title part ends at the first space. */

@@ -4,6 +4,7 @@
  * turns into "what was wrong, and what to type instead".
  */
 import { closestItems, resolveRef } from '../report/refs.js';
+import { charBigrams } from '../report/text.js';
 import type { Item, Report, Target } from '../report/types.js';
 import { parseValue } from './value.js';
 
@@ -31,18 +32,12 @@ export interface Plan {
 
 export type PlanResult = ({ ok: true } & Plan) | ({ ok: false } & Problem);
 
-function bigramSet(text: string): Set<string> {
-  const s = new Set<string>();
-  for (let i = 0; i < text.length - 1; i++) s.add(text.slice(i, i + 2));
-  return s;
-}
-
 /** The quantity target the words of the message point at, if exactly one fits best. */
 function chooseByWords(targets: Target[], text: string): Target | undefined {
-  const words = bigramSet(text);
+  const words = charBigrams(text);
   const scored = targets.map((t) => ({
     t,
-    score: [...bigramSet(t.metric.replace(/[“”"]/g, ''))].filter((g) => words.has(g)).length,
+    score: [...charBigrams(t.metric.replace(/[“”"]/g, ''))].filter((g) => words.has(g)).length,
   }));
   scored.sort((a, b) => b.score - a.score);
   if (!scored[0] || scored[0].score === 0 || scored[0].score === scored[1]?.score) return undefined;

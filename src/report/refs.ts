@@ -3,7 +3,9 @@
  * `4.3#2`, `第四部分`, or a unique part of an item's title. When nothing fits, or several do,
  * the closest candidates come back so the bot can ask "did you mean…".
  */
+
 import { parseNumber } from './numbers.js';
+import { charBigrams } from './text.js';
 import type { Item, Report, Section, Target } from './types.js';
 
 export type Resolved =
@@ -27,14 +29,6 @@ function candidate(report: Report, id: string, title: string): Candidate {
   return { reportId: report.id, id, title };
 }
 
-function bigrams(text: string): Set<string> {
-  const chars = [...text.replace(/\s+/g, '').toLowerCase()];
-  const out = new Set<string>();
-  for (let i = 0; i < chars.length - 1; i++) out.add(chars[i]! + chars[i + 1]!);
-  if (chars.length === 1) out.add(chars[0]!);
-  return out;
-}
-
 function similarity(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const g of a) if (b.has(g)) shared++;
@@ -43,12 +37,12 @@ function similarity(a: Set<string>, b: Set<string>): number {
 
 /** The items (and sections) whose words are closest to `text`, best first. */
 export function closestItems(reports: Report[], text: string, limit = 3): Candidate[] {
-  const q = bigrams(text);
+  const q = charBigrams(text);
   const scored: { c: Candidate; score: number }[] = [];
   for (const r of reports) {
     for (const s of r.sections) {
       for (const it of s.items) {
-        const score = similarity(q, bigrams(it.title)) * 2 + similarity(q, bigrams(it.text));
+        const score = similarity(q, charBigrams(it.title)) * 2 + similarity(q, charBigrams(it.text));
         scored.push({ c: candidate(r, it.id, it.title), score });
       }
     }

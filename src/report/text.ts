@@ -26,3 +26,12 @@ export function normalizePunctuation(text: string): string {
 export function splitSentences(text: string): string[] {
   return (text.match(/[^。！？!?；;]+[。！？!?；;]?/g) ?? []).map((s) => s.trim()).filter(Boolean);
 }
+
+/** The pairs of neighbouring characters in a text, spaces dropped (a single character stands for itself). */
+export function charBigrams(text: string): Set<string> {
+  const chars = [...text.replace(/\s+/g, '').toLowerCase()];
+  const out = new Set<string>();
+  for (let i = 0; i < chars.length - 1; i++) out.add(chars[i]! + chars[i + 1]!);
+  if (chars.length === 1) out.add(chars[0]!);
+  return out;
+}
