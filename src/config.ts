@@ -12,7 +12,8 @@ import { z } from 'zod';
 /** The project folder (holds data/ and prompts/), whether run from src/ or dist/. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const list = z
+/** Pieces of settings, shared with each platform's own (adapters/registry.ts). */
+export const list = z
   .string()
   .default('')
   .transform((s) =>
@@ -21,11 +22,12 @@ const list = z
       .map((x) => x.trim())
       .filter(Boolean),
   );
-const optionalText = z
+export const optionalText = z
   .string()
   .trim()
   .optional()
   .transform((s) => (s ? s : undefined));
+export const port = z.coerce.number().int().min(1).max(65535);
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .default('')

@@ -25,6 +25,11 @@ function slackSettings(port: number) {
   return platformSettings(slack_, env);
 }
 
+/** A message from U1 in a thread of channel C1, with no mention of the bot. */
+function inThread(text: string, ts: string, threadTs: string) {
+  return event({ type: 'message', channel_type: 'channel', user: 'U1', text, ts, thread_ts: threadTs, channel: 'C1' });
+}
+
 function event(ev: Record<string, unknown>, eventId = `Ev${++n}`) {
   return JSON.stringify({
     token: 'x',
@@ -200,19 +205,7 @@ describe('Slack', () => {
       event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 帮助', ts: '600.1', channel: 'C1' }),
     );
     await until(() => api.posts().length === 1);
-    await sendSigned(
-      url,
-      SECRET,
-      event({
-        type: 'message',
-        channel_type: 'channel',
-        user: 'U1',
-        text: '状态 8.3',
-        ts: '600.2',
-        thread_ts: '600.1',
-        channel: 'C1',
-      }),
-    );
+    await sendSigned(url, SECRET, inThread('状态 8.3', '600.2', '600.1'));
     await until(() => api.posts().length === 2);
     expect(api.posts()[1]!.args).toMatchObject({ thread_ts: '600.1' });
     expect(String(api.posts()[1]!.args.text)).toContain('8.3 推进社会保障提质扩面');
@@ -224,34 +217,10 @@ describe('Slack', () => {
       { minIntervalMs: 0 },
     );
     await restarted.start();
-    await sendSigned(
-      `http://127.0.0.1:${port}/slack/events`,
-      SECRET,
-      event({
-        type: 'message',
-        channel_type: 'channel',
-        user: 'U1',
-        text: '帮助',
-        ts: '600.3',
-        thread_ts: '600.1',
-        channel: 'C1',
-      }),
-    );
+    await sendSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, inThread('帮助', '600.3', '600.1'));
     await until(() => api.posts().length === 3);
     await restarted.stop();
-    await sendSigned(
-      url,
-      SECRET,
-      event({
-        type: 'message',
-        channel_type: 'channel',
-        user: 'U1',
-        text: '状态 8.3',
-        ts: '700.2',
-        thread_ts: '700.1',
-        channel: 'C1',
-      }),
-    );
+    await sendSigned(url, SECRET, inThread('状态 8.3', '700.2', '700.1'));
     await sendSigned(
       url,
       SECRET,

@@ -1,6 +1,6 @@
 /** Slack's settings, read from the environment with zod. */
 import { z } from 'zod';
-import { optionalText, port } from '../settings.js';
+import { optionalText, port } from '../../config.js';
 
 export const SlackSettings = z
   .object({

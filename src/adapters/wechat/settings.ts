@@ -1,6 +1,6 @@
 /** WeChat's settings, read from the environment with zod. */
 import { z } from 'zod';
-import { list, optionalText } from '../settings.js';
+import { list, optionalText } from '../../config.js';
 
 export const WechatSettings = z.object({
   WECHATY_PUPPET: optionalText,
