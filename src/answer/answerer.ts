@@ -5,6 +5,7 @@
  * found, closest (quoted, said plainly it may not answer exactly), or not found. A figure is
  * given only when the passage holds one.
  */
+import { TEXT } from '../chat/texts.js';
 import { resolveRef } from '../report/refs.js';
 import { splitSentences } from '../report/text.js';
 import type { Report } from '../report/types.js';
@@ -204,11 +205,7 @@ export class Answerer {
     );
     for (const r of matched) {
       const when = localDate(r.createdAt, this.tz);
-      body.facts.unshift(
-        query.lang === 'zh'
-          ? `相关进展记录：${r.note}（${r.userName}，${when}）`
-          : `Matching progress record: ${r.note} (${r.userName}, ${when})`,
-      );
+      body.facts.unshift(TEXT.matchingRecord[query.lang](r.note, r.userName, when));
     }
     return this.answer(query, outcome, body, [citation(report.id, item.id, item.title, sentences.join(''))]);
   }
@@ -255,31 +252,16 @@ export class Answerer {
       .filter((h) => h.doc.kind === 'item' && h.coverage > 0)
       .slice(0, 3)
       .map((h) => citation(h.doc.reportId, h.doc.ref, h.doc.title, ''));
-    const zh = query.lang === 'zh';
-    const list = suggestions.map((s) => `${s.id} ${s.title}`).join(zh ? '；' : '; ');
-    const says = zh
-      ? wantNumber
-        ? '报告中没有给出这个数字，我不能给出报告以外的数字。'
-        : '报告中没有这方面的内容。'
-      : wantNumber
-        ? 'The report gives no such figure, and I will not guess one.'
-        : 'The report does not cover this.';
-    const text = zh
-      ? `${says}${list ? `\n最接近的条目：${list}` : ''}\n可以换个说法再问，或发送“任务”查看全部工作。`
-      : `${says}${list ? `\nClosest items: ${list}` : ''}\nTry other words, or send "tasks" to see every item.`;
+    const lang = query.lang;
+    const list = suggestions.map((s) => `${s.id} ${s.title}`).join(TEXT.listSep[lang]);
+    const says = wantNumber ? TEXT.noFigure[lang] : TEXT.notInReport[lang];
+    const text = `${says}${list ? `\n${TEXT.closestItems[lang](list)}` : ''}\n${TEXT.tryOther[lang]}`;
     return { ...this.answer(query, 'not-found', { prose: text, facts: [] }, []), suggestions };
   }
 
   private answer(query: Query, outcome: Outcome, body: AnswerText, citations: Citation[]): Answer {
     // A passage that may not answer exactly what was asked says so before it is quoted.
-    const lead =
-      outcome === 'closest'
-        ? [
-            query.lang === 'zh'
-              ? '报告中没有直接回答这个问题；最接近的内容是：'
-              : 'The report does not answer this exactly; the closest it says is:',
-          ]
-        : [];
+    const lead = outcome === 'closest' ? [TEXT.closestLead[query.lang]] : [];
     const text = [...lead, body.prose, ...body.facts].join('\n');
     return {
       question: query.question,

@@ -3,6 +3,7 @@
  * three sentences that answer the question with the targets in bold, each target with its
  * latest progress, and the citation. No model, no network, no invented figure.
  */
+import { TEXT } from '../chat/texts.js';
 import type { Lang } from '../chat/types.js';
 import { formatNumber, formatStanding, sectionName, targetPhrase } from '../report/format.js';
 import type { Item, Report, Section, Target } from '../report/types.js';
@@ -64,12 +65,8 @@ function targetLine(
       : [];
   const goal = `${targetPhrase(t, lang, { bold: true })}${spelled}${metric.length ? ` — ${metric.join(', ')}` : ''}`;
   const standing = latest
-    ? lang === 'zh'
-      ? `最新进展 ${formatStanding(t, latest.value)}（${latest.userName}，${localDate(latest.at, tz)}）`
-      : `latest: ${formatStanding(t, latest.value, 'en')} (${latest.userName}, ${localDate(latest.at, tz)})`
-    : lang === 'zh'
-      ? '暂无进展记录'
-      : 'no progress recorded yet';
+    ? TEXT.latestStanding[lang](formatStanding(t, latest.value, lang), latest.userName, localDate(latest.at, tz))
+    : TEXT.noProgress[lang];
   return `• ${t.id} ${goal} — ${standing}`;
 }
 
@@ -96,14 +93,11 @@ export function itemAnswer(
   { latest, note }: ItemProgress = { latest: new Map() },
 ): AnswerText {
   const quote = sentences.map((s) => highlightTargets(s, item.targets)).join('');
-  const lines =
-    lang === 'zh'
-      ? [`**${item.id} ${item.title}**（${sectionName(section, 'zh')}：${section.title}）`, `“${quote}”`]
-      : [
-          `**Item ${item.id} “${item.title}”**${englishAbout(item.title, gloss)} ` +
-            `(${sectionName(section, 'en')}: ${section.title}) says:`,
-          `“${quote}”`,
-        ];
+  const about = lang === 'en' ? englishAbout(item.title, gloss) : '';
+  const lines = [
+    TEXT.itemHead[lang](item.id, item.title, sectionName(section, lang), section.title, about),
+    `“${quote}”`,
+  ];
   // Key terms: the report's names and longer terms, not every word the glossary knows.
   const quoted =
     sentences
@@ -121,21 +115,13 @@ export function itemAnswer(
   // A note without a value says what the target lines cannot; a value is shown with its target.
   if (note && note.targetId === null) {
     const when = localDate(note.createdAt, tz);
-    facts.push(
-      lang === 'zh'
-        ? `最近进展：${note.note || note.rawText}（${note.userName}，${when}）`
-        : `Latest update: ${note.note || note.rawText} (${note.userName}, ${when})`,
-    );
+    facts.push(TEXT.latestUpdate[lang](note.note || note.rawText, note.userName, when));
   }
   if (item.targets.length) {
-    facts.push(lang === 'zh' ? '目标：' : 'Targets:');
+    facts.push(TEXT.targetsHead[lang]);
     for (const t of item.targets) facts.push(targetLine(t, latest.get(t.id), lang, tz, gloss));
   }
-  facts.push(
-    lang === 'zh'
-      ? `出处：${report.title}，${sectionName(section, 'zh')}第${item.index}项（${item.id}）`
-      : `Source: ${report.title}, item ${item.id}`,
-  );
+  facts.push(TEXT.itemSource[lang](report.title, sectionName(section, lang), item.index, item.id));
   return { prose: lines.join('\n'), facts };
 }
 
@@ -147,26 +133,17 @@ function englishAbout(title: string, gloss?: Standing['gloss']): string {
 
 /** The answer for a section preamble passage. */
 export function sectionAnswer(report: Report, section: Section, sentences: string[], lang: Lang): AnswerText {
-  const head =
-    lang === 'zh'
-      ? `**${sectionName(section, 'zh')} ${section.title}**`
-      : `**Section ${section.id} “${section.title}”** says:`;
+  const head = TEXT.sectionHead[lang](sectionName(section, lang), section.id, section.title);
   return { prose: [head, `“${sentences.join('')}”`].join('\n'), facts: [sectionSource(report, section, lang)] };
 }
 
 function sectionSource(report: Report, section: Section, lang: Lang): string {
-  return lang === 'zh'
-    ? `出处：${report.title}，${sectionName(section, 'zh')}`
-    : `Source: ${report.title}, section ${section.id}`;
+  return TEXT.sectionSource[lang](report.title, sectionName(section, lang));
 }
 
 /** A whole section: its items (and targets) as a list. */
 export function sectionOverview(report: Report, section: Section, lang: Lang): AnswerText {
-  const lines = [
-    lang === 'zh'
-      ? `**${sectionName(section, 'zh')} ${section.title}** 共${section.items.length}项工作：`
-      : `**Section ${section.id} “${section.title}”** has ${section.items.length} items:`,
-  ];
+  const lines = [TEXT.sectionItems[lang](sectionName(section, lang), section.id, section.title, section.items.length)];
   for (const item of section.items) {
     const targets = item.targets
       .filter((t) => t.kind === 'quantity')

@@ -203,4 +203,72 @@ export const TEXT = {
     en: 'Unsubscribed: this channel will no longer get the digest.',
   },
   notSubscribed: { zh: '本群没有订阅督办日报。', en: 'This channel was not subscribed.' },
+  // Answers.
+  matchingRecord: {
+    zh: (note: string, who: string, when: string) => `相关进展记录：${note}（${who}，${when}）`,
+    en: (note: string, who: string, when: string) => `Matching progress record: ${note} (${who}, ${when})`,
+  },
+  noFigure: {
+    zh: '报告中没有给出这个数字，我不能给出报告以外的数字。',
+    en: 'The report gives no such figure, and I will not guess one.',
+  },
+  notInReport: { zh: '报告中没有这方面的内容。', en: 'The report does not cover this.' },
+  closestItems: { zh: (list: string) => `最接近的条目：${list}`, en: (list: string) => `Closest items: ${list}` },
+  tryOther: {
+    zh: '可以换个说法再问，或发送“任务”查看全部工作。',
+    en: 'Try other words, or send "tasks" to see every item.',
+  },
+  closestLead: {
+    zh: '报告中没有直接回答这个问题；最接近的内容是：',
+    en: 'The report does not answer this exactly; the closest it says is:',
+  },
+  latestStanding: {
+    zh: (standing: string, who: string, date: string) => `最新进展 ${standing}（${who}，${date}）`,
+    en: (standing: string, who: string, date: string) => `latest: ${standing} (${who}, ${date})`,
+  },
+  noProgress: { zh: '暂无进展记录', en: 'no progress recorded yet' },
+  itemHead: {
+    zh: (id: string, title: string, part: string, partTitle: string, _about: string) =>
+      `**${id} ${title}**（${part}：${partTitle}）`,
+    en: (id: string, title: string, part: string, partTitle: string, about: string) =>
+      `**Item ${id} “${title}”**${about} (${part}: ${partTitle}) says:`,
+  },
+  latestUpdate: {
+    zh: (note: string, who: string, when: string) => `最近进展：${note}（${who}，${when}）`,
+    en: (note: string, who: string, when: string) => `Latest update: ${note} (${who}, ${when})`,
+  },
+  targetsHead: { zh: '目标：', en: 'Targets:' },
+  itemSource: {
+    zh: (report: string, part: string, index: number, id: string) => `出处：${report}，${part}第${index}项（${id}）`,
+    en: (report: string, _part: string, _index: number, id: string) => `Source: ${report}, item ${id}`,
+  },
+  sectionHead: {
+    zh: (part: string, _id: string, title: string) => `**${part} ${title}**`,
+    en: (_part: string, id: string, title: string) => `**Section ${id} “${title}”** says:`,
+  },
+  sectionSource: {
+    zh: (report: string, part: string) => `出处：${report}，${part}`,
+    en: (report: string, part: string) => `Source: ${report}, ${part}`,
+  },
+  sectionItems: {
+    zh: (part: string, _id: string, title: string, n: number) => `**${part} ${title}** 共${n}项工作：`,
+    en: (_part: string, id: string, title: string, n: number) => `**Section ${id} “${title}”** has ${n} items:`,
+  },
+  // Figures and sections.
+  milestoneStanding: {
+    zh: (done: boolean) => (done ? '已完成' : '未完成'),
+    en: (done: boolean) => (done ? 'done' : 'not done'),
+  },
+  comma: { zh: '，', en: ', ' },
+  milestonePhrase: { zh: (text: string) => `里程碑：${text}`, en: (text: string) => `milestone: ${text}` },
+  atLeast: { zh: '≥', en: 'at least ' },
+  atMost: { zh: '≤', en: 'at most ' },
+  sectionName: {
+    zh: (ordinal: string, _id: string) => `第${ordinal}部分`,
+    en: (_ordinal: string, id: string) => `section ${id}`,
+  },
+  sectionLabel: {
+    zh: (ordinal: string, _id: string, title: string) => `（${ordinal}）${title}`,
+    en: (_ordinal: string, id: string, title: string) => `${id}. ${title}`,
+  },
 } satisfies Record<string, { zh: unknown; en: unknown }>;

@@ -1,4 +1,5 @@
 /** Short human forms of targets and values, shared by the CLI, answers and the digest. */
+import { TEXT } from '../chat/texts.js';
 import type { Lang } from '../chat/types.js';
 import type { Section, Target } from './types.js';
 
@@ -27,24 +28,14 @@ export function percentOf(t: Target, value: number): number {
 
 /** `12/25个，48%` or `已完成` / `done`. */
 export function formatStanding(t: Target, value: number, lang: Lang = 'zh'): string {
-  if (t.kind === 'milestone')
-    return value >= 1 ? (lang === 'zh' ? '已完成' : 'done') : lang === 'zh' ? '未完成' : 'not done';
-  return `${formatNumber(value)}/${formatNumber(t.value)}${t.unit}${lang === 'zh' ? '，' : ', '}${percentOf(t, value)}%`;
+  if (t.kind === 'milestone') return TEXT.milestoneStanding[lang](value >= 1);
+  return `${formatNumber(value)}/${formatNumber(t.value)}${t.unit}${TEXT.comma[lang]}${percentOf(t, value)}%`;
 }
 
 /** A target in a line: `领军人才及团队 ≥25个`, `milestone: 建成投用公交IC卡系统`; `bold` marks the figure. */
 export function targetPhrase(t: Target, lang: Lang, { bold = false } = {}): string {
-  if (t.kind === 'milestone') return lang === 'zh' ? `里程碑：${t.text}` : `milestone: ${t.text}`;
-  const cmp =
-    t.comparator === '>='
-      ? lang === 'zh'
-        ? '≥'
-        : 'at least '
-      : t.comparator === '<='
-        ? lang === 'zh'
-          ? '≤'
-          : 'at most '
-        : '';
+  if (t.kind === 'milestone') return TEXT.milestonePhrase[lang](t.text);
+  const cmp = t.comparator === '>=' ? TEXT.atLeast[lang] : t.comparator === '<=' ? TEXT.atMost[lang] : '';
   const figure = `${formatNumber(t.value)}${t.unit}`;
   return `${t.metric} ${cmp}${bold ? `**${figure}**` : figure}`;
 }
@@ -60,10 +51,10 @@ export function chineseOrdinal(n: number): string {
 
 /** A section's name: `第四部分` / `section 4`. */
 export function sectionName(s: Section, lang: Lang): string {
-  return lang === 'zh' ? `第${chineseOrdinal(s.index)}部分` : `section ${s.id}`;
+  return TEXT.sectionName[lang](chineseOrdinal(s.index), s.id);
 }
 
 /** A section's heading: `（四）立足强化动力…` / `4. 立足强化动力…`. */
 export function sectionLabel(s: Section, lang: Lang): string {
-  return `${lang === 'zh' ? `（${chineseOrdinal(s.index)}）` : `${s.id}. `}${s.title}`;
+  return TEXT.sectionLabel[lang](chineseOrdinal(s.index), s.id, s.title);
 }
