@@ -27,6 +27,11 @@ export const optionalText = z
   .trim()
   .optional()
   .transform((s) => (s ? s : undefined));
+/** People as platform-qualified ids: `slack:U0123`, `wechat:wxid_abc`, `cli:ops`. */
+const people = list.refine(
+  (l) => l.every((e) => /^[a-z]+:[^\s:][^\s]*$/.test(e)),
+  'platform-qualified ids such as slack:U0123ABCD, wechat:wxid_abc or cli:ops (send "whoami" to the bot to see yours)',
+);
 export const port = z.coerce.number().int().min(1).max(65535);
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -58,8 +63,8 @@ function isTimeZone(tz: string): boolean {
 const ConfigSchema = z.object({
   DUBAN_DATA_DIR: z.string().min(1).default('.duban'),
   DUBAN_REPORTS_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'data/reports')),
-  DUBAN_UPDATERS: list,
-  DUBAN_ADMINS: list,
+  DUBAN_UPDATERS: people,
+  DUBAN_ADMINS: people,
   DUBAN_MAX_MESSAGE_CHARS: z.coerce.number().int().min(50).max(100000).default(2000),
   DUBAN_LLM_BASE_URL: z.string().url('an http(s) URL such as https://api.deepseek.com/v1').optional(),
   DUBAN_LLM_API_KEY: optionalText,

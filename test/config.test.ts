@@ -11,7 +11,16 @@ describe('configuration', () => {
   });
 
   it('reads lists separated by commas', () => {
-    expect(loadConfig({ DUBAN_ADMINS: 'U1, U2,U3' }).DUBAN_ADMINS).toEqual(['U1', 'U2', 'U3']);
+    expect(loadConfig({ DUBAN_ADMINS: 'slack:U1, wechat:wxid_2,cli:ops' }).DUBAN_ADMINS).toEqual([
+      'slack:U1',
+      'wechat:wxid_2',
+      'cli:ops',
+    ]);
+  });
+
+  it('takes people only as platform-qualified ids, saying how to write them', () => {
+    expect(() => loadConfig({ DUBAN_ADMINS: 'a1' })).toThrow(/DUBAN_ADMINS="a1".*slack:U0123ABCD.*whoami/);
+    expect(() => loadConfig({ DUBAN_UPDATERS: 'slack:U1,u2' })).toThrow(/DUBAN_UPDATERS="slack:U1,u2"/);
   });
 
   it.each([

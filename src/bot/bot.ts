@@ -6,6 +6,7 @@
  */
 import type { Answerer } from '../answer/answerer.js';
 import { howGoingTopic, progressIntent } from '../answer/intent.js';
+import { qualify } from '../chat/ids.js';
 import { TEXT } from '../chat/texts.js';
 import { type ChatMessage, ChatMessageSchema, type Lang, langOf, type Reply, reply } from '../chat/types.js';
 import type { Config } from '../config.js';
@@ -47,13 +48,14 @@ export class Bot {
     this.updates = new Updates(answerer.reports, config.DUBAN_TZ);
   }
 
-  isAdmin(userId: string): boolean {
-    return this.config.DUBAN_ADMINS.includes(userId);
+  /** Whether a person (on a platform) is an admin: ids are compared with their platform. */
+  isAdmin(by: Pick<Actor, 'platform' | 'userId'>): boolean {
+    return this.config.DUBAN_ADMINS.includes(qualify(by.platform, by.userId));
   }
 
-  mayRecord(userId: string): boolean {
+  mayRecord(by: Pick<Actor, 'platform' | 'userId'>): boolean {
     const { DUBAN_UPDATERS: updaters } = this.config;
-    return !updaters.length || updaters.includes(userId) || this.isAdmin(userId);
+    return !updaters.length || updaters.includes(qualify(by.platform, by.userId)) || this.isAdmin(by);
   }
 
   async handle(input: ChatMessage): Promise<Reply> {
@@ -111,8 +113,8 @@ export class Bot {
   /** Check who may run the command, then run it from the table. */
   private run(cmd: Command, raw: string, by: Actor, isDirect: boolean, repos: Repositories): Promise<Result> {
     const spec = specOf(cmd.name);
-    const isAdmin = this.isAdmin(by.userId);
-    const allowed = spec.who === 'anyone' || (spec.who === 'admin' ? isAdmin : this.mayRecord(by.userId));
+    const isAdmin = this.isAdmin(by);
+    const allowed = spec.who === 'anyone' || (spec.who === 'admin' ? isAdmin : this.mayRecord(by));
     if (!allowed) {
       const text = spec.who === 'admin' ? TEXT.adminOnly[cmd.lang] : TEXT.refused[cmd.lang];
       return Promise.resolve({ reply: refusal(text, cmd.lang), outcome: 'refused', detail: 'not allowed' });
@@ -122,6 +124,7 @@ export class Bot {
       isDirect,
       raw,
       isAdmin,
+      mayRecord: this.mayRecord(by),
       repos,
       views: this.views,
       updates: this.updates,

@@ -7,6 +7,7 @@
  * command only when a space, a reference or the end follows it, so "进展如何" stays a question.
  */
 
+import { qualify } from '../chat/ids.js';
 import { TEXT } from '../chat/texts.js';
 import type { Channel, Lang, Reply } from '../chat/types.js';
 import { langOf, reply } from '../chat/types.js';
@@ -20,6 +21,8 @@ export type Command =
   | { name: 'status'; lang: Lang; ref: string }
   | { name: 'history'; lang: Lang; ref: string }
   | { name: 'undo'; lang: Lang; recordId?: number; arg: string }
+  | { name: 'edit'; lang: Lang; recordId?: number; text: string }
+  | { name: 'whoami'; lang: Lang }
   | { name: 'tasks'; lang: Lang; ref: string }
   | { name: 'help'; lang: Lang }
   | { name: 'digest'; lang: Lang }
@@ -47,6 +50,7 @@ export interface CommandContext {
   /** The message as typed. */
   raw: string;
   isAdmin: boolean;
+  mayRecord: boolean;
   /** The running unit of work for commands that change state; the store for the others. */
   repos: Repositories;
   views: Views;
@@ -74,7 +78,8 @@ const LEADING_REF = new RegExp(
   [
     '^(?:[\\w-]+(?:\\.[\\w-]+)*:)?', // a report: cixi-2015:
     '(?:第)?',
-    `(?:[(（]${N}[)）](?:\\s*${N})?|${N}(?:部分)?(?:\\s*[.．\\-－、·]\\s*${N})?)`, // （四）三, 4.3, 四-3
+    // （四）三, 4.3, 四-3; "4 -1" is an item and a negative number, not 4-1
+    `(?:[(（]${N}[)）](?:\\s*${N})?|${N}(?:部分)?(?:\\s*[.．、·]\\s*${N}|[\\-－]${N})?)`,
     '(?:项)?',
     '(?:\\s*[#＃]\\s*\\d+)?', // a target: #2
   ].join(''),
@@ -125,7 +130,7 @@ export const COMMANDS = {
     run: (ctx, cmd) => ctx.updates.done(ctx.repos, cmd.ref, cmd.text, ctx.raw, ctx.by, cmd.lang),
   },
   undo: {
-    words: { zh: ['撤销'], en: ['undo'] },
+    words: { zh: ['撤销', '撤回', '删除'], en: ['undo', 'delete'] },
     who: 'updater',
     changes: true,
     parse: (arg, lang) => ({
@@ -135,6 +140,27 @@ export const COMMANDS = {
       recordId: /^#?\d+$/.test(arg) ? Number(arg.replace('#', '')) : undefined,
     }),
     run: (ctx, cmd) => ctx.updates.undo(ctx.repos, cmd.recordId, cmd.arg, ctx.raw, ctx.by, ctx.isAdmin, cmd.lang),
+  },
+  edit: {
+    words: { zh: ['修改', '更正'], en: ['edit', 'correct'] },
+    who: 'updater',
+    changes: true,
+    parse: (arg, lang) => {
+      const m = /^[#＃]?(\d+)\s+(.+)$/.exec(arg);
+      return { name: 'edit', lang, recordId: m ? Number(m[1]) : undefined, text: m?.[2] ?? arg };
+    },
+    run: (ctx, cmd) => ctx.updates.edit(ctx.repos, cmd.recordId, cmd.text, ctx.raw, ctx.by, ctx.isAdmin, cmd.lang),
+  },
+  whoami: {
+    words: { zh: ['我是谁'], en: ['whoami'] },
+    who: 'anyone',
+    changes: false,
+    parse: (_arg, lang) => ({ name: 'whoami', lang }),
+    run: async (ctx, cmd) => {
+      const role = ctx.isAdmin ? 'admin' : ctx.mayRecord ? 'updater' : 'reader';
+      const text = TEXT.whoami[cmd.lang](qualify(ctx.by.platform, ctx.by.userId), role);
+      return ok(reply({ kind: 'info', lang: cmd.lang, ephemeral: true, text: [text] }));
+    },
   },
   subscribe: {
     words: { zh: ['订阅'], en: ['subscribe'] },

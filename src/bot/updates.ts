@@ -163,4 +163,60 @@ export class Updates {
       detail: `#${rec.id} undoes #${target.id}`,
     };
   }
+
+  /**
+   * Correct a record: undo it and add the right value, dated as the old one was — nothing is
+   * deleted. Own records only, unless an admin.
+   */
+  async edit(
+    repos: Repositories,
+    recordId: number | undefined,
+    text: string,
+    raw: string,
+    by: Actor,
+    isAdmin: boolean,
+    lang: Lang,
+  ): Promise<Outcome> {
+    const invalid = (message: string, detail: string): Outcome => ({
+      reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [message] }),
+      outcome: 'invalid',
+      detail,
+    });
+    if (recordId === undefined) return invalid(TEXT.editUsage[lang], 'not a record number');
+    const old = await repos.progress.get(recordId);
+    if (!old) return invalid(TEXT.noRecord[lang](recordId), 'no such record');
+    if (old.kind === 'undo' || old.undone) return invalid(TEXT.alreadyUndone[lang](old.id), 'already undone');
+    if (!isAdmin && (old.platform !== by.platform || old.userId !== by.userId)) {
+      return {
+        reply: reply({ kind: 'refused', lang, ephemeral: true, text: [TEXT.notYours[lang](old.id)] }),
+        outcome: 'refused',
+        detail: `#${old.id} belongs to ${old.userId}`,
+      };
+    }
+    if (!old.targetId || old.value === null) return invalid(TEXT.notAValueRecord[lang](old.id), 'no value');
+    const result = planProgress(this.reports, `${old.reportId}:${old.targetId}`, text, () => old.value ?? undefined);
+    const plan = this.planned(result, lang, 'progress');
+    if ('outcome' in plan) return plan;
+    await repos.progress.undo(old, by, raw);
+    const rec = await repos.progress.add(
+      {
+        reportId: old.reportId,
+        itemId: old.itemId,
+        targetId: old.targetId,
+        value: plan.value,
+        kind: 'update',
+        note: old.note,
+        rawText: raw,
+        createdAt: old.createdAt,
+      },
+      by,
+    );
+    const t = plan.target!;
+    const line = TEXT.edited[lang](t.id, formatNumber(old.value), formatStanding(t, plan.value!, lang), rec.id);
+    return {
+      reply: reply({ kind: 'recorded', lang, title: TEXT.editedTitle[lang](old.id), text: [line] }),
+      outcome: 'ok',
+      detail: `#${rec.id} corrects #${old.id}: ${t.id}=${plan.value}`,
+    };
+  }
 }

@@ -271,4 +271,92 @@ export const TEXT = {
     zh: (ordinal: string, _id: string, title: string) => `（${ordinal}）${title}`,
     en: (_ordinal: string, id: string, title: string) => `${id}. ${title}`,
   },
+  // What was wrong with a progress or done command, and what to type instead.
+  verbWord: {
+    zh: (verb: 'progress' | 'done') => (verb === 'progress' ? '进展' : '完成'),
+    en: (verb: 'progress' | 'done') => verb,
+  },
+  noRef: {
+    zh: (verb: 'progress' | 'done') =>
+      `请写明是哪一项，例如：${verb === 'progress' ? '进展 4.3 已引进领军人才及团队12个' : '完成 5.2#2'}`,
+    en: (verb: 'progress' | 'done') =>
+      `Say which item, for example: ${verb === 'progress' ? 'progress 4.3 12' : 'done 5.2#2'}`,
+  },
+  unknownItem: {
+    zh: (ref: string, near: string, cmd: string) =>
+      `没有找到“${ref}”这一项。${near ? `您是不是要找：${near}？` : ''}\n` +
+      `请用条目编号，例如：${cmd} 4.3 …（发送“任务”查看全部编号）`,
+    en: (ref: string, near: string, cmd: string) =>
+      `There is no item "${ref}".${near ? ` Did you mean: ${near}?` : ''}\n` +
+      `Use the item number, for example: ${cmd} 4.3 … (send "tasks" to see them all)`,
+  },
+  sectionRef: {
+    zh: (ref: string, items: string[]) => `“${ref}”是一个部分，请写到具体条目：\n${items.join('\n')}`,
+    en: (ref: string, items: string[]) => `"${ref}" is a whole section; name one of its items:\n${items.join('\n')}`,
+  },
+  noteNeeded: {
+    zh: (cmd: string, id: string) => `请写上进展内容，例如：${cmd} ${id} 已完成某某工作`,
+    en: (cmd: string, id: string) => `Add what was done, for example: ${cmd} ${id} finished the survey`,
+  },
+  noNumber: {
+    zh: (id: string, goal: string) =>
+      `没有读到数值。${id} 的目标是 ${goal}，请这样写：进展 ${id} 12（或 进展 ${id} +2 表示在原有基础上增加）`,
+    en: (id: string, goal: string) =>
+      `I could not find a number. ${id} aims at ${goal}; write: progress ${id} 12 (or progress ${id} +2 to add to the last value)`,
+  },
+  negativeValue: {
+    zh: '数值不能是负数。要更正，请直接发送正确的数值；要撤回上一条，请发送“撤销”。',
+    en: 'A value cannot be negative. To correct one, send the right value; to take back your last update, send "undo".',
+  },
+  percentValue: {
+    zh: (id: string) => `请填写实际数量，不要用百分比，例如：进展 ${id} 12`,
+    en: (id: string) => `Please give the count itself, not a percentage, for example: progress ${id} 12`,
+  },
+  notationValue: {
+    zh: (written: string, id: string) =>
+      `“${written}”这种写法读不了，请直接写数字，例如：进展 ${id} 1000 或 进展 ${id} 1.2万`,
+    en: (written: string, id: string) =>
+      `I cannot read "${written}"; write the number itself, for example: progress ${id} 1000`,
+  },
+  tooLargeValue: {
+    zh: (id: string) => `这个数值大得不合常理，没有记录。请核对后重新发送，例如：进展 ${id} 1.2万`,
+    en: (id: string) =>
+      `That number is too large to be right, so nothing was recorded. Check it and send again, for example: progress ${id} 12000`,
+  },
+  whichTarget: {
+    zh: (id: string, n: number, lines: string[]) => `${id} 有${n}个目标，请指明是哪一个：\n${lines.join('\n')}`,
+    en: (id: string, n: number, lines: string[]) => `${id} has ${n} targets; say which one:\n${lines.join('\n')}`,
+  },
+  numberForMilestone: {
+    zh: (id: string, text: string) => `${id} 是里程碑（${text}），没有数量。完成后请发送：完成 ${id}`,
+    en: (id: string, text: string) => `${id} is a milestone (${text}), not a count. When it is done, send: done ${id}`,
+  },
+  notAMilestone: {
+    zh: (id: string, goal: string) => `${id} 是数量目标（${goal}），请发送数量：进展 ${id} 12`,
+    en: (id: string, goal: string) => `${id} is a count (${goal}); send the number: progress ${id} 12`,
+  },
+  // Who one is; corrections.
+  whoami: {
+    zh: (id: string, role: 'admin' | 'updater' | 'reader') =>
+      `您的编号是 ${id}（${{ admin: '管理员', updater: '可以登记进展', reader: '可以提问，不能登记进展' }[role]}）。` +
+      '管理员把这个编号加入 DUBAN_UPDATERS 或 DUBAN_ADMINS 即可授权。',
+    en: (id: string, role: 'admin' | 'updater' | 'reader') =>
+      `Your id is ${id} (${{ admin: 'an admin', updater: 'may record progress', reader: 'may ask, not record' }[role]}). ` +
+      'An admin adds this id to DUBAN_UPDATERS or DUBAN_ADMINS to let you record.',
+  },
+  editUsage: {
+    zh: '修改一条记录，写编号和新数值，例如：修改 17 15（编号见“历史 4.3”）。',
+    en: 'To correct a record give its number and the new value, for example: edit 17 15 (numbers are in "history 4.3").',
+  },
+  notAValueRecord: {
+    zh: (id: number) => `记录 #${id} 没有数值，不能修改；要撤回它，请发送：撤销 ${id}`,
+    en: (id: number) => `Record #${id} holds no value to correct; to take it back, send: undo ${id}`,
+  },
+  editedTitle: { zh: (id: number) => `已修改记录 #${id}`, en: (id: number) => `Corrected record #${id}` },
+  edited: {
+    zh: (target: string, before: string, after: string, id: number) =>
+      `${target}：${before} → **${after}**（新记录 #${id}）`,
+    en: (target: string, before: string, after: string, id: number) =>
+      `${target}: ${before} → **${after}** (new record #${id})`,
+  },
 } satisfies Record<string, { zh: unknown; en: unknown }>;

@@ -11,7 +11,11 @@ export const ChatMessageSchema = z.object({
   /** The platform's id of the message; a second delivery with the same id changes nothing. */
   messageId: z.string().min(1).optional(),
   channelId: z.string().default(''),
-  userId: z.string().min(1),
+  /** Not blank, no control characters: an id must name someone. */
+  userId: z
+    .string()
+    .min(1)
+    .refine((id) => id.trim() !== '' && !/\p{Cc}/u.test(id), 'a user id'),
   userName: z.string().default(''),
   text: z.string(),
   threadId: z.string().optional(),

@@ -15,6 +15,8 @@ export type Problem =
   | { problem: 'no-value'; item: Item; target?: Target }
   | { problem: 'negative'; item: Item }
   | { problem: 'percent'; item: Item; target?: Target }
+  | { problem: 'notation'; item: Item; target?: Target; written?: string }
+  | { problem: 'too-large'; item: Item; target?: Target }
   | { problem: 'which-target'; item: Item; choices: Target[] }
   | { problem: 'number-for-milestone'; item: Item; target: Target }
   | { problem: 'not-a-milestone'; item: Item; target: Target };
@@ -34,11 +36,10 @@ export type PlanResult = ({ ok: true } & Plan) | ({ ok: false } & Problem);
 
 /** The quantity target the words of the message point at, if exactly one fits best. */
 function chooseByWords(targets: Target[], text: string): Target | undefined {
-  const words = charBigrams(text);
-  const scored = targets.map((t) => ({
-    t,
-    score: [...charBigrams(t.metric.replace(/[“”"]/g, ''))].filter((g) => words.has(g)).length,
-  }));
+  // Words only: the digits of a value ("到了15个") say nothing of a name that holds them ("3315计划").
+  const words = (s: string) => new Set([...charBigrams(s.replace(/[“”"]/g, ''))].filter((g) => !/\d/.test(g)));
+  const said = words(text);
+  const scored = targets.map((t) => ({ t, score: [...words(t.metric)].filter((g) => said.has(g)).length }));
   scored.sort((a, b) => b.score - a.score);
   if (!scored[0] || scored[0].score === 0 || scored[0].score === scored[1]?.score) return undefined;
   return scored[0].t;
@@ -72,7 +73,9 @@ export function planProgress(
   const { report, item } = where;
   let target = where.target;
   const first = parseValue(text);
-  if (!first.ok && first.problem !== 'none') return { ok: false, problem: first.problem, item, target } as PlanResult;
+  if (!first.ok && first.problem !== 'none') {
+    return { ok: false, problem: first.problem, item, target, written: first.written } as PlanResult;
+  }
   const quantities = item.targets.filter((t) => t.kind === 'quantity');
   if (!target && quantities.length === 1) target = quantities[0];
   if (!target && quantities.length > 1) {
@@ -95,8 +98,10 @@ export function planProgress(
     if (!text.trim()) return { ok: false, problem: 'no-value', item };
     return { ok: true, report, item, value: null };
   }
-  if (!parsed.ok)
-    return { ok: false, problem: parsed.problem === 'none' ? 'no-value' : parsed.problem, item, target } as PlanResult;
+  if (!parsed.ok) {
+    const problem = parsed.problem === 'none' ? 'no-value' : parsed.problem;
+    return { ok: false, problem, item, target, written: parsed.written } as PlanResult;
+  }
   const previous = latest(item, target);
   if (parsed.mode === 'delta')
     return { ok: true, report, item, target, value: (previous ?? 0) + parsed.value, delta: parsed.value, previous };

@@ -78,6 +78,15 @@ describe('recording progress', () => {
     ['完成 4.3#1', '4.3#1 是数量目标'],
     ['进展 4 12', '是一个部分'],
     ['progress', 'Say which item'],
+    ['进展 4.3 到了15个', '4.3 有2个目标'], // not 4.3#2 because "15" sits inside "3315计划"
+    [`进展 4.3#1 ${'9'.repeat(400)}`, '大得不合常理'],
+    ['进展 4.3#1 1亿亿亿亿个', '大得不合常理'],
+    ['进展 4.3#1 99999999999999999999', '大得不合常理'],
+    ['进展 4.3#1 1e3', '“1e3”这种写法读不了'],
+    ['进展 4.3#1 0x10', '“0x10”这种写法读不了'],
+    ['进展 4.3#2 <@U024BE7LH> 负责', '没有读到数值'],
+    ['进展 4.3#2 见 <#C123|general>', '没有读到数值'],
+    ['完成 4 -1人', '是一个部分'],
   ])('refuses %s and says what to type instead', async (text, message) => {
     const c = await testCore();
     const r = await c.say(text);
@@ -100,7 +109,7 @@ describe('recording progress', () => {
 
 describe('who may record', () => {
   it('lets only the listed updaters and admins record; anyone may ask', async () => {
-    const c = await testCore({ DUBAN_UPDATERS: 'u1', DUBAN_ADMINS: 'boss' });
+    const c = await testCore({ DUBAN_UPDATERS: 'test:u1', DUBAN_ADMINS: 'test:boss' });
     const refused = await c.say('进展 4.3#1 5', { userId: 'stranger', userName: '路人' });
     expect(refused.kind).toBe('refused');
     expect(refused.plain).toContain('没有登记进展的权限');
@@ -129,7 +138,7 @@ describe('undo', () => {
   });
 
   it("lets an admin undo anyone's record by id, and nobody else", async () => {
-    const c = await testCore({ DUBAN_ADMINS: 'boss' });
+    const c = await testCore({ DUBAN_ADMINS: 'test:boss' });
     await c.say('进展 4.3#1 10', { userId: 'u2' });
     const notYours = await c.say('撤销 1', { userId: 'u1' });
     expect(notYours.kind).toBe('refused');
@@ -140,6 +149,58 @@ describe('undo', () => {
     expect((await c.say('撤销 1', { userId: 'boss' })).plain).toContain('已经撤销过了');
     expect((await c.say('撤销 42', { userId: 'boss' })).plain).toContain('没有编号为 #42');
     expect((await c.say('撤销 上一条', { userId: 'boss' })).plain).toContain('写记录编号');
+  });
+
+  it('ties an admin to their platform: the same id on another platform is nobody special', async () => {
+    const c = await testCore({ DUBAN_ADMINS: 'slack:a1' });
+    await c.say('进展 4.3#1 10', { platform: 'slack', userId: 'U2' });
+    const impostor = await c.say('撤销 1', { platform: 'wechat', userId: 'a1' });
+    expect(impostor.kind).toBe('refused');
+    expect((await c.say('撤销 1', { platform: 'slack', userId: 'a1' })).plain).toContain('已撤销记录 #1');
+  });
+
+  it.each([' ', '\u0000', '\t'])('refuses a user id that names nobody (%j)', async (userId) => {
+    const c = await testCore();
+    const r = await c.say('进展 4.3#1 10', { userId });
+    expect(r.kind).toBe('error');
+    expect(await c.store.progress.count()).toBe(0);
+  });
+
+  it('tells a person their qualified id, for an admin to configure', async () => {
+    const c = await testCore({ DUBAN_ADMINS: 'slack:a1' });
+    expect((await c.say('我是谁', { platform: 'wechat', userId: 'wxid_abc' })).plain).toContain('wechat:wxid_abc');
+    expect((await c.say('whoami', { platform: 'slack', userId: 'a1' })).plain).toContain('slack:a1 (an admin)');
+  });
+});
+
+describe('corrections', () => {
+  it('corrects a record with 修改 N VALUE: the old one undone, the new one dated as it was', async () => {
+    const c = await testCore();
+    await c.say('进展 4.3#1 12');
+    c.clock.now = new Date('2015-06-05T02:00:00Z');
+    const r = await c.say('修改 1 15');
+    expect(r.plain).toContain('已修改记录 #1');
+    expect(r.plain).toContain('12 → 15/25个，60%');
+    expect((await c.store.progress.get(1))?.undone).toBe(true);
+    const latest = (await c.store.progress.latestForItem('cixi-2015', '4.3')).get('4.3#1');
+    expect(latest).toMatchObject({ value: 15, at: '2015-06-01T02:00:00.000Z' });
+    expect(await c.store.progress.count()).toBe(3); // nothing deleted: the record, its undo, the correction
+  });
+
+  it('refuses to correct someone else’s record, or one without a value', async () => {
+    const c = await testCore();
+    await c.say('进展 4.3#1 12', { userId: 'u2' });
+    expect((await c.say('edit 1 15')).kind).toBe('refused');
+    await c.say('进展 1.1 走访企业200家');
+    expect((await c.say('修改 2 5')).plain).toContain('没有数值，不能修改');
+    expect((await c.say('修改 15')).plain).toContain('修改 17 15');
+  });
+
+  it.each(['撤回 1', '删除 #1', 'delete 1'])('reads %s as undo', async (text) => {
+    const c = await testCore();
+    await c.say('进展 4.3#1 12');
+    expect((await c.say(text)).kind).toBe('recorded');
+    expect((await c.store.progress.get(1))?.undone).toBe(true);
   });
 });
 

@@ -75,7 +75,7 @@ describe('digest content', () => {
 
 describe('subscriptions', () => {
   it('lets admins subscribe and unsubscribe a channel, and nobody else', async () => {
-    const c = await testCore({ DUBAN_ADMINS: 'boss' });
+    const c = await testCore({ DUBAN_ADMINS: 'test:boss' });
     expect((await c.say('订阅', { userId: 'u1', channelId: 'G1' })).kind).toBe('refused');
     expect((await c.say('订阅', { userId: 'boss', channelId: 'G1' })).plain).toContain('已订阅');
     expect((await c.say('订阅', { userId: 'boss', channelId: 'G1' })).plain).toContain('已经订阅');
