@@ -30,3 +30,11 @@ export function startOfLocalDay(date: string, tz: string): Date {
   const shown = new Date(`${localDateTime(new Date(guess), tz).replace(' ', 'T')}:00Z`).getTime();
   return new Date(guess - (shown - guess));
 }
+
+/** True when `YYYY-MM-DD` names a real calendar day (not 2015-02-30). */
+export function isCalendarDate(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === date;
+}

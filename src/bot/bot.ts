@@ -43,9 +43,10 @@ export class Bot {
     private readonly store: Store,
     standings: Standings,
     private readonly ext: BotExtensions = {},
+    now: () => Date = () => new Date(),
   ) {
     this.views = new Views(answerer.reports, store.progress, standings, config.DUBAN_TZ);
-    this.updates = new Updates(answerer.reports, config.DUBAN_TZ);
+    this.updates = new Updates(answerer.reports, config.DUBAN_TZ, now);
   }
 
   /** Whether a person (on a platform) is an admin: ids are compared with their platform. */

@@ -23,6 +23,7 @@ export type Command =
   | { name: 'undo'; lang: Lang; recordId?: number; arg: string }
   | { name: 'edit'; lang: Lang; recordId?: number; text: string }
   | { name: 'whoami'; lang: Lang }
+  | { name: 'confirm'; lang: Lang }
   | { name: 'tasks'; lang: Lang; ref: string }
   | { name: 'help'; lang: Lang }
   | { name: 'digest'; lang: Lang }
@@ -150,6 +151,13 @@ export const COMMANDS = {
       return { name: 'edit', lang, recordId: m ? Number(m[1]) : undefined, text: m?.[2] ?? arg };
     },
     run: (ctx, cmd) => ctx.updates.edit(ctx.repos, cmd.recordId, cmd.text, ctx.raw, ctx.by, ctx.isAdmin, cmd.lang),
+  },
+  confirm: {
+    words: { zh: ['是', '是的', '对', '确认', '确定'], en: ['yes', 'confirm'] },
+    who: 'updater',
+    changes: true,
+    parse: (_arg, lang) => ({ name: 'confirm', lang }),
+    run: (ctx, cmd) => ctx.updates.confirm(ctx.repos, ctx.by, cmd.lang),
   },
   whoami: {
     words: { zh: ['我是谁'], en: ['whoami'] },

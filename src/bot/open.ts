@@ -28,14 +28,21 @@ export async function openCore(config: Config, opts: { now?: () => Date } = {}):
   const answerer = await openAnswerer(config, progress);
   terms = (t) => answerer.index.terms(t);
   const digest = new DigestService(answerer.reports, store, config, opts.now);
-  const bot = new Bot(config, answerer, store, digest.standings, {
-    digest: async (lang, channel) => {
-      const [first, ...rest] = (await digest.compose(digest.today(), channel, lang)).replies;
-      return { ...first!, text: [...first!.text, ...rest.flatMap((r) => r.text)] };
+  const bot = new Bot(
+    config,
+    answerer,
+    store,
+    digest.standings,
+    {
+      digest: async (lang, channel) => {
+        const [first, ...rest] = (await digest.compose(digest.today(), channel, lang)).replies;
+        return { ...first!, text: [...first!.text, ...rest.flatMap((r) => r.text)] };
+      },
+      subscribe: (on, channel, by, lang) => digest.subscribe(on, channel, by, lang),
+      progress: (intent, lang) => digest.progressAnswer(intent, lang),
     },
-    subscribe: (on, channel, by, lang) => digest.subscribe(on, channel, by, lang),
-    progress: (intent, lang) => digest.progressAnswer(intent, lang),
-  });
+    opts.now,
+  );
   return {
     bot,
     store,

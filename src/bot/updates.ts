@@ -2,8 +2,10 @@
 
 import { TEXT } from '../chat/texts.js';
 import { type Lang, type Reply, reply } from '../chat/types.js';
+import { parseAsOf } from '../progress/asof.js';
 import { type Plan, type PlanResult, planDone, planProgress } from '../progress/plan.js';
 import { problemText } from '../progress/problems.js';
+import { CEILING } from '../progress/value.js';
 import { formatNumber, formatStanding, percentOf, targetPhrase } from '../report/format.js';
 import { resolveRef } from '../report/refs.js';
 import type { Report } from '../report/types.js';
@@ -18,11 +20,46 @@ export interface Result {
 }
 type Outcome = Result;
 
+/** Off the target's scale or the previous value's by this factor: asked, not recorded. */
+const SCALE = 1000;
+/** How long a question "是 1.8万个 吗？" waits for its answer. */
+const CONFIRM_WITHIN_MS = 10 * 60 * 1000;
+
+/** An update waiting to be confirmed. */
+interface Pending {
+  ref: string;
+  value: number;
+  note: string;
+  raw: string;
+  asOf?: string;
+}
+
 export class Updates {
   constructor(
     private readonly reports: Report[],
     private readonly tz: string,
+    private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * Why a planned value should be confirmed before it is recorded: far off the scale of its target
+   * or of the previous value (about ×1,000), or below the previous value. With the likely reading.
+   */
+  private doubt(plan: Plan): { reading: number; why: 'scale' | 'drop' } | undefined {
+    const t = plan.target;
+    const v = plan.value;
+    if (t?.kind !== 'quantity' || v === null || v <= 0 || t.value <= 0) return undefined;
+    const p = plan.previous;
+    const far = (a: number, b: number) => a / b > SCALE || b / a > SCALE;
+    if (far(v, t.value) || (p !== undefined && p > 0 && far(v, p))) {
+      // The reading nearest the target's scale: 1.8 against 2.2万个 is likely 1.8万.
+      const readings = [v, v * 1e4, v * 1e8].filter((x) => x <= CEILING);
+      const distance = (x: number) => Math.abs(Math.log10(x / t.value));
+      return { reading: readings.reduce((a, b) => (distance(b) < distance(a) ? b : a)), why: 'scale' };
+    }
+    if (p !== undefined && v < p && plan.delta === undefined) return { reading: v, why: 'drop' };
+    return undefined;
+  }
 
   private planned(result: PlanResult, lang: Lang, verb: 'progress' | 'done'): Plan | Outcome {
     if (result.ok) return result;
@@ -34,15 +71,66 @@ export class Updates {
   }
 
   async progress(repos: Repositories, ref: string, text: string, raw: string, by: Actor, lang: Lang): Promise<Outcome> {
-    // `+N` adds to the latest value: read the item's standing (as this unit of work sees it) first.
+    // `+N` adds to the latest value: read the item's standing (as this unit of work sees it, and as
+    // it stood on the as-of date when one is given) first.
     const hit = resolveRef(this.reports, ref);
+    const year = hit.kind === 'unknown' ? (this.reports[0]?.year ?? 0) : hit.report.year;
+    const asOf = parseAsOf(text, year, this.tz, this.now());
+    if (asOf && 'problem' in asOf)
+      return this.invalid(TEXT.badAsOf[lang](asOf.date, asOf.problem), lang, 'bad as-of date');
+    const when = asOf ? new Date(asOf.at.getTime() + 1).toISOString() : undefined;
     const latest =
       hit.kind === 'item' || hit.kind === 'target'
-        ? await repos.progress.latestForItem(hit.report.id, hit.item.id)
+        ? await repos.progress.latestForItem(hit.report.id, hit.item.id, when)
         : new Map();
     const result = planProgress(this.reports, ref, text, (_item, target) => latest.get(target.id)?.value);
     const plan = this.planned(result, lang, 'progress');
-    return 'outcome' in plan ? plan : this.write(repos, plan, text, raw, by, lang);
+    if ('outcome' in plan) return plan;
+    const doubt = this.doubt(plan);
+    if (doubt) {
+      const pending: Pending = {
+        ref: `${plan.report.id}:${plan.target!.id}`,
+        value: doubt.reading,
+        note: text,
+        raw,
+        asOf: asOf?.at.toISOString(),
+      };
+      await repos.pending.put(
+        { platform: by.platform, channelId: by.channelId, userId: by.userId },
+        JSON.stringify(pending),
+      );
+      const t = plan.target!;
+      const reading = `${formatNumber(doubt.reading)}${t.unit}`;
+      const ask =
+        doubt.why === 'scale'
+          ? TEXT.confirmScale[lang](reading, targetPhrase(t, lang))
+          : TEXT.confirmDrop[lang](reading, `${formatNumber(plan.previous!)}${t.unit}`);
+      return {
+        reply: reply({ kind: 'info', lang, text: [ask] }),
+        outcome: 'invalid',
+        detail: `asked to confirm ${t.id}=${doubt.reading}`,
+      };
+    }
+    return this.write(repos, plan, text, raw, by, lang, asOf?.at.toISOString());
+  }
+
+  /** "是" / "yes": record what the same person was asked to confirm here, a few minutes ago. */
+  async confirm(repos: Repositories, by: Actor, lang: Lang): Promise<Outcome> {
+    const stored = await repos.pending.take(
+      { platform: by.platform, channelId: by.channelId, userId: by.userId },
+      CONFIRM_WITHIN_MS,
+    );
+    if (!stored) return this.invalid(TEXT.nothingToConfirm[lang], lang, 'nothing to confirm');
+    const p = JSON.parse(stored) as Pending;
+    const hit = resolveRef(this.reports, p.ref);
+    if (hit.kind !== 'target') return this.invalid(TEXT.nothingToConfirm[lang], lang, 'target gone');
+    const previous = (await repos.progress.latestForItem(hit.report.id, hit.item.id)).get(hit.target.id)?.value;
+    const plan: Plan = { report: hit.report, item: hit.item, target: hit.target, value: p.value, previous };
+    return this.write(repos, plan, p.note, p.raw, by, lang, p.asOf);
+  }
+
+  private invalid(text: string, lang: Lang, detail: string): Outcome {
+    return { reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [text] }), outcome: 'invalid', detail };
   }
 
   async done(repos: Repositories, ref: string, text: string, raw: string, by: Actor, lang: Lang): Promise<Outcome> {
@@ -69,6 +157,7 @@ export class Updates {
     raw: string,
     by: Actor,
     lang: Lang,
+    asOf?: string,
   ): Promise<Outcome> {
     const rec = await repos.progress.add(
       {
@@ -79,6 +168,7 @@ export class Updates {
         kind: 'update',
         note,
         rawText: raw,
+        asOf,
       },
       by,
     );
@@ -104,13 +194,14 @@ export class Updates {
         : plan.previous !== undefined && t.kind === 'quantity'
           ? TEXT.was[lang](formatNumber(plan.previous))
           : '';
+    const dated = asOf ? TEXT.asOfNote[lang](localDate(asOf, this.tz)) : '';
     const percent = Math.min(100, percentOf(t, plan.value!));
     return {
       reply: reply({
         kind: 'recorded',
         lang,
         title: TEXT.recorded[lang](t.id),
-        text: [`${targetPhrase(t, lang)}：**${standing}**${change}`],
+        text: [`${targetPhrase(t, lang)}：**${standing}**${change}${dated}`],
         bars: [{ label: `${t.id} ${t.metric}`, percent }],
         hints: [undoHint],
       }),
@@ -207,7 +298,7 @@ export class Updates {
         kind: 'update',
         note: old.note,
         rawText: raw,
-        createdAt: old.createdAt,
+        asOf: old.asOf,
       },
       by,
     );

@@ -359,4 +359,31 @@ export const TEXT = {
     en: (target: string, before: string, after: string, id: number) =>
       `${target}: ${before} → **${after}** (new record #${id})`,
   },
+  // Values to confirm; as-of dates.
+  confirmScale: {
+    zh: (reading: string, goal: string) => `目标是 ${goal}。是 ${reading} 吗？回复“是”记录 ${reading}，或重新发送。`,
+    en: (reading: string, goal: string) =>
+      `The target is ${goal}. Did you mean ${reading}? Reply "yes" to record ${reading}, or send it again.`,
+  },
+  confirmDrop: {
+    zh: (reading: string, before: string) =>
+      `比上次（${before}）少。确认记录 ${reading} 吗？回复“是”记录，或重新发送。`,
+    en: (reading: string, before: string) =>
+      `That is less than last time (${before}). Record ${reading}? Reply "yes" to record it, or send it again.`,
+  },
+  nothingToConfirm: {
+    zh: '没有等您确认的进展（确认要在提问后10分钟内、在同一个群里回复）。请重新发送进展。',
+    en: 'There is no update waiting for you to confirm (reply within 10 minutes, in the same place). Please send it again.',
+  },
+  badAsOf: {
+    zh: (date: string, problem: 'no-such-day' | 'future') =>
+      problem === 'future'
+        ? `“截至 ${date}”还没到，没有记录。`
+        : `没有 ${date} 这一天，没有记录。请写成：截至6月30日 或 截至6月底`,
+    en: (date: string, problem: 'no-such-day' | 'future') =>
+      problem === 'future'
+        ? `"as of ${date}" is still to come; nothing was recorded.`
+        : `There is no day ${date}; nothing was recorded. Write: as of 30 June`,
+  },
+  asOfNote: { zh: (date: string) => `（截至 ${date}）`, en: (date: string) => ` (as of ${date})` },
 } satisfies Record<string, { zh: unknown; en: unknown }>;

@@ -1,22 +1,33 @@
-/** `duban import FILE.csv [--user ID]`: progress records in bulk, all rows or none. */
+/**
+ * `duban import FILE.csv [--user ID]`: progress records in bulk, all rows or none, through the
+ * same value reader and checks as chat. UTF-8 or GBK files; the operator must be allowed to record
+ * (`cli:ID` in DUBAN_UPDATERS, when it is set); every attempt is audited; a row imported before
+ * (the same content, however spaced) is not recorded again.
+ */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openCore } from '../bot/open.js';
+import { qualify } from '../chat/ids.js';
 import { loadConfig } from '../config.js';
-import { checkImport } from '../progress/import.js';
+import { checkImport, decodeCsv, rowKey } from '../progress/import.js';
+
+/** Row errors printed at the most; the rest are counted. */
+const MAX_ERRORS = 50;
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { user: { type: 'string' } }, allowPositionals: true });
   const file = positionals[0];
   if (!file) {
-    process.stderr.write('Usage: duban import FILE.csv   (columns: item or target, value, date, who, note)\n');
+    process.stderr.write(
+      'Usage: duban import FILE.csv [--user ID]   (columns: item or target, value, date, who, note)\n',
+    );
     return 2;
   }
-  let csv: string;
+  let bytes: Buffer;
   try {
-    csv = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     process.stderr.write(`Cannot read ${file}: ${(err as Error).message}\n`);
     return 1;
@@ -24,21 +35,38 @@ export async function run(args: string[]): Promise<number> {
   const config = loadConfig();
   const core = await openCore(config);
   const operator = values.user ?? userInfo().username;
-  const actor = { platform: 'import', userId: operator, userName: operator, channelId: file };
+  const actor = { platform: 'cli', userId: operator, userName: operator, channelId: file };
+  const refuse = async (detail: string, message: string) => {
+    await core.store.audit.record(actor, 'import', file, 'invalid', detail);
+    process.stderr.write(message);
+    return 1;
+  };
   try {
-    const checked = checkImport(csv, core.bot.answerer.reports, config.DUBAN_TZ, new Date());
-    if (!checked.ok) {
-      await core.store.audit.record(actor, 'import', file, 'invalid', checked.errors.join(' | '));
-      process.stderr.write(
-        `${file} was not imported; nothing was recorded. Fix these rows and run it again:\n` +
-          `${checked.errors.map((e) => `  ${e}`).join('\n')}\n`,
-      );
+    const updaters = config.DUBAN_UPDATERS;
+    const id = qualify('cli', operator);
+    if (updaters.length && !updaters.includes(id) && !config.DUBAN_ADMINS.includes(id)) {
+      await core.store.audit.record(actor, 'import', file, 'refused', 'not allowed');
+      process.stderr.write(`${id} may not record progress (not in DUBAN_UPDATERS); nothing was imported.\n`);
       return 1;
     }
-    const digest = createHash('sha256').update(csv).digest('hex');
-    const added = await core.store.transaction(async (tx) => {
-      if (await tx.handled.get('import', digest)) return -1;
+    const csv = await decodeCsv(bytes);
+    if (csv === undefined) {
+      return refuse('encoding', `${file} is neither UTF-8 nor GBK text; save it as "CSV UTF-8" and run it again.\n`);
+    }
+    const checked = checkImport(csv, core.bot.answerer.reports, config.DUBAN_TZ, new Date());
+    if (!checked.ok) {
+      const shown = checked.errors.slice(0, MAX_ERRORS).map((e) => `  ${e}`);
+      if (checked.errors.length > MAX_ERRORS) shown.push(`  … and ${checked.errors.length - MAX_ERRORS} more rows`);
+      return refuse(
+        checked.errors.slice(0, MAX_ERRORS).join(' | '),
+        `${file} was not imported; nothing was recorded. Fix these rows and run it again:\n${shown.join('\n')}\n`,
+      );
+    }
+    const outcome = await core.store.transaction(async (tx) => {
+      let added = 0;
       for (const r of checked.rows) {
+        const key = createHash('sha256').update(rowKey(r)).digest('hex');
+        if (await tx.handled.get('import-row', key)) continue;
         const rec = {
           reportId: r.reportId,
           itemId: r.itemId,
@@ -47,19 +75,28 @@ export async function run(args: string[]): Promise<number> {
           kind: 'import' as const,
           note: r.note,
           rawText: r.raw,
-          createdAt: r.createdAt,
+          asOf: r.asOf,
         };
         await tx.progress.add(rec, { platform: 'import', userId: r.who, userName: r.who, channelId: file });
+        await tx.handled.put('import-row', key, JSON.stringify({ file, line: r.line }));
+        added++;
       }
-      await tx.handled.put('import', digest, JSON.stringify({ file, rows: checked.rows.length }));
-      await tx.audit.record(actor, 'import', file, 'ok', `${checked.rows.length} rows`);
-      return checked.rows.length;
+      const skipped = checked.rows.length - added;
+      await tx.audit.record(
+        actor,
+        'import',
+        file,
+        'ok',
+        `${added} rows${skipped ? `, ${skipped} imported before` : ''}`,
+      );
+      return { added, skipped };
     });
-    if (added < 0) {
-      process.stderr.write(`${file} was imported before (same content); nothing was recorded again.\n`);
+    if (!outcome.added) {
+      process.stderr.write(`${file} was imported before (the same rows); nothing was recorded again.\n`);
       return 1;
     }
-    process.stdout.write(`Imported ${added} progress records from ${file}.\n`);
+    const again = outcome.skipped ? ` (${outcome.skipped} rows were imported before and were left out)` : '';
+    process.stdout.write(`Imported ${outcome.added} progress records from ${file}${again}.\n`);
     return 0;
   } finally {
     await core.close();

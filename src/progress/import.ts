@@ -5,9 +5,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { parseNumber } from '../report/numbers.js';
 import type { Report } from '../report/types.js';
-import { startOfLocalDay } from '../time.js';
+import { isCalendarDate, startOfLocalDay } from '../time.js';
 import { planProgress } from './plan.js';
 import { problemText } from './problems.js';
 
@@ -50,13 +49,35 @@ export interface ImportRow {
   itemId: string;
   targetId: string | null;
   value: number | null;
-  createdAt: string;
+  /** The day the value held (the date column). */
+  asOf: string;
   who: string;
   note: string;
   raw: string;
 }
 
 export type ImportResult = { ok: true; rows: ImportRow[] } | { ok: false; errors: string[] };
+
+/** A row's content, whatever its spacing: the same row imported again is the same record. */
+export function rowKey(r: ImportRow): string {
+  return JSON.stringify([r.reportId, r.itemId, r.targetId, r.value, r.asOf, r.who, r.note]);
+}
+
+/**
+ * A CSV file's bytes as text: UTF-8 (with or without BOM) or GB18030/GBK, as Excel on a Chinese
+ * Windows saves it; undefined for anything else.
+ */
+export async function decodeCsv(bytes: Buffer): Promise<string | undefined> {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return utf8.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    const { default: iconv } = await import('iconv-lite');
+    const text = iconv.decode(bytes, 'gb18030');
+    // A file in neither encoding decodes to replacement characters or control bytes.
+    return /[\uFFFD\u0000-\u0008\u000E-\u001F]/.test(text) ? undefined : text;
+  }
+}
 
 /** Check a CSV file's text against the reports. `now` bounds the dates (no future records). */
 export function checkImport(csv: string, reports: Report[], tz: string, now: Date): ImportResult {
@@ -94,20 +115,17 @@ export function checkImport(csv: string, reports: Report[], tz: string, now: Dat
       continue;
     }
     const r = parsed.data;
-    const at = startOfLocalDay(r.date, tz);
-    if (Number.isNaN(at.getTime())) {
+    if (!isCalendarDate(r.date)) {
       errors.push(`row ${line}: "${r.date}" is not a real date`);
       continue;
     }
+    const at = startOfLocalDay(r.date, tz);
     if (at > now) {
       errors.push(`row ${line}: the date ${r.date} is in the future`);
       continue;
     }
-    if (r.value && parseNumber(r.value) === undefined) {
-      errors.push(`row ${line}: value "${r.value}" is not a number`);
-      continue;
-    }
-    const plan = planProgress(reports, r.ref, [r.value, r.note].filter(Boolean).join(' '), () => undefined);
+    // The same reader and checks as a chat message: the value cell, or the note for an item without targets.
+    const plan = planProgress(reports, r.ref, r.value || r.note, () => undefined);
     if (!plan.ok) {
       errors.push(`row ${line}: ${problemText(plan, 'en', 'progress').replace(/\n/g, ' ')}`);
       continue;
@@ -118,7 +136,7 @@ export function checkImport(csv: string, reports: Report[], tz: string, now: Dat
       itemId: plan.item.id,
       targetId: plan.target?.id ?? null,
       value: plan.value,
-      createdAt: at.toISOString(),
+      asOf: at.toISOString(),
       who: r.who,
       note: r.note,
       raw: cells.join(','),

@@ -31,7 +31,10 @@ export interface ProgressRecord {
   userName: string;
   channelId: string;
   messageId: string | null;
+  /** When it was sent. */
   createdAt: string;
+  /** When the value held ("截至6月底"): what standings, history and pace go by; createdAt when not said. */
+  asOf: string;
   /** True when an undo points at this record. */
   undone: boolean;
 }
@@ -45,6 +48,8 @@ export interface NewRecord {
   note: string;
   rawText: string;
   createdAt?: string;
+  /** When the value held, if not when it was sent. */
+  asOf?: string;
 }
 
 /** The standing of one target: its latest value in force. */
@@ -76,15 +81,18 @@ export interface ProgressRepository {
   get(id: number): Promise<ProgressRecord | undefined>;
   /** The newest record of this user that can still be undone. */
   lastUndoable(platform: string, userId: string): Promise<ProgressRecord | undefined>;
-  /** Records of an item, newest first (undos included). */
+  /** Records of an item, newest as-of date first (undos included). */
   history(reportId: string, itemId: string, limit?: number): Promise<ProgressRecord[]>;
-  /** The latest value of each target of an item; with `asOf` (ISO time), as it stood then. */
+  /**
+   * The latest value of each target of an item, by as-of date; with `asOf` (ISO time), as it
+   * stood then (records dated later, and undos sent later, do not count).
+   */
   latestForItem(reportId: string, itemId: string, asOf?: string): Promise<Map<string, TargetStanding>>;
   /** The newest record in force of an item (a note may have no value). */
   latestNote(reportId: string, itemId: string): Promise<ProgressRecord | undefined>;
-  /** Every record (undos included) created in [from, to), oldest first. */
+  /** Every record (undos included) sent in [from, to), oldest first. */
   between(from: string, to: string): Promise<ProgressRecord[]>;
-  /** Time of the newest record in force per item key (`report:item`), before `asOf` when given. */
+  /** The newest as-of date of a record in force per item key (`report:item`), before `asOf` when given. */
   lastUpdatePerItem(asOf?: string): Promise<Map<string, string>>;
   /**
    * The newest records in force whose words hold any of the terms (the search terms the store
@@ -160,6 +168,21 @@ export interface SendCountRepository {
   take(platform: string, channelId: string, date: string, cap: number): Promise<boolean>;
 }
 
+/** Whose pending confirmation: one person in one place. */
+export interface PendingKey {
+  platform: string;
+  channelId: string;
+  userId: string;
+}
+
+/** An update waiting for its sender to confirm it (a value far off its target's scale). */
+export interface PendingRepository {
+  /** Keep a payload for a person in a place, replacing what was waiting there. */
+  put(key: PendingKey, payload: string): Promise<void>;
+  /** The payload waiting no longer than `maxAgeMs`, taken (it is gone after), if any. */
+  take(key: PendingKey, maxAgeMs: number): Promise<string | undefined>;
+}
+
 export interface Repositories {
   progress: ProgressRepository;
   audit: AuditRepository;
@@ -167,6 +190,7 @@ export interface Repositories {
   digest: DigestRepository;
   threads: ThreadRepository;
   sends: SendCountRepository;
+  pending: PendingRepository;
 }
 
 export interface Store extends Repositories {

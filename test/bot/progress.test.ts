@@ -26,7 +26,7 @@ describe('recording progress', () => {
     ['/进展 8.3 新增就业岗位1.2万个', '8.3#1', 12000],
     ['#进展 6.4 完成节能改造项目二十个', '6.4#1', 20],
     ['进展 (四)三 千人计划人才4个', '4.3#2', 4],
-    ['进展 4-3#1 截至6月30日引进15个', '4.3#1', 15],
+    ['进展 4-3#1 截至5月31日引进15个', '4.3#1', 15],
   ])('%s → %s = %d', async (text, targetId, value) => {
     const c = await testCore();
     const r = await c.say(text);
@@ -219,5 +219,63 @@ describe('exactly once', () => {
     await c.say('进展 4.3#1 +3', { messageId: 'a' });
     await c.say('进展 4.3#1 +3', { messageId: 'b' });
     expect((await c.store.progress.latestForItem('cixi-2015', '4.3')).get('4.3#1')?.value).toBe(6);
+  });
+});
+
+describe('values to confirm', () => {
+  it('asks before recording a value far off its target’s scale, and records the likely reading on 是', async () => {
+    const c = await testCore();
+    const ask = await c.say('进展 8.3 1.8');
+    expect(ask.plain).toContain('是 1.8万个 吗？回复“是”记录 1.8万个');
+    expect(await c.store.progress.count()).toBe(0);
+    const yes = await c.say('是');
+    expect(yes.kind).toBe('recorded');
+    expect((await c.store.progress.latestForItem('cixi-2015', '8.3')).get('8.3#1')?.value).toBe(18000);
+  });
+
+  it('reads 62 against 百亿元 as 62亿元, once confirmed in English', async () => {
+    const c = await testCore();
+    expect((await c.say('progress 2.1#2 62')).plain).toContain('Did you mean 62亿元?');
+    expect((await c.say('yes')).kind).toBe('recorded');
+    expect((await c.store.progress.latestForItem('cixi-2015', '2.1')).get('2.1#2')?.value).toBe(6200000000);
+  });
+
+  it('asks before a drop below the previous value', async () => {
+    const c = await testCore();
+    await c.say('进展 4.3#1 12');
+    expect((await c.say('进展 4.3#1 10')).plain).toContain('比上次（12个）少');
+    expect((await c.say('确认')).kind).toBe('recorded');
+    expect((await c.store.progress.latestForItem('cixi-2015', '4.3')).get('4.3#1')?.value).toBe(10);
+  });
+
+  it('takes a confirmation only from the same person, in the same place, within ten minutes', async () => {
+    const c = await testCore();
+    await c.say('进展 8.3 1.8');
+    expect((await c.say('是', { userId: 'u2' })).plain).toContain('没有等您确认的进展');
+    expect((await c.say('是', { channelId: 'C2' })).plain).toContain('没有等您确认的进展');
+    c.clock.now = new Date(c.clock.now.getTime() + 11 * 60 * 1000);
+    expect((await c.say('是')).plain).toContain('没有等您确认的进展');
+    expect(await c.store.progress.count()).toBe(0);
+  });
+});
+
+describe('as-of dates', () => {
+  it('dates a record by 截至…, and status and history go by that date', async () => {
+    const c = await testCore({}, '2015-07-03T02:00:00Z');
+    await c.say('进展 4.3#1 截至6月底 10');
+    const late = await c.say('进展 4.3#1 截至5月31日 8');
+    expect(late.plain).toContain('（截至 2015-05-31）');
+    const rec = (await c.store.progress.history('cixi-2015', '4.3'))[0]!;
+    expect(rec).toMatchObject({ value: 10, asOf: '2015-06-30T15:59:59.999Z' });
+    expect((await c.store.progress.latestForItem('cixi-2015', '4.3')).get('4.3#1')?.value).toBe(10);
+  });
+
+  it.each([
+    ['进展 4.3#1 截至2月30日 8', '没有 2015-02-30 这一天'],
+    ['进展 4.3#1 截至12月底 8', '还没到'],
+  ])('refuses %s', async (text, message) => {
+    const c = await testCore({}, '2015-07-03T02:00:00Z');
+    expect((await c.say(text)).plain).toContain(message);
+    expect(await c.store.progress.count()).toBe(0);
   });
 });

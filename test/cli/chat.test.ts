@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../fakes/tmp.js';
 import { duban, dubanProcess } from './run.js';
@@ -85,18 +86,74 @@ describe('duban import', () => {
   });
 });
 
+describe('duban import reads values and files as chat does', () => {
+  it('reads a GBK file from Excel, and 62亿元 as chat reads it', async () => {
+    const env = { DUBAN_DATA_DIR: tempDir() };
+    const file = join(tempDir(), 'gbk.csv');
+    const csv = '条目,数值,日期,填报人,备注\n2.1#2,62亿元,2015-06-30,张三,上半年\n';
+    writeFileSync(file, iconv.encode(csv, 'gbk'));
+    const r = await duban(['import', file], { env });
+    expect(r.stdout).toContain('Imported 1 progress records');
+    expect((await duban(['chat', '--user', 'u', '状态 2.1'], { env })).stdout).toContain('62亿/100亿元');
+    expect((await duban(['chat', '--user', 'u', '历史 2.1'], { env })).stdout).toContain('张三');
+  });
+
+  it('refuses a file in another encoding, and a day that does not exist', async () => {
+    const env = { DUBAN_DATA_DIR: tempDir() };
+    const binary = join(tempDir(), 'x.csv');
+    writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80, 0x81, 0x00]));
+    expect((await duban(['import', binary], { env })).stderr).toContain('neither UTF-8 nor GBK');
+    const file = join(tempDir(), 'feb.csv');
+    writeFileSync(file, 'item,value,date,who\n4.3#1,10,2015-02-30,张三\n');
+    expect((await duban(['import', file], { env })).stderr).toContain('"2015-02-30" is not a real date');
+  });
+
+  it('imports the same rows once, however they are spaced', async () => {
+    const env = { DUBAN_DATA_DIR: tempDir() };
+    const a = join(tempDir(), 'a.csv');
+    const b = join(tempDir(), 'b.csv');
+    writeFileSync(a, 'item,value,date,who\n4.3#1,10,2015-06-30,张三\n');
+    writeFileSync(b, 'item,value,date,who\n4.3#1,10 ,2015-06-30,张三 \n8.3,12000,2015-06-30,李四\n');
+    await duban(['import', a], { env });
+    const r = await duban(['import', b], { env });
+    expect(r.stdout).toContain('Imported 1 progress records');
+    expect(r.stdout).toContain('1 rows were imported before');
+  });
+
+  it('checks --user against DUBAN_UPDATERS, and audits the refusal', async () => {
+    const env = { DUBAN_DATA_DIR: tempDir(), DUBAN_UPDATERS: 'cli:ops' };
+    const file = join(tempDir(), 'a.csv');
+    writeFileSync(file, 'item,value,date,who\n4.3#1,10,2015-06-30,张三\n');
+    const r = await duban(['import', file, '--user', 'intern'], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cli:intern may not record progress');
+    expect((await duban(['import', file, '--user', 'ops'], { env })).stdout).toContain('Imported 1');
+  });
+
+  it('prints at most 50 bad rows, then a count', async () => {
+    const env = { DUBAN_DATA_DIR: tempDir() };
+    const file = join(tempDir(), 'many.csv');
+    writeFileSync(file, `item,value,date,who\n${'9.9,1,2015-06-30,张三\n'.repeat(60)}`);
+    const r = await duban(['import', file], { env });
+    expect(r.stderr.match(/^ {2}row /gm)).toHaveLength(50);
+    expect(r.stderr).toContain('… and 10 more rows');
+  });
+});
+
 describe('duban digest', () => {
   it('prints the digest of a date without marking it sent', async () => {
     const env = { DUBAN_DATA_DIR: tempDir() };
     const file = join(tempDir(), 'ok.csv');
     writeFileSync(file, 'item,value,date,who,note\n4.3#1,10,2015-06-30,张三,\n');
     await duban(['import', file], { env });
-    const r = await duban(['digest', '--date', '2015-06-30', '--channel', 'slack:C1'], { env });
+    // Imported today (dated as of 30 June): today's digest has it; the digest of 30 June has not.
+    const r = await duban(['digest', '--channel', 'slack:C1'], { env });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('督办日报 · 2015-06-30');
+    expect(r.stdout).toContain('督办日报 · ');
     expect(r.stdout).toContain('• 张三：4.3#1 领军人才及团队 10/25个，40%');
-    const json = JSON.parse((await duban(['digest', '--date', '2015-06-30', '--json'], { env })).stdout);
-    expect(json.empty).toBe(false);
+    expect(JSON.parse((await duban(['digest', '--json'], { env })).stdout).empty).toBe(false);
+    const june = JSON.parse((await duban(['digest', '--date', '2015-06-30', '--json'], { env })).stdout);
+    expect(june.empty).toBe(true);
     expect((await duban(['digest', '--date', '30/06/2015'], { env })).stderr).toContain('should look like 2015-06-30');
   });
 });

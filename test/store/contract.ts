@@ -50,12 +50,22 @@ export function storeContract(name: string, open: OpenStore): void {
         await store.close();
       });
 
-      it('orders history by the time a record is dated, not the order it was written', async () => {
-        const { store } = await fresh();
-        const late = await store.progress.add(rec({ value: 9, createdAt: '2015-06-05T00:00:00Z' }), by());
-        const early = await store.progress.add(rec({ value: 3, createdAt: '2015-05-05T00:00:00Z' }), by());
+      it('orders history and standings by the as-of date, not the order records were sent', async () => {
+        const { clock, store } = await fresh('2015-07-03T00:00:00Z');
+        const late = await store.progress.add(rec({ value: 9, asOf: '2015-06-30T00:00:00Z' }), by());
+        clock.now = new Date('2015-07-04T00:00:00Z');
+        const early = await store.progress.add(rec({ value: 3, asOf: '2015-05-31T00:00:00Z' }), by());
+        expect(early).toMatchObject({ asOf: '2015-05-31T00:00:00Z', createdAt: '2015-07-04T00:00:00.000Z' });
         expect((await store.progress.history('r', '4.3')).map((r) => r.id)).toEqual([late.id, early.id]);
-        expect((await store.progress.latestForItem('r', '4.3')).get('4.3#1')?.value).toBe(9);
+        expect((await store.progress.latestForItem('r', '4.3')).get('4.3#1')).toMatchObject({
+          value: 9,
+          at: '2015-06-30T00:00:00Z',
+        });
+        expect((await store.progress.latestForItem('r', '4.3', '2015-06-01T00:00:00Z')).get('4.3#1')?.value).toBe(3);
+        expect((await store.progress.lastUpdatePerItem()).get('r:4.3')).toBe('2015-06-30T00:00:00Z');
+        // The digest's window goes by when records were sent.
+        const sent = await store.progress.between('2015-07-03T12:00:00.000Z', '2015-07-05T00:00:00.000Z');
+        expect(sent.map((r) => r.id)).toEqual([early.id]);
         await store.close();
       });
 
@@ -172,6 +182,21 @@ export function storeContract(name: string, open: OpenStore): void {
       expect(await store.handled.put('slack', 'm1', '{"a":2}')).toBe(false);
       expect(await store.handled.get('slack', 'm1')).toBe('{"a":1}');
       expect(await store.handled.get('wechat', 'm1')).toBeUndefined();
+      await store.close();
+    });
+
+    it('keeps an update waiting for its sender’s confirmation, once, for a while', async () => {
+      const { clock, store } = await fresh();
+      const me = { platform: 'slack', channelId: 'C1', userId: 'U1' };
+      await store.pending.put(me, '{"v":1}');
+      await store.pending.put(me, '{"v":2}');
+      expect(await store.pending.take({ ...me, userId: 'U2' }, 60000)).toBeUndefined();
+      expect(await store.pending.take({ ...me, channelId: 'C2' }, 60000)).toBeUndefined();
+      expect(await store.pending.take(me, 60000)).toBe('{"v":2}');
+      expect(await store.pending.take(me, 60000)).toBeUndefined();
+      await store.pending.put(me, '{"v":3}');
+      clock.now = new Date(clock.now.getTime() + 61000);
+      expect(await store.pending.take(me, 60000)).toBeUndefined();
       await store.close();
     });
 

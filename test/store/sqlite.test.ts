@@ -28,7 +28,7 @@ describe('the SQLite store', () => {
     );
     await first.close();
     const raw = new Database(join(dir, 'duban.sqlite'));
-    raw.exec('DROP TABLE threads; DROP TABLE send_counts;');
+    raw.exec('DROP TABLE threads; DROP TABLE send_counts; DROP TABLE pending; ALTER TABLE progress DROP COLUMN as_of;');
     raw.pragma('user_version = 1');
     raw.close();
     const again = openStore(dir);

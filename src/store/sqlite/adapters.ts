@@ -1,5 +1,5 @@
 /** What platform adapters remember across restarts, in SQLite: threads answered in, messages sent per day. */
-import type { SendCountRepository, ThreadRepository } from '../types.js';
+import type { PendingKey, PendingRepository, SendCountRepository, ThreadRepository } from '../types.js';
 import type { Conn } from './conn.js';
 
 export class SqliteThreads implements ThreadRepository {
@@ -43,6 +43,36 @@ export class SqliteSends implements SendCountRepository {
         )
         .run(platform, channelId, date);
       return true;
+    });
+  }
+}
+
+export class SqlitePending implements PendingRepository {
+  constructor(
+    private readonly conn: Conn,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  put(key: PendingKey, payload: string): Promise<void> {
+    return this.conn.write(() => {
+      this.conn
+        .stmt(
+          `INSERT INTO pending (platform, channel_id, user_id, payload, at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (platform, channel_id, user_id) DO UPDATE SET payload = excluded.payload, at = excluded.at`,
+        )
+        .run(key.platform, key.channelId, key.userId, payload, this.now().toISOString());
+    });
+  }
+
+  take(key: PendingKey, maxAgeMs: number): Promise<string | undefined> {
+    return this.conn.write(() => {
+      const where = 'WHERE platform = ? AND channel_id = ? AND user_id = ?';
+      const row = this.conn
+        .stmt(`SELECT payload, at FROM pending ${where}`)
+        .get(key.platform, key.channelId, key.userId) as { payload: string; at: string } | undefined;
+      if (!row) return undefined;
+      this.conn.stmt(`DELETE FROM pending ${where}`).run(key.platform, key.channelId, key.userId);
+      return this.now().getTime() - new Date(row.at).getTime() <= maxAgeMs ? row.payload : undefined;
     });
   }
 }

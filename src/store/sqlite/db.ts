@@ -83,6 +83,17 @@ const MIGRATIONS: string[] = [
      count INTEGER NOT NULL,
      PRIMARY KEY (platform, channel_id, date)
    );`,
+  // 3: an update waiting for its sender to confirm it; a record's as-of date, when it differs
+  // from when it was sent.
+  `CREATE TABLE pending (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     at TEXT NOT NULL,
+     PRIMARY KEY (platform, channel_id, user_id)
+   );
+   ALTER TABLE progress ADD COLUMN as_of TEXT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,6 @@
 /** The embedded store: one SQLite database (better-sqlite3, WAL) in the data dir, behind the store interfaces. */
 import type { Store, StoreOptions } from '../types.js';
-import { SqliteSends, SqliteThreads } from './adapters.js';
+import { SqlitePending, SqliteSends, SqliteThreads } from './adapters.js';
 import { SqliteAudit } from './audit.js';
 import { Conn } from './conn.js';
 import { openDatabase } from './db.js';
@@ -17,6 +17,7 @@ export function openSqliteStore(dataDir: string, opts: StoreOptions = {}): Store
     digest: new SqliteDigest(conn, opts.now),
     threads: new SqliteThreads(conn, opts.now),
     sends: new SqliteSends(conn),
+    pending: new SqlitePending(conn, opts.now),
   };
   return {
     ...repos,

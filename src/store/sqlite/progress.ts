@@ -22,10 +22,13 @@ interface Row {
   channel_id: string;
   message_id: string | null;
   created_at: string;
+  as_of: string | null;
   undone: number;
 }
 
 const SELECT = `SELECT p.*, EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id) AS undone FROM progress p`;
+/** When a record's value held. */
+const AS_OF = 'COALESCE(p.as_of, p.created_at)';
 const IN_FORCE = `p.kind != 'undo' AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id)`;
 
 function toRecord(r: Row): ProgressRecord {
@@ -45,6 +48,7 @@ function toRecord(r: Row): ProgressRecord {
     channelId: r.channel_id,
     messageId: r.message_id,
     createdAt: r.created_at,
+    asOf: r.as_of ?? r.created_at,
     undone: Boolean(r.undone),
   };
 }
@@ -66,10 +70,9 @@ export class SqliteProgress implements ProgressRepository {
     return this.conn.write(() => {
       const info = this.conn
         .stmt(
-          'INSERT INTO progress (report_id, item_id, target_id, value, kind, note, raw_text, platform, ' +
-            `user_id, user_name,
-             channel_id, message_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO progress (report_id, item_id, target_id, value, kind, note, raw_text, platform,
+             user_id, user_name, channel_id, message_id, created_at, as_of)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           rec.reportId,
@@ -85,6 +88,7 @@ export class SqliteProgress implements ProgressRepository {
           by.channelId,
           by.messageId ?? null,
           rec.createdAt ?? this.now().toISOString(),
+          rec.asOf ?? null,
         );
       const id = Number(info.lastInsertRowid);
       this.writes++;
@@ -144,7 +148,7 @@ export class SqliteProgress implements ProgressRepository {
     return this.conn.read(() =>
       (
         this.conn
-          .stmt(`${SELECT} WHERE p.report_id = ? AND p.item_id = ? ORDER BY p.created_at DESC, p.id DESC LIMIT ?`)
+          .stmt(`${SELECT} WHERE p.report_id = ? AND p.item_id = ? ORDER BY ${AS_OF} DESC, p.id DESC LIMIT ?`)
           .all(reportId, itemId, limit) as Row[]
       ).map(toRecord),
     );
@@ -174,11 +178,11 @@ export class SqliteProgress implements ProgressRepository {
     const out = new Map<string, TargetStanding>();
     const rows = this.conn
       .stmt(
-        `SELECT p.target_id, p.value, p.created_at, p.user_name FROM progress p
+        `SELECT p.target_id, p.value, ${AS_OF} AS created_at, p.user_name FROM progress p
          WHERE p.report_id = ? AND p.item_id = ? AND p.kind != 'undo' AND p.target_id IS NOT NULL
-           AND p.value IS NOT NULL AND p.created_at < ?
+           AND p.value IS NOT NULL AND ${AS_OF} < ?
            AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id AND u.created_at < ?)
-         ORDER BY p.created_at DESC, p.id DESC`,
+         ORDER BY ${AS_OF} DESC, p.id DESC`,
       )
       .all(reportId, itemId, asOf, asOf) as {
       target_id: string;
@@ -199,7 +203,7 @@ export class SqliteProgress implements ProgressRepository {
       const row = this.conn
         .stmt(
           `${SELECT} WHERE p.report_id = ? AND p.item_id = ? AND ${IN_FORCE} ` +
-            'ORDER BY p.created_at DESC, p.id DESC LIMIT 1',
+            `ORDER BY ${AS_OF} DESC, p.id DESC LIMIT 1`,
         )
         .get(reportId, itemId) as Row | undefined;
       return row && toRecord(row);
@@ -220,8 +224,8 @@ export class SqliteProgress implements ProgressRepository {
     return this.conn.read(() => {
       const rows = this.conn
         .stmt(
-          `SELECT p.report_id || ':' || p.item_id AS key, MAX(p.created_at) AS at FROM progress p
-           WHERE p.kind != 'undo' AND p.created_at < ?
+          `SELECT p.report_id || ':' || p.item_id AS key, MAX(${AS_OF}) AS at FROM progress p
+           WHERE p.kind != 'undo' AND ${AS_OF} < ?
              AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id AND u.created_at < ?)
            GROUP BY key`,
         )
