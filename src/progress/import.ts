@@ -75,7 +75,8 @@ export async function decodeCsv(bytes: Buffer): Promise<string | undefined> {
     const { default: iconv } = await import('iconv-lite');
     const text = iconv.decode(bytes, 'gb18030');
     // A file in neither encoding decodes to replacement characters or control bytes.
-    return /[\uFFFD\u0000-\u0008\u000E-\u001F]/.test(text) ? undefined : text;
+    // (Control bytes other than tab and line ends: \p{Cc} less \t \n \r.)
+    return /\uFFFD|(?![\t\n\r])\p{Cc}/u.test(text) ? undefined : text;
   }
 }
 
