@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 20000,
     pool: 'forks',
+    isolate: false,
     globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -63,6 +63,8 @@ function isTimeZone(tz: string): boolean {
 const ConfigSchema = z.object({
   DUBAN_DATA_DIR: z.string().min(1).default('.duban'),
   DUBAN_REPORTS_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'data/reports')),
+  /** The report a bare reference means when several are loaded; the newest year when not set. */
+  DUBAN_CURRENT_REPORT: optionalText,
   DUBAN_UPDATERS: people,
   DUBAN_ADMINS: people,
   DUBAN_MAX_MESSAGE_CHARS: z.coerce.number().int().min(50).max(100000).default(2000),

@@ -13,7 +13,7 @@ export const MODEL_FILE = resolve(PROJECT_ROOT, 'data/answerability.json');
 
 /** Everything questions need. The LLM client is imported only when an endpoint is configured. */
 export async function openAnswerer(config: Config, progress?: ProgressLookup): Promise<Answerer> {
-  const reports = loadReports(config.DUBAN_REPORTS_DIR);
+  const reports = loadReports(config.DUBAN_REPORTS_DIR, config.DUBAN_CURRENT_REPORT);
   const index = SearchIndex.open(reports, config.DUBAN_DATA_DIR, GLOSSARY_FILE, COLLOQUIAL_FILE);
   const writer = llmConfigured(config)
     ? new (await import('./llm.js')).LlmWriter(config, { city: reports[0]!.city, report: reports[0]!.title })

@@ -6,7 +6,7 @@ import { parseAsOf } from '../progress/asof.js';
 import { type Plan, type PlanResult, planDone, planProgress } from '../progress/plan.js';
 import { problemText } from '../progress/problems.js';
 import { CEILING } from '../progress/value.js';
-import { formatNumber, formatStanding, percentOf, targetPhrase } from '../report/format.js';
+import { formatNumber, formatStanding, percentOf, refIn, targetPhrase } from '../report/format.js';
 import { resolveRef } from '../report/refs.js';
 import type { Report } from '../report/types.js';
 import type { Actor, Repositories } from '../store/types.js';
@@ -45,7 +45,7 @@ export class Updates {
    * Why a planned value should be confirmed before it is recorded: far off the scale of its target
    * or of the previous value (about ×1,000), or below the previous value. With the likely reading.
    */
-  private doubt(plan: Plan): { reading: number; why: 'scale' | 'drop' } | undefined {
+  private doubt(plan: Plan): { reading: number; why: 'scale' | 'drop' | 'implausible' } | undefined {
     const t = plan.target;
     const v = plan.value;
     if (t?.kind !== 'quantity' || v === null || v <= 0 || t.value <= 0) return undefined;
@@ -55,7 +55,9 @@ export class Updates {
       // The reading nearest the target's scale: 1.8 against 2.2万个 is likely 1.8万.
       const readings = [v, v * 1e4, v * 1e8].filter((x) => x <= CEILING);
       const distance = (x: number) => Math.abs(Math.log10(x / t.value));
-      return { reading: readings.reduce((a, b) => (distance(b) < distance(a) ? b : a)), why: 'scale' };
+      const reading = readings.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+      // No reading near the target's scale: not a slip of 万, just wrong.
+      return { reading, why: far(reading, t.value) ? 'implausible' : 'scale' };
     }
     if (p !== undefined && v < p && plan.delta === undefined) return { reading: v, why: 'drop' };
     return undefined;
@@ -87,6 +89,14 @@ export class Updates {
     const plan = this.planned(result, lang, 'progress');
     if ('outcome' in plan) return plan;
     const doubt = this.doubt(plan);
+    if (doubt?.why === 'implausible') {
+      const t = plan.target!;
+      return this.invalid(
+        TEXT.implausible[lang](`${formatNumber(plan.value!)}${t.unit}`, targetPhrase(t, lang), t.id),
+        lang,
+        'implausible',
+      );
+    }
     if (doubt) {
       const pending: Pending = {
         ref: `${plan.report.id}:${plan.target!.id}`,
@@ -179,7 +189,7 @@ export class Updates {
         reply: reply({
           kind: 'recorded',
           lang,
-          title: TEXT.recordedNote[lang](`${plan.item.id} ${plan.item.title}`),
+          title: TEXT.recordedNote[lang](`${refIn(this.reports, plan.report, plan.item.id)} ${plan.item.title}`),
           text: [`“${note}”`],
           hints: [undoHint],
         }),
@@ -200,7 +210,7 @@ export class Updates {
       reply: reply({
         kind: 'recorded',
         lang,
-        title: TEXT.recorded[lang](t.id),
+        title: TEXT.recorded[lang](refIn(this.reports, plan.report, t.id)),
         text: [`${targetPhrase(t, lang)}：**${standing}**${change}${dated}`],
         bars: [{ label: `${t.id} ${t.metric}`, percent }],
         hints: [undoHint],
@@ -288,6 +298,15 @@ export class Updates {
     const result = planProgress(this.reports, `${old.reportId}:${old.targetId}`, text, () => old.value ?? undefined);
     const plan = this.planned(result, lang, 'progress');
     if ('outcome' in plan) return plan;
+    const doubt = this.doubt({ ...plan, previous: undefined });
+    if (doubt && doubt.why !== 'drop') {
+      const t = plan.target!;
+      return this.invalid(
+        TEXT.implausible[lang](`${formatNumber(plan.value!)}${t.unit}`, targetPhrase(t, lang), t.id),
+        lang,
+        'implausible',
+      );
+    }
     await repos.progress.undo(old, by, raw);
     const rec = await repos.progress.add(
       {

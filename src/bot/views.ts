@@ -3,7 +3,7 @@
 import { TEXT } from '../chat/texts.js';
 import { type Lang, type ProgressBar, type Reply, reply } from '../chat/types.js';
 import type { Standings } from '../progress/standing.js';
-import { formatNumber, formatStanding, sectionLabel, targetPhrase } from '../report/format.js';
+import { formatNumber, formatStanding, refIn, sectionLabel, targetPhrase } from '../report/format.js';
 import { resolveRef } from '../report/refs.js';
 import type { Item, Report, Section } from '../report/types.js';
 import type { ProgressRecord, ProgressRepository } from '../store/types.js';
@@ -16,6 +16,11 @@ export class Views {
     private readonly standings: Standings,
     private readonly tz: string,
   ) {}
+
+  /** A heading with its report's name in front when several reports are loaded. */
+  private named(report: Report, heading: string): string {
+    return this.reports.length > 1 ? `${report.title} · ${heading}` : heading;
+  }
 
   private recordLine(r: ProgressRecord, lang: Lang): string {
     const when = localDateTime(r.createdAt, this.tz);
@@ -52,7 +57,7 @@ export class Views {
     for (const report of this.reports) {
       for (const s of (await this.standings.report(report)).sections) {
         bars.push({
-          label: sectionLabel(s.section, lang),
+          label: this.named(report, sectionLabel(s.section, lang)),
           percent: s.percent,
           detail: s.targets ? TEXT.sectionCounts[lang](s.targets, s.withProgress) : TEXT.noMeasurable[lang],
         });
@@ -89,7 +94,7 @@ export class Views {
         });
       }
     }
-    return reply({ kind: 'status', lang, title: sectionLabel(section, lang), text, bars });
+    return reply({ kind: 'status', lang, title: this.named(report, sectionLabel(section, lang)), text, bars });
   }
 
   private async itemStatus(report: Report, item: Item, lang: Lang): Promise<Reply> {
@@ -107,8 +112,8 @@ export class Views {
     const text = records.length
       ? [TEXT.latestRecords[lang], ...records.map((r) => this.recordLine(r, lang))]
       : [TEXT.noRecords[lang]];
-    const title = `${item.id} ${item.title}`;
-    return reply({ kind: 'status', lang, title, text, bars, hints: [TEXT.itemHint[lang](item.id)] });
+    const id = refIn(this.reports, report, item.id);
+    return reply({ kind: 'status', lang, title: `${id} ${item.title}`, text, bars, hints: [TEXT.itemHint[lang](id)] });
   }
 
   async history(ref: string, lang: Lang): Promise<Reply> {
@@ -126,39 +131,30 @@ export class Views {
     return reply({
       kind: 'status',
       lang,
-      title: TEXT.historyTitle[lang](`${hit.item.id} ${hit.item.title}`),
+      title: TEXT.historyTitle[lang](`${refIn(this.reports, hit.report, hit.item.id)} ${hit.item.title}`),
       text: records.length ? records.map((r) => this.recordLine(r, lang)) : [TEXT.noRecords[lang]],
       hints: [TEXT.historyHint[lang]],
     });
   }
 
   tasks(ref: string, lang: Lang): Reply {
-    let sections = this.reports.flatMap((r) => r.sections);
+    let sections = this.reports.flatMap((report) => report.sections.map((section) => ({ report, section })));
     if (ref.trim()) {
       const hit = resolveRef(this.reports, ref);
-      if (hit.kind === 'unknown')
-        return this.unknown(
-          ref,
-          hit.candidates.map((c) => `${c.id} ${c.title}`),
-          lang,
-          'tasks',
-        );
-      sections = [hit.section];
+      if (hit.kind === 'unknown') {
+        const near = hit.candidates.map((c) => `${c.id} ${c.title}`);
+        return this.unknown(ref, near, lang, 'tasks');
+      }
+      sections = [{ report: hit.report, section: hit.section }];
     }
-    const text = sections.map((s) => {
-      const lines = [`**${sectionLabel(s, lang)}**`];
+    const text = sections.map(({ report, section: s }) => {
+      const lines = [`**${this.named(report, sectionLabel(s, lang))}**`];
       for (const i of s.items) {
-        lines.push(`${i.id} ${i.title}`);
-        for (const t of i.targets) lines.push(`   ${t.id} ${targetPhrase(t, lang)}`);
+        lines.push(`${refIn(this.reports, report, i.id)} ${i.title}`);
+        for (const t of i.targets) lines.push(`   ${refIn(this.reports, report, t.id)} ${targetPhrase(t, lang)}`);
       }
       return lines.join('\n');
     });
-    return reply({
-      kind: 'info',
-      lang,
-      title: TEXT.tasksTitle[lang],
-      text,
-      hints: [TEXT.tasksHint[lang]],
-    });
+    return reply({ kind: 'info', lang, title: TEXT.tasksTitle[lang], text, hints: [TEXT.tasksHint[lang]] });
   }
 }

@@ -386,4 +386,10 @@ export const TEXT = {
         : `There is no day ${date}; nothing was recorded. Write: as of 30 June`,
   },
   asOfNote: { zh: (date: string) => `（截至 ${date}）`, en: (date: string) => ` (as of ${date})` },
+  implausible: {
+    zh: (value: string, goal: string, id: string) =>
+      `${value} 和目标（${goal}）差得太远，没有记录。请核对后重新发送，例如：进展 ${id} 12`,
+    en: (value: string, goal: string, id: string) =>
+      `${value} is too far from the target (${goal}) to be right; nothing was recorded. Check it and send again, for example: progress ${id} 12`,
+  },
 } satisfies Record<string, { zh: unknown; en: unknown }>;

@@ -58,3 +58,8 @@ export function sectionName(s: Section, lang: Lang): string {
 export function sectionLabel(s: Section, lang: Lang): string {
   return TEXT.sectionLabel[lang](chineseOrdinal(s.index), s.id, s.title);
 }
+
+/** An id as replies write it: with its report's id in front when several reports are loaded (`cixi-2016:4.3`). */
+export function refIn(reports: { id: string }[], report: { id: string }, id: string): string {
+  return reports.length > 1 ? `${report.id}:${id}` : id;
+}

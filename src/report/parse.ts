@@ -151,7 +151,7 @@ export function parseReport(source: string, file: string): Report {
 }
 
 /** Load every `.txt` report in a folder, in name order. Ids must be unique. */
-export function loadReports(dir: string): Report[] {
+export function loadReports(dir: string, current?: string): Report[] {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort();
@@ -161,6 +161,19 @@ export function loadReports(dir: string): Report[] {
   for (const r of reports) {
     if (seen.has(r.id)) throw new ReportParseError(r.file, 2, `report id "${r.id}" is used by another file`);
     seen.add(r.id);
+  }
+  // The current report first: a bare reference ("4.3") means it. The newest year, unless named.
+  reports.sort((a, b) => b.year - a.year || a.id.localeCompare(b.id));
+  if (current) {
+    const i = reports.findIndex((r) => r.id === current);
+    if (i < 0) {
+      throw new ReportParseError(
+        dir,
+        0,
+        `DUBAN_CURRENT_REPORT="${current}" names no report here (${[...seen].join(', ')})`,
+      );
+    }
+    reports.unshift(...reports.splice(i, 1));
   }
   return reports;
 }

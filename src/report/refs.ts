@@ -105,7 +105,10 @@ export function resolveRef(reports: Report[], input: string): Resolved {
   const needle = ref.replace(/[“”"'‘’\s]/g, '');
   const items = pool.flatMap((r) => r.sections.flatMap((s) => s.items.map((item) => ({ r, s, item }))));
   const exact = items.filter(({ item }) => item.title === needle);
-  const partial = exact.length ? exact : items.filter(({ item }) => needle.length >= 2 && item.title.includes(needle));
+  const found = exact.length ? exact : items.filter(({ item }) => needle.length >= 2 && item.title.includes(needle));
+  // A title found in several reports means the current one's (the first).
+  const inCurrent = found.filter(({ r }) => r === report);
+  const partial = !prefixed && inCurrent.length && inCurrent.length < found.length ? inCurrent : found;
   if (partial.length === 1) {
     const { r, s, item } = partial[0]!;
     return { kind: 'item', report: r, section: s, item };

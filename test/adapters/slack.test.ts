@@ -92,6 +92,18 @@ describe('Slack', () => {
     expect(blocks.at(-1)!.type).toBe('context');
   });
 
+  it.each([
+    ['<@UBOT> 进展 4.3#2 <@U024BE7LH> 负责', '没有读到数值'],
+    ['<@UBOT> 进展 4.3#2 见 <#C123|general>', '没有读到数值'],
+    ['<@UBOT> 进展 4.3 到了15个', '4.3 有2个目标'],
+  ])('reads no value out of a mention, a channel or a name: %s', async (text, message) => {
+    const before = await core.store.progress.count();
+    await sendSigned(url, SECRET, event({ type: 'app_mention', user: 'U1', text, ts: `${++n}.5`, channel: 'C1' }));
+    await until(() => api.posts().length === 1);
+    expect(JSON.stringify(api.posts()[0]!.args)).toContain(message);
+    expect(await core.store.progress.count()).toBe(before);
+  });
+
   it('answers a direct message, with the sender’s name on the record', async () => {
     await sendSigned(
       url,
