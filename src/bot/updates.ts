@@ -65,8 +65,12 @@ export class Updates {
 
   private planned(result: PlanResult, lang: Lang, verb: 'progress' | 'done'): Plan | Outcome {
     if (result.ok) return result;
+    // Hints name the report of the item when it is not the one a bare reference means.
+    const item = 'item' in result ? result.item : undefined;
+    const report = item && this.reports.find((r) => r.sections.some((s) => s.items.includes(item)));
+    const ref = (id: string) => (report ? refIn(this.reports, report, id) : id);
     return {
-      reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [problemText(result, lang, verb)] }),
+      reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [problemText(result, lang, verb, ref)] }),
       outcome: 'invalid',
       detail: result.problem,
     };
@@ -256,7 +260,9 @@ export class Updates {
       ? (await repos.progress.latestForItem(target.reportId, target.itemId)).get(target.targetId)?.value
       : undefined;
     const value = target.value !== null ? ` = ${formatNumber(target.value)}` : '';
-    const what = `${target.targetId ?? target.itemId}${value}`;
+    const report = this.reports.find((r) => r.id === target.reportId);
+    const id = target.targetId ?? target.itemId;
+    const what = `${report ? refIn(this.reports, report, id) : id}${value}`;
     const after = target.targetId ? TEXT.nowValue[lang](now === undefined ? undefined : formatNumber(now)) : '';
     return {
       reply: reply({ kind: 'recorded', lang, title: TEXT.undidTitle[lang](target.id), text: [`${what}${after}`] }),

@@ -36,6 +36,14 @@ describe('several reports side by side', () => {
     expect((await c.store.progress.latestForItem('cixi-2015', '8.3')).get('8.3#1')?.value).toBe(15000);
   });
 
+  it('gives hints that lead back to the report the person wrote about', async () => {
+    const c = await testCore({ DUBAN_REPORTS_DIR: REPORTS }, '2016-03-01T02:00:00Z');
+    const which = await c.say('进展 cixi-2015:2.1 1.5万');
+    expect(which.plain).toContain('进展 cixi-2015:2.1#1 …');
+    await c.say('进展 cixi-2015:4.3#1 5');
+    expect((await c.say('撤销')).plain).toContain('cixi-2015:4.3#1 = 5');
+  });
+
   it('groups status and tasks by report, each heading with its report', async () => {
     const c = await testCore({ DUBAN_REPORTS_DIR: REPORTS }, '2016-03-01T02:00:00Z');
     const status = await c.say('状态');
