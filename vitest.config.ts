@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Crash, corruption and several-process tests run with `npm run soak` (in CI after `npm test`).
+    exclude: ['test/soak/**', 'node_modules/**'],
     testTimeout: 20000,
     pool: 'forks',
     isolate: false,

@@ -44,9 +44,20 @@ export class Bot {
     standings: Standings,
     private readonly ext: BotExtensions = {},
     now: () => Date = () => new Date(),
+    private readonly log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
   ) {
     this.views = new Views(answerer.reports, store.progress, standings, config.DUBAN_TZ);
     this.updates = new Updates(answerer.reports, config.DUBAN_TZ, now);
+  }
+
+  private readonly failures = new Map<string, number>();
+
+  /** A command that failed, logged once per kind of failure and again at 10, 100, 1000… with the count. */
+  private failed(command: string, why: string): void {
+    const kind = `${command}: ${why.slice(0, 200)}`;
+    const n = (this.failures.get(kind) ?? 0) + 1;
+    this.failures.set(kind, n);
+    if (n === 1 || Number.isInteger(Math.log10(n))) this.log(`duban: "${command}" failed (${n}×): ${why}`);
   }
 
   /** Whether a person (on a platform) is an admin: ids are compared with their platform. */
@@ -91,8 +102,9 @@ export class Bot {
       }
       return out;
     } catch (err) {
-      if (spec.changes)
-        await this.store.audit.record(by, cmd.name, text, 'error', String((err as Error)?.message ?? err));
+      const why = String((err as Error)?.message ?? err);
+      this.failed(cmd.name, why);
+      await this.store.audit.record(by, cmd.name, text, 'error', why).catch(() => undefined);
       return reply({ kind: 'error', lang: cmd.lang, ephemeral: true, text: [TEXT.failed[cmd.lang]] });
     }
   }

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   digest: () => import('./digest.js'),
   ask: () => import('./ask.js'),
   eval: () => import('./eval.js'),
+  backup: () => import('./backup.js'),
 };
 
 const USAGE = `duban — 督办: questions, progress and a daily digest for a government work report
@@ -28,6 +29,7 @@ Usage:
   duban import FILE.csv             load progress records in bulk
   duban digest [--date D] [--channel C] [--json]   print the daily digest
   duban eval                        score the answers on the evaluation questions
+  duban backup FILE                 a copy of the database, taken while duban runs
 `;
 
 /** Run the CLI with the arguments after the program name; resolves to the exit code. */

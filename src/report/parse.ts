@@ -17,7 +17,7 @@ export class ReportParseError extends Error {
     readonly line: number,
     readonly reason: string,
   ) {
-    super(`${file}:${line}: ${reason}`);
+    super(line ? `${file}:${line}: ${reason}` : `${file}: ${reason}`);
     this.name = 'ReportParseError';
   }
 }
@@ -152,9 +152,16 @@ export function parseReport(source: string, file: string): Report {
 
 /** Load every `.txt` report in a folder, in name order. Ids must be unique. */
 export function loadReports(dir: string, current?: string): Report[] {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const what =
+      code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'a file, not a folder' : `unreadable (${code})`;
+    throw new ReportParseError(dir, 0, `DUBAN_REPORTS_DIR is ${what}: point it at a folder of .txt reports`);
+  }
+  const files = names.filter((f) => f.endsWith('.txt')).sort();
   if (!files.length) throw new ReportParseError(dir, 0, 'no .txt report in this folder');
   const reports = files.map((f) => parseReport(readFileSync(join(dir, f), 'utf8'), join(dir, f)));
   const seen = new Set<string>();

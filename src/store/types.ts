@@ -115,6 +115,9 @@ export interface AuditEntry {
   detail: string;
 }
 
+/** Longest input kept whole in the audit log; a longer one keeps a prefix, its length and a SHA-256. */
+export const AUDIT_INPUT_MAX = 2000;
+
 /** Every state-changing attempt, refused ones too, with its outcome. */
 export interface AuditRepository {
   record(by: Actor, action: string, input: string, outcome: Outcome, detail?: string): Promise<void>;
@@ -199,6 +202,8 @@ export interface Store extends Repositories {
    * Units of work do not interleave their writes.
    */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** A consistent copy of everything, taken while the store stays in use. */
+  backup(file: string): Promise<void>;
   close(): Promise<void>;
 }
 

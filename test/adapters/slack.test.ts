@@ -104,6 +104,48 @@ describe('Slack', () => {
     expect(await core.store.progress.count()).toBe(before);
   });
 
+  it.each([
+    ['<@UBOT> 进展 4.4 <!channel> 今天下午开会', '<!channel>'],
+    ['<@UBOT> 状态 <!here>', '<!here>'],
+    ['<@UBOT> 进展 1.1 请 <@U999> 和 <#C9|all> 跟进', '<@U999>'],
+  ])('keeps user text inert in every field it posts: %s', async (text, live) => {
+    await sendSigned(url, SECRET, event({ type: 'app_mention', user: 'U1', text, ts: `${++n}.7`, channel: 'C1' }));
+    await until(() => api.posts().length === 1);
+    const { text: fallback, blocks } = api.posts()[0]!.args as { text: string; blocks: unknown };
+    expect(fallback).not.toContain(live);
+    expect(JSON.stringify(blocks)).not.toContain(live);
+    expect(fallback).toContain(live.replace('<', '&lt;').replace('>', '&gt;'));
+  });
+
+  it('refuses a request stamped more than five minutes ahead, or behind', async () => {
+    for (const skewSeconds of [6 * 60, -6 * 60]) {
+      const body = event({
+        type: 'app_mention',
+        user: 'U1',
+        text: '<@UBOT> 进展 4.3#1 9',
+        ts: `${++n}.8`,
+        channel: 'C1',
+      });
+      const res = await sendSigned(url, SECRET, body, { skewSeconds });
+      expect(res.status).toBe(401);
+    }
+    const fine = event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 帮助', ts: `${++n}.8`, channel: 'C1' });
+    expect((await sendSigned(url, SECRET, fine, { skewSeconds: 4 * 60 })).status).toBe(200);
+    await until(() => api.posts().length === 1);
+  });
+
+  it('refuses a body over 1 MB before reading it whole', async () => {
+    const huge = event({
+      type: 'app_mention',
+      user: 'U1',
+      text: `<@UBOT> ${'很'.repeat(600000)}`,
+      ts: `${++n}.9`,
+      channel: 'C1',
+    });
+    expect((await sendSigned(url, SECRET, huge)).status).toBe(413);
+    expect(api.posts()).toHaveLength(0);
+  });
+
   it('answers a direct message, with the sender’s name on the record', async () => {
     await sendSigned(
       url,

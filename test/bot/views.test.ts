@@ -115,3 +115,26 @@ describe('questions in the chat', () => {
     }
   });
 });
+
+describe('when the store fails', () => {
+  it('says so to the user, and logs and audits the error once per kind, with a count', async () => {
+    const c = await testCore();
+    const logged: string[] = [];
+    const stderr = process.stderr.write;
+    process.stderr.write = ((line: string) => logged.push(String(line)) > 0) as typeof process.stderr.write;
+    const history = c.store.progress.history;
+    c.store.progress.history = async () => {
+      throw new Error('database disk image is malformed');
+    };
+    try {
+      for (let i = 0; i < 3; i++) expect((await c.say('历史 4.3')).plain).toContain('出错了');
+    } finally {
+      c.store.progress.history = history;
+      process.stderr.write = stderr;
+    }
+    expect(logged.filter((l) => l.includes('malformed'))).toEqual([
+      'duban: "history" failed (1×): database disk image is malformed\n',
+    ]);
+    expect((await c.store.audit.recent(1))[0]).toMatchObject({ action: 'history', outcome: 'error' });
+  });
+});

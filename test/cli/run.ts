@@ -4,7 +4,7 @@
  * does (exit codes, stdin, signals). Each data dir shares one prebuilt search index.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, statSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inject } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -14,8 +14,8 @@ const SHARED_INDEX = inject('indexDir');
 
 function shareIndex(env: Record<string, string>): void {
   const dir = env.DUBAN_DATA_DIR;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
+  // Only a folder that is there (tests of bad folders give ones that are not, or cannot be).
+  if (!dir || !existsSync(dir) || !statSync(dir).isDirectory() || env.DUBAN_REPORTS_DIR) return;
   if (!existsSync(join(dir, 'index'))) symlinkSync(SHARED_INDEX, join(dir, 'index'));
 }
 

@@ -5,9 +5,9 @@ export async function sendSigned(
   url: string,
   secret: string,
   body: string,
-  opts: { contentType?: string; headers?: Record<string, string>; badSignature?: boolean } = {},
+  opts: { contentType?: string; headers?: Record<string, string>; badSignature?: boolean; skewSeconds?: number } = {},
 ) {
-  const ts = Math.floor(Date.now() / 1000).toString();
+  const ts = Math.floor(Date.now() / 1000 + (opts.skewSeconds ?? 0)).toString();
   const sig = `v0=${createHmac('sha256', opts.badSignature ? 'wrong-secret' : secret)
     .update(`v0:${ts}:${body}`)
     .digest('hex')}`;

@@ -200,6 +200,17 @@ export function storeContract(name: string, open: OpenStore): void {
       await store.close();
     });
 
+    it('keeps a long input in the audit log as a prefix, its length and a SHA-256', async () => {
+      const { store } = await fresh();
+      const long = `进展 4.3 ${'很长'.repeat(500000)}`;
+      await store.audit.record(by(), 'message', long, 'invalid', 'too long');
+      const [entry] = await store.audit.recent(1);
+      expect(entry!.input.length).toBeLessThan(1200);
+      expect(entry!.input).toContain(`[${long.length} characters, sha256 `);
+      expect(entry!.input.startsWith('进展 4.3 很长')).toBe(true);
+      await store.close();
+    });
+
     it('keeps the audit log newest first', async () => {
       const { store } = await fresh();
       await store.audit.record(by(), 'progress', 'a', 'ok', '#1');

@@ -8,6 +8,7 @@ import type { Reply } from '../../chat/types.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
 import { ChannelPacer } from '../pacer.js';
 import { toSlackMessages } from './blocks.js';
+import { guarded } from './guard.js';
 import type { SlackSettings } from './settings.js';
 
 export interface SlackOptions {
@@ -19,11 +20,25 @@ export interface SlackAdapter extends Adapter {
   app: InstanceType<typeof App>;
 }
 
+/** The largest request body read; Slack's own are a few kilobytes. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
 /** A mention of the bot (`<@U123>`) removed from the text. */
 function stripMention(text: string, botUserId: string | undefined): string {
   return text
     .replace(botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /^<@[A-Z0-9]+(\|[^>]*)?>/, ' ')
     .trim();
+}
+
+/** Slack's HTTP events, behind the guard: timestamps ±5 minutes, bodies up to 1 MB. */
+function httpReceiver(config: SlackSettings): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret: config.SLACK_SIGNING_SECRET!,
+    endpoints: '/slack/events',
+    processBeforeResponse: false,
+  });
+  receiver.requestListener = guarded(receiver.requestListener, { maxBytes: MAX_BODY_BYTES, maxSkewSeconds: 300 });
+  return receiver;
 }
 
 export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: SlackOptions = {}): SlackAdapter {
@@ -42,11 +57,7 @@ export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: 
       })
     : new App({
         token: config.SLACK_BOT_TOKEN,
-        receiver: new HTTPReceiver({
-          signingSecret: config.SLACK_SIGNING_SECRET!,
-          endpoints: '/slack/events',
-          processBeforeResponse: false,
-        }),
+        receiver: httpReceiver(config),
         clientOptions,
         logLevel: LogLevel.WARN,
       });

@@ -55,7 +55,8 @@ export function toSlackMessages(reply: Reply): SlackMessage[] {
       elements: [{ type: 'mrkdwn', text: toMrkdwn(context.join('  ·  ')).slice(0, MAX_TEXT) }],
     });
 
-  const fallback = renderText(reply, PLAIN);
+  // The fallback is what notifications show: user text in it must not become a live mention.
+  const fallback = escapeSlack(renderText(reply, PLAIN));
   const messages: SlackMessage[] = [];
   for (let i = 0; i < blocks.length; i += MAX_BLOCKS) {
     const chunk = blocks.slice(i, i + MAX_BLOCKS);

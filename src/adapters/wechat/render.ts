@@ -8,5 +8,9 @@ export const WECHAT_MAX_CHARS = 1200;
 
 /** The reply as one or more messages, in order. */
 export function toWechatTexts(reply: Reply, max = WECHAT_MAX_CHARS): string[] {
-  return splitText(renderText(reply, PLAIN).replace(/`/g, ''), max);
+  // User text never becomes an @所有人 (or @all): a full-width ＠ reads the same and notifies no one.
+  const text = renderText(reply, PLAIN)
+    .replace(/`/g, '')
+    .replace(/@(?=所有人|all\b)/gi, '＠');
+  return splitText(text, max);
 }

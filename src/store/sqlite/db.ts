@@ -2,8 +2,8 @@
  * The SQLite store (better-sqlite3, WAL) in the data dir. Migrations run in order and set
  * `user_version`; a data dir written by a newer duban is refused rather than damaged.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
 import { StoreError } from '../types.js';
@@ -98,27 +98,92 @@ const MIGRATIONS: string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Open (creating if needed) the database in `dataDir`, migrated to the current schema. */
-export function openDatabase(dataDir: string): Database.Database {
-  mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'duban.sqlite');
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) {
-    db.close();
-    throw new StoreError(
-      `${file} was written by a newer duban (schema ${version}; this one knows up to ${SCHEMA_VERSION}). ` +
-        'Upgrade duban, or point DUBAN_DATA_DIR at another folder.',
+/**
+ * The data folder, made one level at a time (recursive mkdir loops forever on some file systems,
+ * such as /proc); a one-line StoreError naming DUBAN_DATA_DIR when it cannot be.
+ */
+function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  while (!existsSync(at)) {
+    missing.unshift(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  if (existsSync(at) && !statSync(at).isDirectory()) {
+    const where = at === resolve(dir) ? 'is a file' : `is inside ${at}, which is a file`;
+    throw new StoreError(`DUBAN_DATA_DIR=${dir} ${where}, not a folder: point it at a folder (created if missing).`);
+  }
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (err) {
+      throw new StoreError(
+        `DUBAN_DATA_DIR=${dir} cannot be created (${(err as NodeJS.ErrnoException).code}): choose a folder this user can write.`,
+      );
+    }
+  }
+}
+
+/** What went wrong opening the database, in one line with what to do. */
+function cannotOpen(file: string, dir: string, err: unknown): StoreError {
+  const code = (err as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new StoreError(
+      `${file} is damaged or not a duban database: restore it from a backup (see "duban backup" in the README), ` +
+        'or move it away to start afresh.',
     );
   }
-  for (let v = version; v < SCHEMA_VERSION; v++) {
-    db.transaction(() => {
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'SQLITE_PERM') {
+    return new StoreError(`${file} cannot be written (${code}): make DUBAN_DATA_DIR=${dir} writable by this user.`);
+  }
+  return new StoreError(`${file} cannot be opened: ${(err as Error).message}`);
+}
+
+/**
+ * Open (creating if needed) the database in `dataDir`, checked and migrated to the current
+ * schema. Migrations run under the write lock with the version read again inside it, so any
+ * number of processes may open a new data folder at once.
+ */
+export function openDatabase(dataDir: string): Database.Database {
+  makeFolder(dataDir);
+  const file = join(dataDir, 'duban.sqlite');
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { timeout: 10000 });
+    db.pragma('busy_timeout = 10000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' });
+    }
+    if ((db.pragma('user_version', { simple: true }) as number) !== SCHEMA_VERSION) migrate(db, file);
+    return db;
+  } catch (err) {
+    db?.close();
+    throw err instanceof StoreError ? err : cannotOpen(file, dataDir, err);
+  }
+}
+
+function migrate(db: Database.Database, file: string): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new StoreError(
+        `${file} was written by a newer duban (schema ${version}; this one knows up to ${SCHEMA_VERSION}). ` +
+          'Upgrade duban, or point DUBAN_DATA_DIR at another folder.',
+      );
+    }
+    for (let v = version; v < SCHEMA_VERSION; v++) {
       db.exec(MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }
+    db.exec('COMMIT');
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
   }
-  return db;
 }

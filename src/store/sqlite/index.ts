@@ -23,6 +23,9 @@ export function openSqliteStore(dataDir: string, opts: StoreOptions = {}): Store
     ...repos,
     // The repositories join the running unit of work by themselves: `tx` is the same set.
     transaction: (fn) => conn.transaction(() => fn(repos)),
+    backup: async (file) => {
+      await conn.db.backup(file);
+    },
     close: async () => {
       await conn.idle();
       conn.db.close();
