@@ -1,9 +1,10 @@
 /**
  * Ten thousand random progress messages, seeded: whatever people type (or paste), nothing
- * non-finite, negative or implausible (more than ×1,000 off its target) is recorded, and the bot
- * never fails.
+ * non-finite, negative or implausible (more than ×1,000 off its target) is recorded, every reply
+ * says something, none posts a live mass mention, and the bot never fails.
  */
 import { describe, expect, it } from 'vitest';
+import { toSlackMessages } from '../../src/adapters/slack/blocks.js';
 import { CEILING } from '../../src/progress/value.js';
 import { testCore } from '../fakes/core.js';
 import { reports } from '../fakes/report.js';
@@ -107,6 +108,9 @@ describe('a fuzz of progress messages', () => {
         messageId: `f${i}`,
       });
       expect(r.kind, text).not.toBe('error');
+      expect(r.text.join('').length + r.bars.length, text).toBeGreaterThan(0);
+      const posted = JSON.stringify(toSlackMessages(r));
+      expect(/<!(?:channel|here|everyone)>|<@U0/.test(posted), text).toBe(false);
     }
     const targets = new Map(
       reports.flatMap((rep) =>
