@@ -96,11 +96,11 @@ console.log(
     '走访企业解决困难问题',
   ];
   t = performance.now();
-  core.store.transaction(() => {
+  await core.store.transaction(async (tx) => {
     for (let i = 0; i < 10000; i++) {
       const item = items[i % items.length];
       const target = item.targets.find((x) => x.kind === 'quantity');
-      core.store.progress.add(
+      await tx.progress.add(
         {
           reportId: 'cixi-2015',
           itemId: item.id,
@@ -136,7 +136,7 @@ console.log(
   console.log(
     `bot.handle (progress / status alternating, 10,000 records): p50 ${ms(pct(chat, 50))}, p95 ${ms(pct(chat, 95))}`,
   );
-  core.close();
+  await core.close();
   rmSync(recDir, { recursive: true, force: true });
 }
 
