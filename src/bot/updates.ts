@@ -9,7 +9,7 @@ import { CEILING } from '../progress/value.js';
 import { formatNumber, formatStanding, percentOf, refIn, targetPhrase } from '../report/format.js';
 import { resolveRef } from '../report/refs.js';
 import type { Report } from '../report/types.js';
-import type { Actor, Repositories } from '../store/types.js';
+import type { Actor, ProgressRecord, Repositories } from '../store/types.js';
 import { localDate } from '../time.js';
 
 /** What a command's outcome is, for the audit log. */
@@ -143,6 +143,27 @@ export class Updates {
     return this.write(repos, plan, p.note, p.raw, by, lang, p.asOf);
   }
 
+  /** A record one may undo or correct: there, not undone, and one's own unless an admin. */
+  private changeable(
+    rec: ProgressRecord | undefined,
+    recordId: number,
+    by: Actor,
+    isAdmin: boolean,
+    lang: Lang,
+  ): ProgressRecord | Outcome {
+    if (!rec) return this.invalid(TEXT.noRecord[lang](recordId), lang, 'no such record');
+    if (rec.kind === 'undo' || rec.undone)
+      return this.invalid(TEXT.alreadyUndone[lang](rec.id), lang, 'already undone');
+    if (!isAdmin && (rec.platform !== by.platform || rec.userId !== by.userId)) {
+      return {
+        reply: reply({ kind: 'refused', lang, ephemeral: true, text: [TEXT.notYours[lang](rec.id)] }),
+        outcome: 'refused',
+        detail: `#${rec.id} belongs to ${rec.userId}`,
+      };
+    }
+    return rec;
+  }
+
   private invalid(text: string, lang: Lang, detail: string): Outcome {
     return { reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [text] }), outcome: 'invalid', detail };
   }
@@ -233,28 +254,14 @@ export class Updates {
     isAdmin: boolean,
     lang: Lang,
   ): Promise<Outcome> {
-    const invalid = (text: string, detail: string): Outcome => ({
-      reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [text] }),
-      outcome: 'invalid',
-      detail,
-    });
-    if (arg && recordId === undefined) return invalid(TEXT.undoUsage[lang], 'not a record number');
-    const target =
+    if (arg && recordId === undefined) return this.invalid(TEXT.undoUsage[lang], lang, 'not a record number');
+    const found =
       recordId === undefined
         ? await repos.progress.lastUndoable(by.platform, by.userId)
         : await repos.progress.get(recordId);
-    if (!target)
-      return recordId === undefined
-        ? invalid(TEXT.nothingToUndo[lang], 'nothing to undo')
-        : invalid(TEXT.noRecord[lang](recordId), 'no such record');
-    if (target.kind === 'undo' || target.undone) return invalid(TEXT.alreadyUndone[lang](target.id), 'already undone');
-    if (!isAdmin && (target.platform !== by.platform || target.userId !== by.userId)) {
-      return {
-        reply: reply({ kind: 'refused', lang, ephemeral: true, text: [TEXT.notYours[lang](target.id)] }),
-        outcome: 'refused',
-        detail: `#${target.id} belongs to ${target.userId}`,
-      };
-    }
+    if (!found && recordId === undefined) return this.invalid(TEXT.nothingToUndo[lang], lang, 'nothing to undo');
+    const target = this.changeable(found, recordId!, by, isAdmin, lang);
+    if ('outcome' in target) return target;
     const rec = await repos.progress.undo(target, by, raw);
     const now = target.targetId
       ? (await repos.progress.latestForItem(target.reportId, target.itemId)).get(target.targetId)?.value
@@ -284,23 +291,10 @@ export class Updates {
     isAdmin: boolean,
     lang: Lang,
   ): Promise<Outcome> {
-    const invalid = (message: string, detail: string): Outcome => ({
-      reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [message] }),
-      outcome: 'invalid',
-      detail,
-    });
-    if (recordId === undefined) return invalid(TEXT.editUsage[lang], 'not a record number');
-    const old = await repos.progress.get(recordId);
-    if (!old) return invalid(TEXT.noRecord[lang](recordId), 'no such record');
-    if (old.kind === 'undo' || old.undone) return invalid(TEXT.alreadyUndone[lang](old.id), 'already undone');
-    if (!isAdmin && (old.platform !== by.platform || old.userId !== by.userId)) {
-      return {
-        reply: reply({ kind: 'refused', lang, ephemeral: true, text: [TEXT.notYours[lang](old.id)] }),
-        outcome: 'refused',
-        detail: `#${old.id} belongs to ${old.userId}`,
-      };
-    }
-    if (!old.targetId || old.value === null) return invalid(TEXT.notAValueRecord[lang](old.id), 'no value');
+    if (recordId === undefined) return this.invalid(TEXT.editUsage[lang], lang, 'not a record number');
+    const old = this.changeable(await repos.progress.get(recordId), recordId, by, isAdmin, lang);
+    if ('outcome' in old) return old;
+    if (!old.targetId || old.value === null) return this.invalid(TEXT.notAValueRecord[lang](old.id), lang, 'no value');
     const result = planProgress(this.reports, `${old.reportId}:${old.targetId}`, text, () => old.value ?? undefined);
     const plan = this.planned(result, lang, 'progress');
     if ('outcome' in plan) return plan;

@@ -82,7 +82,7 @@ function readSet(file: string): Question[] {
 class SetError extends Error {}
 
 /** A small seeded generator, so the noisy variant is the same on every run. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;

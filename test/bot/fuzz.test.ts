@@ -5,17 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toSlackMessages } from '../../src/adapters/slack/blocks.js';
+import { seeded } from '../../src/cli/eval.js';
 import { CEILING } from '../../src/progress/value.js';
 import { testCore } from '../fakes/core.js';
 import { reports } from '../fakes/report.js';
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const PARTS = {
   verb: ['进展', 'progress', '/进展', '#进展', '完成', 'done', '修改 1', 'edit 2', '撤销', '是', 'yes', '进展'],
