@@ -24,9 +24,15 @@ export interface Digest {
   date: string;
   from: string;
   to: string;
+  /** The latest update of each target (and note of each item) in the window. */
   updates: DigestUpdate[];
+  /** How many records the window holds, overwritten ones included. */
+  count: number;
   standing: ReportState;
 }
+
+/** How far back an item's records are read for the value it stood at before the window. */
+const HISTORY_READ = 1000;
 
 function inForce(records: ProgressRecord[]): ProgressRecord[] {
   return records.filter((r) => r.kind !== 'undo' && !r.undone);
@@ -45,29 +51,42 @@ export async function buildDigest(
   const window = inForce(await progress.between(from.toISOString(), to.toISOString())).filter(
     (r) => r.reportId === report.id,
   );
-  const updates: DigestUpdate[] = [];
+  // One line a target (and a note a item): its latest update in the window, against the value it
+  // stood at when the window opened — not every update, and never one query per update.
+  const last = new Map<string, ProgressRecord>();
   for (const r of window) {
+    const key = `${r.itemId}|${r.targetId ?? ''}`;
+    const seen = last.get(key);
+    if (!seen || r.asOf > seen.asOf || (r.asOf === seen.asOf && r.id > seen.id)) last.set(key, r);
+  }
+  // The value before: the newest record in force of the target sent before the window.
+  const inWindow = new Set(window.map((r) => r.id));
+  const earlier = new Map<string, ProgressRecord[]>();
+  for (const itemId of new Set([...last.values()].map((r) => r.itemId))) {
+    const history = inForce(await progress.history(report.id, itemId, HISTORY_READ));
+    earlier.set(
+      itemId,
+      history.filter((h) => !inWindow.has(h.id) && h.createdAt < from.toISOString()),
+    );
+  }
+  const updates: DigestUpdate[] = [];
+  for (const r of last.values()) {
     const place = items.find((x) => x.item.id === r.itemId);
     if (!place) continue;
     const target = place.item.targets.find((t) => t.id === r.targetId);
-    const earlier = target
-      ? inForce(await progress.history(report.id, r.itemId, 1000)).find(
-          (h) =>
-            h.targetId === r.targetId &&
-            h.value !== null &&
-            (h.createdAt < r.createdAt || (h.createdAt === r.createdAt && h.id < r.id)),
-        )
-      : undefined;
     updates.push({
       ...place,
       target,
       who: r.userName || r.userId,
-      before: earlier?.value ?? undefined,
+      before: target
+        ? (earlier.get(r.itemId)?.find((h) => h.targetId === target.id && h.value !== null)?.value ?? undefined)
+        : undefined,
       value: r.value,
       note: r.note,
       at: r.createdAt,
     });
   }
+  updates.sort((a, b) => a.at.localeCompare(b.at));
   const standing = await standings.report(report, to);
-  return { report, date, from: from.toISOString(), to: to.toISOString(), updates, standing };
+  return { report, date, from: from.toISOString(), to: to.toISOString(), updates, count: window.length, standing };
 }

@@ -28,7 +28,7 @@ export function renderDigest(d: Digest, tz: string, staleDays: number, lang: Lan
     return reply({ kind: 'info', lang, text: [TEXT.digestEmpty[lang](title, since)] });
   }
   const text: string[] = [];
-  text.push(TEXT.newProgress[lang](since, d.updates.length));
+  text.push(TEXT.newProgress[lang](since, d.count));
   for (const s of d.report.sections) {
     const ups = d.updates.filter((u) => u.section === s);
     if (ups.length)

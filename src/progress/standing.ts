@@ -94,11 +94,14 @@ export class Standings {
   /** Where an item stands at `at` (now when not given). */
   async item(report: Report, section: Section, item: Item, at?: Date): Promise<ItemState> {
     const asOf = at?.toISOString();
-    const [latest, updates] = await Promise.all([
+    // One item's last update is its newest record in force; only a whole report needs the aggregate.
+    const [latest, last] = await Promise.all([
       this.progress.latestForItem(report.id, item.id, asOf),
-      this.progress.lastUpdatePerItem(asOf),
+      asOf
+        ? this.progress.lastUpdatePerItem(asOf).then((u) => u.get(`${report.id}:${item.id}`))
+        : this.progress.latestNote(report.id, item.id).then((r) => r?.asOf),
     ]);
-    return this.itemFrom(report, section, item, latest, updates.get(`${report.id}:${item.id}`), at ?? this.now());
+    return this.itemFrom(report, section, item, latest, last, at ?? this.now());
   }
 
   private itemFrom(

@@ -28,6 +28,18 @@ async function seeded() {
 }
 
 describe('digest content', () => {
+  it('shows a target updated many times once, at its latest value, and counts every update', async () => {
+    const c = await testCore({ DUBAN_DIGEST_CHANNELS: 'slack:C1' }, '2015-05-31T02:00:00Z');
+    await c.say('进展 4.3#1 3');
+    c.clock.now = new Date('2015-06-01T20:00:00Z');
+    for (const v of [4, 5, 6, 7, 8]) await c.say(`进展 4.3#1 ${v}`);
+    c.clock.now = new Date(NINE_SHANGHAI);
+    const text = (await c.digest.compose('2015-06-02')).replies.map((r) => renderText(r)).join('\n');
+    expect(text).toContain('5条');
+    expect(text.match(/4\.3#1 领军人才及团队/g)).toHaveLength(1);
+    expect(text).toContain('3 → 8/25个');
+  });
+
   it('lists what changed since the last digest by section, with old → new values and percents', async () => {
     const c = await seeded();
     const { replies, empty } = await c.digest.compose('2015-06-02');

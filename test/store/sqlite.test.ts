@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { openDatabase, SCHEMA_VERSION } from '../../src/store/sqlite/db.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import { StoreError } from '../../src/store/types.js';
 import { tempDir } from '../fakes/tmp.js';
 import { storeContract } from './contract.js';
@@ -28,7 +29,10 @@ describe('the SQLite store', () => {
     );
     await first.close();
     const raw = new Database(join(dir, 'duban.sqlite'));
-    raw.exec('DROP TABLE threads; DROP TABLE send_counts; DROP TABLE pending; ALTER TABLE progress DROP COLUMN as_of;');
+    raw.exec(
+      'DROP INDEX progress_item_asof; DROP INDEX progress_created; CREATE INDEX progress_item ON progress(report_id, item_id, id); ' +
+        'DROP TABLE threads; DROP TABLE send_counts; DROP TABLE pending; ALTER TABLE progress DROP COLUMN as_of;',
+    );
     raw.pragma('user_version = 1');
     raw.close();
     const again = openStore(dir);
@@ -39,6 +43,40 @@ describe('the SQLite store', () => {
     const check = new Database(join(dir, 'duban.sqlite'));
     expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     check.close();
+  });
+
+  it('runs every query on an index: no sort in a temporary B-tree, no full scan on a hot path', async () => {
+    const clock = { now: new Date('2015-06-01T00:00:00Z') };
+    const store = openSqliteStore(tempDir(), { now: () => clock.now, terms: (t) => t.split(/\s+/) });
+    const by = { platform: 'test', userId: 'u', userName: 'u', channelId: 'C', messageId: 'm' };
+    const rec = await store.progress.add(
+      { reportId: 'r', itemId: '4.3', targetId: '4.3#1', value: 5, kind: 'update', note: '河长 巡河', rawText: '' },
+      by,
+    );
+    await store.progress.undo(rec, by, 'undo');
+    await Promise.all([
+      store.progress.history('r', '4.3'),
+      store.progress.latestForItem('r', '4.3'),
+      store.progress.latestForItem('r', '4.3', '2015-07-01'),
+      store.progress.latestNote('r', '4.3'),
+      store.progress.between('2015-01-01', '2016-01-01'),
+      store.progress.lastUndoable('test', 'u'),
+      store.progress.lastUpdatePerItem(),
+      store.progress.matching(['河长']),
+      store.handled.get('test', 'm'),
+      store.threads.has('slack', 'C', '1'),
+      store.digest.previousCoveredTo({ platform: 'slack', channelId: 'C' }, '2015-06-01'),
+    ]);
+    const plans = store.plans();
+    expect(plans.length).toBeGreaterThan(10);
+    for (const { sql, plan } of plans) {
+      // Whole-table passes are for counts, aggregates over every item, and the full-text index.
+      const wholeTable = /COUNT\(\*\)|GROUP BY|progress_fts|FROM subscriptions/.test(sql);
+      // (The full-text search sorts the 200 newest matches it read, not the table.)
+      if (!/progress_fts/.test(sql)) expect(plan.join(' | '), sql).not.toMatch(/TEMP B-TREE/);
+      if (!wholeTable) expect(plan.join(' | '), sql).not.toMatch(/\bSCAN (?:p|progress|audit|handled)\b/);
+    }
+    await store.close();
   });
 
   it('refuses a data dir written by a newer duban', () => {

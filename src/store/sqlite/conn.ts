@@ -56,6 +56,17 @@ export class Conn {
     return next;
   }
 
+  /** How SQLite runs each query prepared so far (`EXPLAIN QUERY PLAN`), for checking indexes. */
+  plans(): { sql: string; plan: string[] }[] {
+    return [...this.statements.keys()]
+      .filter((sql) => /^\s*SELECT/i.test(sql))
+      .map((sql) => {
+        const params = new Array<null>((sql.match(/\?/g) ?? []).length).fill(null);
+        const rows = this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+        return { sql, plan: rows.map((r) => r.detail) };
+      });
+  }
+
   /** Resolves when no transaction is open or queued. */
   async idle(): Promise<void> {
     await this.tail;

@@ -94,6 +94,10 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (platform, channel_id, user_id)
    );
    ALTER TABLE progress ADD COLUMN as_of TEXT;`,
+  // 4: indexes for every ordering and filter the store uses (history, latest values, windows, last updates).
+  `CREATE INDEX progress_item_asof ON progress(report_id, item_id, COALESCE(as_of, created_at), id);
+   CREATE INDEX progress_created ON progress(created_at, id);
+   DROP INDEX progress_item;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

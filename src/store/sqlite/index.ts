@@ -8,7 +8,8 @@ import { SqliteDigest } from './digest.js';
 import { SqliteHandled } from './handled.js';
 import { SqliteProgress } from './progress.js';
 
-export function openSqliteStore(dataDir: string, opts: StoreOptions = {}): Store {
+/** The SQLite store; `plans()` tells how each query it has run is executed (tests check indexes with it). */
+export function openSqliteStore(dataDir: string, opts: StoreOptions = {}): Store & { plans: Conn['plans'] } {
   const conn = new Conn(openDatabase(dataDir));
   const repos = {
     progress: new SqliteProgress(conn, opts.terms, opts.now),
@@ -21,6 +22,7 @@ export function openSqliteStore(dataDir: string, opts: StoreOptions = {}): Store
   };
   return {
     ...repos,
+    plans: () => conn.plans(),
     // The repositories join the running unit of work by themselves: `tx` is the same set.
     transaction: (fn) => conn.transaction(() => fn(repos)),
     backup: async (file) => {

@@ -56,6 +56,8 @@ function toRecord(r: Row): ProgressRecord {
 export class SqliteProgress implements ProgressRepository {
   /** Latest standings per item, valid while nothing was written (here or by another process). */
   private cache = new Map<string, Map<string, TargetStanding>>();
+  /** The newest record in force per item, cached like the standings. */
+  private notes = new Map<string, ProgressRecord | null>();
   private cacheVersion = '';
   private writes = 0;
 
@@ -157,13 +159,7 @@ export class SqliteProgress implements ProgressRepository {
   latestForItem(reportId: string, itemId: string, asOf?: string): Promise<Map<string, TargetStanding>> {
     return this.conn.read(() => {
       if (asOf) return this.readLatest(reportId, itemId, asOf);
-      // data_version moves when another connection commits; `writes` when this one writes, and
-      // the connection's generation when a transaction ends (a rollback takes back what was read).
-      const version = `${this.conn.db.pragma('data_version', { simple: true })}:${this.writes}:${this.conn.generation}`;
-      if (version !== this.cacheVersion) {
-        this.cache.clear();
-        this.cacheVersion = version;
-      }
+      this.freshen();
       const key = `${reportId}:${itemId}`;
       let out = this.cache.get(key);
       if (!out) {
@@ -198,15 +194,34 @@ export class SqliteProgress implements ProgressRepository {
     return out;
   }
 
+  /**
+   * Empty the caches when anything may have been written: data_version moves when another
+   * connection commits, `writes` when this one writes, the generation when a unit of work ends (a
+   * rollback takes back what was read inside it).
+   */
+  private freshen(): void {
+    const version = `${this.conn.db.pragma('data_version', { simple: true })}:${this.writes}:${this.conn.generation}`;
+    if (version !== this.cacheVersion) {
+      this.cache.clear();
+      this.notes.clear();
+      this.cacheVersion = version;
+    }
+  }
+
   latestNote(reportId: string, itemId: string): Promise<ProgressRecord | undefined> {
     return this.conn.read(() => {
+      this.freshen();
+      const key = `${reportId}:${itemId}`;
+      if (this.notes.has(key)) return this.notes.get(key) ?? undefined;
       const row = this.conn
         .stmt(
           `${SELECT} WHERE p.report_id = ? AND p.item_id = ? AND ${IN_FORCE} ` +
             `ORDER BY ${AS_OF} DESC, p.id DESC LIMIT 1`,
         )
         .get(reportId, itemId) as Row | undefined;
-      return row && toRecord(row);
+      const note = row ? toRecord(row) : undefined;
+      this.notes.set(key, note ?? null);
+      return note;
     });
   }
 
@@ -227,7 +242,7 @@ export class SqliteProgress implements ProgressRepository {
           `SELECT p.report_id || ':' || p.item_id AS key, MAX(${AS_OF}) AS at FROM progress p
            WHERE p.kind != 'undo' AND ${AS_OF} < ?
              AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id AND u.created_at < ?)
-           GROUP BY key`,
+           GROUP BY p.report_id, p.item_id`,
         )
         .all(asOf, asOf) as { key: string; at: string }[];
       return new Map(rows.map((r) => [r.key, r.at]));
