@@ -140,6 +140,72 @@ console.log(
   rmSync(recDir, { recursive: true, force: true });
 }
 
+// Scale: the same status, ask and digest on an empty store and with 100,000 records (a year of a
+// city's updates, all sent on the day of the digest), side by side.
+{
+  const { openCore } = await import(join(root, 'dist/bot/open.js'));
+  const scale = async (records) => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-bench-scale-'));
+    const now = new Date('2015-07-01T08:00:00Z');
+    const core = await openCore(loadConfig({ DUBAN_DATA_DIR: dir }), { now: () => now });
+    const items = core.bot.answerer.reports[0].sections.flatMap((s) => s.items);
+    const t0 = performance.now();
+    await core.store.transaction(async (tx) => {
+      for (let i = 0; i < records; i++) {
+        const item = items[i % items.length];
+        const target = item.targets.find((x) => x.kind === 'quantity');
+        const createdAt = new Date(now.getTime() - 3600000 + (i % 3600000)).toISOString();
+        await tx.progress.add(
+          {
+            reportId: 'cixi-2015',
+            itemId: item.id,
+            targetId: target?.id ?? null,
+            value: target ? (i % 20) + 1 : null,
+            kind: 'update',
+            note: `第${i}次`,
+            rawText: `进展 ${item.id} ${i}`,
+            createdAt,
+          },
+          { platform: 'bench', userId: `u${i % 40}`, userName: `用户${i % 40}`, channelId: 'C' },
+        );
+      }
+    });
+    const insert = performance.now() - t0;
+    const status = [];
+    const asks = [];
+    for (let i = 0; i < 200; i++) {
+      let t1 = performance.now();
+      await core.bot.handle({
+        platform: 'bench',
+        userId: 'u',
+        channelId: 'C',
+        text: `状态 ${items[i % items.length].id}`,
+      });
+      status.push(performance.now() - t1);
+      t1 = performance.now();
+      await core.bot.answerer.ask(questions[i % questions.length].q);
+      asks.push(performance.now() - t1);
+    }
+    const t2 = performance.now();
+    await core.digest.compose('2015-07-01');
+    const digest = performance.now() - t2;
+    await core.close();
+    rmSync(dir, { recursive: true, force: true });
+    return { insert, status, asks, digest };
+  };
+  const empty = await scale(0);
+  const full = await scale(100000);
+  const row = (name, a, b) => `${name}: ${ms(a)} → ${ms(b)} (${(b / a).toFixed(1)}×)`;
+  console.log(`scale, empty store → 100,000 records (inserted in ${ms(full.insert)}):`);
+  console.log(
+    `  ${row('status p50', pct(empty.status, 50), pct(full.status, 50))}; ${row('p95', pct(empty.status, 95), pct(full.status, 95))}`,
+  );
+  console.log(
+    `  ${row('ask p50', pct(empty.asks, 50), pct(full.asks, 50))}; ${row('p95', pct(empty.asks, 95), pct(full.asks, 95))}`,
+  );
+  console.log(`  ${row('digest of a day with every record in it', empty.digest, full.digest)}`);
+}
+
 const positives = questions.filter((q) => !q.negative);
 const ours = [];
 for (const q of positives) ours.push((await answerer.ask(q.q)).citations[0]?.id);
