@@ -48,25 +48,15 @@ export async function buildDigest(
   to: Date,
 ): Promise<Digest> {
   const items = report.sections.flatMap((section) => section.items.map((item) => ({ section, item })));
-  const window = inForce(await progress.between(from.toISOString(), to.toISOString())).filter(
-    (r) => r.reportId === report.id,
-  );
-  // One line a target (and a note a item): its latest update in the window, against the value it
-  // stood at when the window opened — not every update, and never one query per update.
-  const last = new Map<string, ProgressRecord>();
-  for (const r of window) {
-    const key = `${r.itemId}|${r.targetId ?? ''}`;
-    const seen = last.get(key);
-    if (!seen || r.asOf > seen.asOf || (r.asOf === seen.asOf && r.id > seen.id)) last.set(key, r);
-  }
+  const { count, latest } = await progress.window(report.id, from.toISOString(), to.toISOString());
+  const last = new Map(latest.map((r) => [`${r.itemId}|${r.targetId ?? ''}`, r]));
   // The value before: the newest record in force of the target sent before the window.
-  const inWindow = new Set(window.map((r) => r.id));
   const earlier = new Map<string, ProgressRecord[]>();
   for (const itemId of new Set([...last.values()].map((r) => r.itemId))) {
     const history = inForce(await progress.history(report.id, itemId, HISTORY_READ));
     earlier.set(
       itemId,
-      history.filter((h) => !inWindow.has(h.id) && h.createdAt < from.toISOString()),
+      history.filter((h) => h.createdAt < from.toISOString()),
     );
   }
   const updates: DigestUpdate[] = [];
@@ -88,5 +78,5 @@ export async function buildDigest(
   }
   updates.sort((a, b) => a.at.localeCompare(b.at));
   const standing = await standings.report(report, to);
-  return { report, date, from: from.toISOString(), to: to.toISOString(), updates, count: window.length, standing };
+  return { report, date, from: from.toISOString(), to: to.toISOString(), updates, count, standing };
 }

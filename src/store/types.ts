@@ -92,6 +92,11 @@ export interface ProgressRepository {
   latestNote(reportId: string, itemId: string): Promise<ProgressRecord | undefined>;
   /** Every record (undos included) sent in [from, to), oldest first. */
   between(from: string, to: string): Promise<ProgressRecord[]>;
+  /**
+   * What a report's records sent in [from, to) amount to: how many are in force, and the latest
+   * (by as-of date) of each target, and of each item's notes — one record each, however many.
+   */
+  window(reportId: string, from: string, to: string): Promise<{ count: number; latest: ProgressRecord[] }>;
   /** The newest as-of date of a record in force per item key (`report:item`), before `asOf` when given. */
   lastUpdatePerItem(asOf?: string): Promise<Map<string, string>>;
   /**

@@ -128,6 +128,25 @@ export function storeContract(name: string, open: OpenStore): void {
         await store.close();
       });
 
+      it('sums up a window: how many records in force, and the latest of each target and of each item’s notes', async () => {
+        const { clock, store } = await fresh('2015-06-01T00:00:00Z');
+        await store.progress.add(rec({ value: 1 }), by());
+        clock.now = new Date('2015-06-02T01:00:00Z');
+        await store.progress.add(rec({ value: 2 }), by());
+        const late = await store.progress.add(rec({ value: 3, asOf: '2015-05-01T00:00:00Z' }), by());
+        clock.now = new Date('2015-06-02T02:00:00Z');
+        const newest = await store.progress.add(rec({ value: 4 }), by());
+        const gone = await store.progress.add(rec({ targetId: '4.3#2', value: 9 }), by());
+        await store.progress.undo(gone, by(), 'undo');
+        const note = await store.progress.add(rec({ itemId: '1.1', targetId: null, value: null, note: '走访' }), by());
+        await store.progress.add(rec({ reportId: 'other', value: 7 }), by());
+        const w = await store.progress.window('r', '2015-06-02T00:00:00.000Z', '2015-06-03T00:00:00.000Z');
+        expect(w.count).toBe(4);
+        expect(w.latest.map((r) => r.id).sort()).toEqual([newest.id, note.id].sort());
+        expect(late.id).not.toBe(newest.id);
+        await store.close();
+      });
+
       it('finds records in force by the search terms of their words, newest first', async () => {
         const terms = (t: string) => t.split(/\s+/).filter(Boolean);
         const { store } = await fresh(undefined, terms);

@@ -235,6 +235,25 @@ export class SqliteProgress implements ProgressRepository {
     );
   }
 
+  window(reportId: string, from: string, to: string): Promise<{ count: number; latest: ProgressRecord[] }> {
+    return this.conn.read(() => {
+      const where = `p.report_id = ? AND p.created_at >= ? AND p.created_at < ? AND ${IN_FORCE}`;
+      const { n } = this.conn.stmt(`SELECT COUNT(*) AS n FROM progress p WHERE ${where}`).get(reportId, from, to) as {
+        n: number;
+      };
+      const rows = this.conn
+        .stmt(
+          `SELECT * FROM (
+             SELECT p.*, 0 AS undone, ROW_NUMBER() OVER (
+               PARTITION BY p.item_id, p.target_id ORDER BY ${AS_OF} DESC, p.id DESC) AS rn
+             FROM progress p WHERE ${where})
+           WHERE rn = 1 ORDER BY created_at, id`,
+        )
+        .all(reportId, from, to) as Row[];
+      return { count: n, latest: rows.map(toRecord) };
+    });
+  }
+
   lastUpdatePerItem(asOf = '9999'): Promise<Map<string, string>> {
     return this.conn.read(() => {
       const rows = this.conn
