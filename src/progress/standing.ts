@@ -129,10 +129,10 @@ export class Standings {
     return { report, section, item, targets, lastUpdate, idleDays, stale: idleDays >= this.settings.staleDays };
   }
 
-  /** Where a section stands at `at`. */
-  async section(report: Report, section: Section, at?: Date): Promise<SectionState> {
+  /** Where a section stands at `at` (`updates`: every item's last update, when already read). */
+  async section(report: Report, section: Section, at?: Date, updates?: Map<string, string>): Promise<SectionState> {
     const when = at ?? this.now();
-    const updates = await this.progress.lastUpdatePerItem(at?.toISOString());
+    updates ??= await this.progress.lastUpdatePerItem(at?.toISOString());
     const items = await Promise.all(
       section.items.map(async (item) => {
         const latest = await this.progress.latestForItem(report.id, item.id, at?.toISOString());
@@ -154,7 +154,9 @@ export class Standings {
   /** Where a whole report stands at `at`: its sections, what is behind and what is stale. */
   async report(report: Report, at?: Date): Promise<ReportState> {
     const when = at ?? this.now();
-    const sections = await Promise.all(report.sections.map((s) => this.section(report, s, at)));
+    // Every item's last update read once for the whole report, not once a section.
+    const updates = await this.progress.lastUpdatePerItem(at?.toISOString());
+    const sections = await Promise.all(report.sections.map((s) => this.section(report, s, at, updates)));
     const items = sections.flatMap((s) => s.items);
     const behind = items
       .flatMap((item) => item.targets.filter((t) => t.behind).map((target) => ({ item, target })))

@@ -30,7 +30,8 @@ describe('the SQLite store', () => {
     await first.close();
     const raw = new Database(join(dir, 'duban.sqlite'));
     raw.exec(
-      'DROP INDEX progress_item_asof; DROP INDEX progress_created; CREATE INDEX progress_item ON progress(report_id, item_id, id); ' +
+      'DROP INDEX progress_target_asof; DROP INDEX progress_item_asof; DROP INDEX progress_created; ' +
+        'CREATE INDEX progress_item ON progress(report_id, item_id, id); ' +
         'DROP TABLE threads; DROP TABLE send_counts; DROP TABLE pending; ALTER TABLE progress DROP COLUMN as_of;',
     );
     raw.pragma('user_version = 1');

@@ -98,6 +98,8 @@ const MIGRATIONS: string[] = [
   `CREATE INDEX progress_item_asof ON progress(report_id, item_id, COALESCE(as_of, created_at), id);
    CREATE INDEX progress_created ON progress(created_at, id);
    DROP INDEX progress_item;`,
+  // 5: each target's latest value found by a seek, not by reading all of its item's records.
+  `CREATE INDEX progress_target_asof ON progress(report_id, item_id, target_id, COALESCE(as_of, created_at), id);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

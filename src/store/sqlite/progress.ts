@@ -170,26 +170,24 @@ export class SqliteProgress implements ProgressRepository {
     });
   }
 
+  /** Each target's latest value in force at `asOf`: one seek on the index a target. */
   private readLatest(reportId: string, itemId: string, asOf = '9999'): Map<string, TargetStanding> {
     const out = new Map<string, TargetStanding>();
-    const rows = this.conn
-      .stmt(
-        `SELECT p.target_id, p.value, ${AS_OF} AS created_at, p.user_name FROM progress p
-         WHERE p.report_id = ? AND p.item_id = ? AND p.kind != 'undo' AND p.target_id IS NOT NULL
-           AND p.value IS NOT NULL AND ${AS_OF} < ?
-           AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id AND u.created_at < ?)
-         ORDER BY ${AS_OF} DESC, p.id DESC`,
-      )
-      .all(reportId, itemId, asOf, asOf) as {
-      target_id: string;
-      value: number;
-      created_at: string;
-      user_name: string;
-    }[];
-    for (const r of rows) {
-      if (!out.has(r.target_id)) {
-        out.set(r.target_id, { targetId: r.target_id, value: r.value, at: r.created_at, userName: r.user_name });
-      }
+    const targets = this.conn
+      .stmt('SELECT DISTINCT target_id FROM progress WHERE report_id = ? AND item_id = ? AND target_id IS NOT NULL')
+      .all(reportId, itemId) as { target_id: string }[];
+    const latest = this.conn.stmt(
+      `SELECT p.target_id, p.value, ${AS_OF} AS created_at, p.user_name FROM progress p
+       WHERE p.report_id = ? AND p.item_id = ? AND p.target_id = ? AND p.kind != 'undo'
+         AND p.value IS NOT NULL AND ${AS_OF} < ?
+         AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id AND u.created_at < ?)
+       ORDER BY ${AS_OF} DESC, p.id DESC LIMIT 1`,
+    );
+    for (const { target_id } of targets) {
+      const r = latest.get(reportId, itemId, target_id, asOf, asOf) as
+        | { target_id: string; value: number; created_at: string; user_name: string }
+        | undefined;
+      if (r) out.set(r.target_id, { targetId: r.target_id, value: r.value, at: r.created_at, userName: r.user_name });
     }
     return out;
   }
