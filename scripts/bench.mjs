@@ -46,6 +46,31 @@ async function warmLatency(answerer, rounds = 20) {
   return times;
 }
 
+/** `count` progress records in one unit of work, spread over the items, sent at `at(i)` when given. */
+async function seedRecords(core, count, notes, at) {
+  const items = core.bot.answerer.reports[0].sections.flatMap((s) => s.items);
+  await core.store.transaction(async (tx) => {
+    for (let i = 0; i < count; i++) {
+      const item = items[i % items.length];
+      const target = item.targets.find((x) => x.kind === 'quantity');
+      const note = `${notes[i % notes.length]}${i}`;
+      await tx.progress.add(
+        {
+          reportId: 'cixi-2015',
+          itemId: item.id,
+          targetId: target?.id ?? null,
+          value: target ? (i % 20) + 1 : null,
+          kind: 'update',
+          note,
+          rawText: `进展 ${item.id} ${note}`,
+          createdAt: at?.(i),
+        },
+        { platform: 'bench', userId: `u${i % 40}`, userName: `用户${i % 40}`, channelId: 'C' },
+      );
+    }
+  });
+}
+
 function hitAt1(answers) {
   const positives = questions.filter((q) => !q.negative);
   return positives.filter((q, i) => q.gold.includes(answers[i])).length / positives.length;
@@ -86,7 +111,6 @@ console.log(
   const { openCore } = await import(join(root, 'dist/bot/open.js'));
   const recDir = mkdtempSync(join(tmpdir(), 'duban-bench-records-'));
   const core = await openCore(loadConfig({ DUBAN_DATA_DIR: recDir }));
-  const items = core.bot.answerer.reports[0].sections.flatMap((s) => s.items);
   const notes = [
     '已完成阶段性任务',
     '已引进领军人才及团队',
@@ -96,24 +120,7 @@ console.log(
     '走访企业解决困难问题',
   ];
   t = performance.now();
-  await core.store.transaction(async (tx) => {
-    for (let i = 0; i < 10000; i++) {
-      const item = items[i % items.length];
-      const target = item.targets.find((x) => x.kind === 'quantity');
-      await tx.progress.add(
-        {
-          reportId: 'cixi-2015',
-          itemId: item.id,
-          targetId: target?.id ?? null,
-          value: target ? (i % 50) + 1 : null,
-          kind: 'update',
-          note: `${notes[i % notes.length]}${i}`,
-          rawText: `进展 ${item.id} ${notes[i % notes.length]}${i}`,
-        },
-        { platform: 'bench', userId: `u${i % 40}`, userName: `用户${i % 40}`, channelId: 'C' },
-      );
-    }
-  });
+  await seedRecords(core, 10000, notes);
   const loadMs = performance.now() - t;
   const times = await warmLatency(core.bot.answerer, 5);
   console.log(
@@ -150,26 +157,9 @@ console.log(
     const core = await openCore(loadConfig({ DUBAN_DATA_DIR: dir }), { now: () => now });
     const items = core.bot.answerer.reports[0].sections.flatMap((s) => s.items);
     const t0 = performance.now();
-    await core.store.transaction(async (tx) => {
-      for (let i = 0; i < records; i++) {
-        const item = items[i % items.length];
-        const target = item.targets.find((x) => x.kind === 'quantity');
-        const createdAt = new Date(now.getTime() - 3600000 + (i % 3600000)).toISOString();
-        await tx.progress.add(
-          {
-            reportId: 'cixi-2015',
-            itemId: item.id,
-            targetId: target?.id ?? null,
-            value: target ? (i % 20) + 1 : null,
-            kind: 'update',
-            note: `第${i}次`,
-            rawText: `进展 ${item.id} ${i}`,
-            createdAt,
-          },
-          { platform: 'bench', userId: `u${i % 40}`, userName: `用户${i % 40}`, channelId: 'C' },
-        );
-      }
-    });
+    await seedRecords(core, records, ['第', '次'], (i) =>
+      new Date(now.getTime() - 3600000 + (i % 3600000)).toISOString(),
+    );
     const insert = performance.now() - t0;
     const status = [];
     const asks = [];
