@@ -17,9 +17,12 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export async function openCore(config: Config, opts: { now?: () => Date } = {}): Promise<Core> {
+export async function openCore(
+  config: Config,
+  opts: { now?: () => Date; /** See StoreOptions.verify. */ verify?: boolean } = {},
+): Promise<Core> {
   let terms: ((text: string) => string[]) | undefined;
-  const store = openStore(config.DUBAN_DATA_DIR, { terms: (t) => terms?.(t) ?? [], now: opts.now });
+  const store = openStore(config.DUBAN_DATA_DIR, { terms: (t) => terms?.(t) ?? [], now: opts.now, verify: opts.verify });
   const progress = {
     latestForItem: (reportId: string, itemId: string) => store.progress.latestForItem(reportId, itemId),
     latestNote: (reportId: string, itemId: string) => store.progress.latestNote(reportId, itemId),

@@ -216,6 +216,12 @@ export interface StoreOptions {
   /** Search terms of a text (jieba words and bigrams): progress records are searchable when given. */
   terms?: (text: string) => string[];
   now?: () => Date;
+  /**
+   * Read every page at open to refuse a damaged store before anything is written (default true).
+   * Read-only one-shot commands skip it: its cost grows with the store (0.3 s at 100,000 records),
+   * and a damaged page they read is still reported.
+   */
+  verify?: boolean;
 }
 
 /** The store cannot be opened as it is. */

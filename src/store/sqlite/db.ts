@@ -100,6 +100,8 @@ const MIGRATIONS: string[] = [
    DROP INDEX progress_item;`,
   // 5: each target's latest value found by a seek, not by reading all of its item's records.
   `CREATE INDEX progress_target_asof ON progress(report_id, item_id, target_id, COALESCE(as_of, created_at), id);`,
+  // 6: a report's records sent in a window (the digest, the reports) found by a range, not a pass over the report.
+  `CREATE INDEX progress_report_created ON progress(report_id, created_at, id);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -152,7 +154,7 @@ function cannotOpen(file: string, dir: string, err: unknown): StoreError {
  * schema. Migrations run under the write lock with the version read again inside it, so any
  * number of processes may open a new data folder at once.
  */
-export function openDatabase(dataDir: string): Database.Database {
+export function openDatabase(dataDir: string, opts: { verify: boolean } = { verify: true }): Database.Database {
   makeFolder(dataDir);
   const file = join(dataDir, 'duban.sqlite');
   let db: Database.Database | undefined;
@@ -161,7 +163,7 @@ export function openDatabase(dataDir: string): Database.Database {
     db.pragma('busy_timeout = 10000');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    const check = db.pragma('quick_check', { simple: true });
+    const check = opts.verify ? db.pragma('quick_check', { simple: true }) : 'ok';
     if (check !== 'ok') {
       throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' });
     }

@@ -10,7 +10,7 @@ import { SqliteProgress } from './progress.js';
 
 /** The SQLite store; `plans()` tells how each query it has run is executed (tests check indexes with it). */
 export function openSqliteStore(dataDir: string, opts: StoreOptions = {}): Store & { plans: Conn['plans'] } {
-  const conn = new Conn(openDatabase(dataDir));
+  const conn = new Conn(openDatabase(dataDir, { verify: opts.verify ?? true }));
   const repos = {
     progress: new SqliteProgress(conn, opts.terms, opts.now),
     audit: new SqliteAudit(conn, opts.now),
