@@ -19,10 +19,15 @@ export interface Core {
 
 export async function openCore(
   config: Config,
-  opts: { now?: () => Date; /** See StoreOptions.verify. */ verify?: boolean } = {},
+  /** `verify`: see StoreOptions. */
+  opts: { now?: () => Date; verify?: boolean } = {},
 ): Promise<Core> {
   let terms: ((text: string) => string[]) | undefined;
-  const store = openStore(config.DUBAN_DATA_DIR, { terms: (t) => terms?.(t) ?? [], now: opts.now, verify: opts.verify });
+  const store = openStore(config.DUBAN_DATA_DIR, {
+    terms: (t) => terms?.(t) ?? [],
+    now: opts.now,
+    verify: opts.verify,
+  });
   const progress = {
     latestForItem: (reportId: string, itemId: string) => store.progress.latestForItem(reportId, itemId),
     latestNote: (reportId: string, itemId: string) => store.progress.latestNote(reportId, itemId),

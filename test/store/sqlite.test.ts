@@ -77,7 +77,8 @@ describe('the SQLite store', () => {
       const wholeTable = /COUNT\(\*\)|GROUP BY|progress_fts|FROM subscriptions/.test(sql);
       // (The full-text search sorts the 200 newest matches it read, and the digest's window groups the
       // records sent in it, found by a range: both sort what they read, not the table.)
-      if (!/progress_fts|INDEXED BY progress_report_created/.test(sql)) expect(plan.join(' | '), sql).not.toMatch(/TEMP B-TREE/);
+      if (!/progress_fts|INDEXED BY progress_report_created/.test(sql))
+        expect(plan.join(' | '), sql).not.toMatch(/TEMP B-TREE/);
       if (!wholeTable) expect(plan.join(' | '), sql).not.toMatch(/\bSCAN (?:p|progress|audit|handled)\b/);
     }
     await store.close();
