@@ -186,6 +186,9 @@ console.log(
   }
 }
 
+// Slack: bursts of signed events against the real adapter beside a bare Bolt app (scripts/bench-slack.mjs).
+spawnSync(process.execPath, [join(root, 'scripts/bench-slack.mjs'), join(dataDir, 'index')], { stdio: 'inherit' });
+
 const positives = questions.filter((q) => !q.negative);
 const ours = [];
 for (const q of positives) ours.push((await answerer.ask(q.q)).citations[0]?.id);

@@ -202,8 +202,8 @@ export class SqliteProgress implements ProgressRepository {
 
   /**
    * Empty the caches when anything may have been written: data_version moves when another
-   * connection commits, `writes` when this one writes, the generation when a unit of work ends (a
-   * rollback takes back what was read inside it).
+   * connection commits, `writes` when this one writes, the generation when a unit of work is rolled
+   * back (what was read inside it is taken back).
    */
   private freshen(): void {
     const version = `${this.conn.db.pragma('data_version', { simple: true })}:${this.writes}:${this.conn.generation}`;
