@@ -33,6 +33,7 @@ describe('the SQLite store', () => {
       'DROP INDEX progress_report_created; DROP INDEX progress_target_asof; DROP INDEX progress_item_asof; ' +
         'DROP INDEX progress_created; ' +
         'CREATE INDEX progress_item ON progress(report_id, item_id, id); ' +
+        'DROP TABLE owners; DROP TABLE lead_units; DROP TABLE reminders; DROP TABLE reminded_items; DROP TABLE snoozes; ' +
         'DROP TABLE threads; DROP TABLE send_counts; DROP TABLE pending; ALTER TABLE progress DROP COLUMN as_of;',
     );
     raw.pragma('user_version = 1');

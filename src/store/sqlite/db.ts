@@ -102,6 +102,55 @@ const MIGRATIONS: string[] = [
   `CREATE INDEX progress_target_asof ON progress(report_id, item_id, target_id, COALESCE(as_of, created_at), id);`,
   // 6: a report's records sent in a window (the digest, the reports) found by a range, not a pass over the report.
   `CREATE INDEX progress_report_created ON progress(report_id, created_at, id);`,
+  // 7: 督办 — owners of items and targets, lead units, reminders (one per owner and period) and snoozes.
+  `CREATE TABLE owners (
+     report_id TEXT NOT NULL,
+     item_id TEXT NOT NULL,
+     target_id TEXT NOT NULL DEFAULT '',
+     platform TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     assigned_by TEXT NOT NULL,
+     assigned_at TEXT NOT NULL,
+     PRIMARY KEY (report_id, item_id, target_id, platform, user_id)
+   );
+   CREATE INDEX owners_user ON owners(platform, user_id);
+   CREATE TABLE lead_units (
+     report_id TEXT NOT NULL,
+     item_id TEXT NOT NULL,
+     unit TEXT NOT NULL,
+     set_by TEXT NOT NULL,
+     set_at TEXT NOT NULL,
+     PRIMARY KEY (report_id, item_id)
+   );
+   CREATE TABLE reminders (
+     platform TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     period TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT NOT NULL DEFAULT '',
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (platform, user_id, period)
+   );
+   CREATE TABLE reminded_items (
+     platform TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     period TEXT NOT NULL,
+     report_id TEXT NOT NULL,
+     item_id TEXT NOT NULL,
+     sent_at TEXT NOT NULL,
+     PRIMARY KEY (platform, user_id, period, report_id, item_id)
+   );
+   CREATE INDEX reminded_items_item ON reminded_items(report_id, item_id, sent_at);
+   CREATE TABLE snoozes (
+     report_id TEXT NOT NULL,
+     item_id TEXT NOT NULL,
+     until TEXT NOT NULL,
+     set_by TEXT NOT NULL,
+     set_at TEXT NOT NULL,
+     PRIMARY KEY (report_id, item_id)
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
