@@ -27,6 +27,11 @@ import { Views } from './views.js';
 
 export type { BotExtensions } from './commands.js';
 
+/** A reply as kept for a redelivery: without the bytes of a file (a replay is not sent again). */
+function remembered(r: Reply): string {
+  return JSON.stringify({ ...r, file: undefined });
+}
+
 function replayed(stored: string): Reply {
   return { ...(JSON.parse(stored) as Reply), replay: true };
 }
@@ -97,7 +102,7 @@ export class Bot {
     try {
       if (spec.changes) return await this.change(cmd, text, by, msg.isDirect);
       const out = (await this.run(cmd, text, by, msg.isDirect, this.store)).reply;
-      if (msg.messageId && !(await this.store.handled.put(msg.platform, msg.messageId, JSON.stringify(out)))) {
+      if (msg.messageId && !(await this.store.handled.put(msg.platform, msg.messageId, remembered(out)))) {
         return replayed((await this.store.handled.get(msg.platform, msg.messageId))!);
       }
       return out;
@@ -118,7 +123,7 @@ export class Bot {
       }
       const { reply: out, outcome, detail } = await this.run(cmd, raw, by, isDirect, tx);
       await tx.audit.record(by, cmd.name, raw, outcome, detail);
-      if (by.messageId) await tx.handled.put(by.platform, by.messageId, JSON.stringify(out));
+      if (by.messageId) await tx.handled.put(by.platform, by.messageId, remembered(out));
       return out;
     });
   }

@@ -11,6 +11,7 @@ import { qualify } from '../chat/ids.js';
 import { TEXT } from '../chat/texts.js';
 import type { Channel, Lang, Reply } from '../chat/types.js';
 import { langOf, reply } from '../chat/types.js';
+import { type PeriodArgError, type PeriodKind, type PeriodRequest, parsePeriodArgs } from '../periodic/period.js';
 import type { Actor, Repositories } from '../store/types.js';
 import type { Result, Updates } from './updates.js';
 import type { Views } from './views.js';
@@ -29,7 +30,10 @@ export type Command =
   | { name: 'digest'; lang: Lang }
   | { name: 'subscribe'; lang: Lang }
   | { name: 'unsubscribe'; lang: Lang }
-  | { name: 'ask'; lang: Lang; question: string };
+  | { name: 'ask'; lang: Lang; question: string }
+  | { name: 'weekly'; lang: Lang; request: PeriodRequest | PeriodArgError }
+  | { name: 'monthly'; lang: Lang; request: PeriodRequest | PeriodArgError }
+  | { name: 'export'; lang: Lang; request: PeriodRequest | PeriodArgError };
 
 type Name = Command['name'];
 type Of<N extends Name> = Extract<Command, { name: N }>;
@@ -42,6 +46,11 @@ export interface BotExtensions {
   subscribe?: (on: boolean, channel: Channel, by: string, lang: Lang) => Promise<Reply>;
   /** Questions about the progress itself: what is behind, met, or has no update yet. */
   progress?: (intent: 'behind' | 'met' | 'no-update', lang: Lang) => Promise<Reply>;
+  /** Weekly and monthly reports, and the workbook. */
+  periodic?: {
+    chat(kind: PeriodKind, request: PeriodRequest | PeriodArgError, lang: Lang): Promise<Reply>;
+    export(request: PeriodRequest | PeriodArgError, lang: Lang): Promise<Reply>;
+  };
 }
 
 /** What a command runs with. */
@@ -236,7 +245,42 @@ export const COMMANDS = {
           : reply({ kind: 'info', lang: cmd.lang, text: [TEXT.empty[cmd.lang]] }),
       ),
   },
+  weekly: {
+    words: { zh: ['周报'], en: ['weekly'] },
+    who: 'anyone',
+    changes: false,
+    parse: (arg, lang) => ({ name: 'weekly', lang, request: parsePeriodArgs(arg) }),
+    run: (ctx, cmd) => periodic(ctx, cmd.lang, (p) => p.chat('week', cmd.request, cmd.lang)),
+  },
+  monthly: {
+    words: { zh: ['月报'], en: ['monthly'] },
+    who: 'anyone',
+    changes: false,
+    parse: (arg, lang) => ({ name: 'monthly', lang, request: parsePeriodArgs(arg) }),
+    run: (ctx, cmd) => periodic(ctx, cmd.lang, (p) => p.chat('month', cmd.request, cmd.lang)),
+  },
+  export: {
+    words: { zh: ['导出'], en: ['export'] },
+    who: 'admin',
+    changes: false,
+    parse: (arg, lang) => ({ name: 'export', lang, request: parsePeriodArgs(arg) }),
+    run: async (ctx, cmd) => {
+      const out = await periodic(ctx, cmd.lang, (p) => p.export(cmd.request, cmd.lang));
+      // Data leaving the system is audited, though nothing changed.
+      const outcome = out.reply.file ? 'ok' : 'invalid';
+      await ctx.repos.audit.record(ctx.by, 'export', ctx.raw, outcome, out.reply.file?.name ?? '');
+      return { ...out, outcome };
+    },
+  },
 } satisfies { [N in Name]: CommandSpec<N> };
+
+async function periodic(
+  ctx: CommandContext,
+  lang: Lang,
+  run: (p: NonNullable<BotExtensions['periodic']>) => Promise<Reply>,
+): Promise<Result> {
+  return ok(ctx.ext.periodic ? await run(ctx.ext.periodic) : reply({ kind: 'info', lang, text: [TEXT.failed[lang]] }));
+}
 
 async function subscription(ctx: CommandContext, on: boolean, lang: Lang): Promise<Result> {
   if (!ctx.ext.subscribe) return { reply: refusal(TEXT.failed[lang], lang), outcome: 'refused', detail: 'no digest' };

@@ -2,6 +2,7 @@
 import { openAnswerer } from '../answer/open.js';
 import type { Config } from '../config.js';
 import { DigestService } from '../digest/service.js';
+import { PeriodicService } from '../periodic/service.js';
 import { searchRecords } from '../search/records.js';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
@@ -12,6 +13,7 @@ export interface Core {
   bot: Bot;
   store: Store;
   digest: DigestService;
+  periodic: PeriodicService;
   /** What a platform adapter gets: the bot's door and the adapters' own state, nothing more. */
   port(log: (line: string) => void): ChatPort;
   close(): Promise<void>;
@@ -36,6 +38,7 @@ export async function openCore(
   const answerer = await openAnswerer(config, progress);
   terms = (t) => answerer.index.terms(t);
   const digest = new DigestService(answerer.reports, store, config, opts.now);
+  const periodic = new PeriodicService(answerer.reports, store, config, digest.standings, opts.now);
   const bot = new Bot(
     config,
     answerer,
@@ -48,6 +51,7 @@ export async function openCore(
       },
       subscribe: (on, channel, by, lang) => digest.subscribe(on, channel, by, lang),
       progress: (intent, lang) => digest.progressAnswer(intent, lang),
+      periodic,
     },
     opts.now,
   );
@@ -55,6 +59,7 @@ export async function openCore(
     bot,
     store,
     digest,
+    periodic,
     port: (log) => ({
       handle: (message) => bot.handle(message),
       threads: store.threads,

@@ -392,4 +392,153 @@ export const TEXT = {
     en: (value: string, goal: string, id: string) =>
       `${value} is too far from the target (${goal}) to be right; nothing was recorded. Check it and send again, for example: progress ${id} 12`,
   },
+  // Weekly and monthly reports for leadership; the workbook; files sent with a reply.
+  periodTitle: {
+    zh: (kind: 'week' | 'month', start: string, end: string) =>
+      kind === 'week'
+        ? `督办周报 · ${start} 至 ${end}`
+        : `督办月报 · ${Number(start.slice(0, 4))}年${Number(start.slice(5, 7))}月`,
+    en: (kind: 'week' | 'month', start: string, end: string) =>
+      kind === 'week'
+        ? `duban weekly report · ${start} to ${end}`
+        : `duban monthly report · ${new Date(`${start}T00:00:00Z`).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`,
+  },
+  periodSoFar: { zh: (at: string) => `（截至 ${at}）`, en: (at: string) => ` (to ${at})` },
+  periodWord: {
+    zh: (kind: 'week' | 'month') => (kind === 'week' ? '本周' : '本月'),
+    en: (kind: 'week' | 'month') => (kind === 'week' ? 'this week' : 'this month'),
+  },
+  periodMoved: {
+    zh: (kind: 'week' | 'month', records: number, moved: number) =>
+      `**${kind === 'week' ? '本周' : '本月'}进展**（${records}条记录，${moved}项有变化）`,
+    en: (kind: 'week' | 'month', records: number, moved: number) =>
+      `**Moved ${kind === 'week' ? 'this week' : 'this month'}** (${records} records, ${moved} changes)`,
+  },
+  periodNothing: {
+    zh: (kind: 'week' | 'month') => `${kind === 'week' ? '本周' : '本月'}没有新的进展。`,
+    en: (kind: 'week' | 'month') => `No progress was recorded ${kind === 'week' ? 'this week' : 'this month'}.`,
+  },
+  periodMet: {
+    zh: (kind: 'week' | 'month', n: number, met: number, all: number) =>
+      `**${kind === 'week' ? '本周' : '本月'}达成**（${n}个；累计达成 ${met}/${all}）`,
+    en: (kind: 'week' | 'month', n: number, met: number, all: number) =>
+      `**Met ${kind === 'week' ? 'this week' : 'this month'}** (${n}; ${met} of ${all} met so far)`,
+  },
+  periodBehind: {
+    zh: (n: number, expected: number) => `**进度落后**（${n}个，按计划应完成约${expected}%）`,
+    en: (n: number, expected: number) => `**Behind the pace of the plan** (${n}; about ${expected}% expected by now)`,
+  },
+  periodStale: {
+    zh: (n: number, days: number) => `**超过${days}天未更新**（${n}项）`,
+    en: (n: number, days: number) => `**No update for ${days} days or more** (${n})`,
+  },
+  aside: { zh: (parts: string[]) => `（${parts.join('；')}）`, en: (parts: string[]) => ` (${parts.join('; ')})` },
+  owners: {
+    zh: (names: string[]) => `责任人 ${names.join('、')}`,
+    en: (names: string[]) => `owners ${names.join(', ')}`,
+  },
+  leadUnit: { zh: (unit: string) => `牵头 ${unit}`, en: (unit: string) => `lead unit ${unit}` },
+  colon: { zh: '：', en: ': ' },
+  periodRest: {
+    zh: (n: number, cmd: string) => `…另有${n}项，发送“${cmd}”查看全部`,
+    en: (n: number, cmd: string) => `…and ${n} more; send "${cmd}" to see them all`,
+  },
+  periodCommand: {
+    zh: (kind: 'week' | 'month', words: ('previous' | 'all')[], date?: string) =>
+      [
+        kind === 'week' ? '周报' : '月报',
+        ...(date ? [date] : []),
+        ...words.map((w) => (w === 'all' ? '全部' : kind === 'week' ? '上周' : '上月')),
+      ].join(' '),
+    en: (kind: 'week' | 'month', words: ('previous' | 'all')[], date?: string) =>
+      [
+        kind === 'week' ? 'weekly' : 'monthly',
+        ...(date ? [date] : []),
+        ...words.map((w) => (w === 'all' ? 'all' : 'last')),
+      ].join(' '),
+  },
+  periodHint: {
+    zh: (kind: 'week' | 'month') =>
+      kind === 'week'
+        ? '上周：周报 上周 ｜ 全部：周报 全部 ｜ 表格：导出 周（管理员）'
+        : '上月：月报 上月 ｜ 全部：月报 全部 ｜ 表格：导出（管理员）',
+    en: (kind: 'week' | 'month') =>
+      kind === 'week'
+        ? 'Last week: weekly last | everything: weekly all | workbook: export week (admins)'
+        : 'Last month: monthly last | everything: monthly all | workbook: export (admins)',
+  },
+  periodUsage: {
+    zh: (bad: string, cmd: string) =>
+      `看不懂“${bad}”。可以这样写：${cmd} ｜ ${cmd} 上期 ｜ ${cmd} 全部 ｜ ${cmd} 2015-06-03`,
+    en: (bad: string, cmd: string) =>
+      `I do not understand "${bad}". Write: ${cmd} | ${cmd} last | ${cmd} all | ${cmd} 2015-06-03`,
+  },
+  periodNotYet: {
+    zh: (start: string) => `这一期从 ${start} 开始，还没有到。`,
+    en: (start: string) => `That period starts on ${start}; it has not begun yet.`,
+  },
+  exported: {
+    zh: (name: string, start: string, end: string) => `导出 ${name}：${start} 至 ${end} 的完成情况、进展记录和责任人。`,
+    en: (name: string, start: string, end: string) =>
+      `Exported ${name}: standings, records and owners, ${start} to ${end}.`,
+  },
+  fileSaved: { zh: (path: string) => `文件已保存：${path}`, en: (path: string) => `File saved: ${path}` },
+  fileNotSent: {
+    zh: (name: string) => `（这里发不了文件 ${name}；请用命令行导出：duban report --format xlsx --out ${name}）`,
+    en: (name: string) =>
+      `(${name} cannot be sent here; export it on the command line: duban report --format xlsx --out ${name})`,
+  },
+  stateWord: {
+    zh: (s: 'met' | 'behind' | 'stale' | 'none' | 'going') =>
+      ({ met: '已达成', behind: '落后', stale: '久未更新', none: '暂无进展', going: '推进中' })[s],
+    en: (s: 'met' | 'behind' | 'stale' | 'none' | 'going') =>
+      ({ met: 'met', behind: 'behind', stale: 'stale', none: 'no update', going: 'on track' })[s],
+  },
+  yesNo: { zh: (yes: boolean) => (yes ? '是' : '否'), en: (yes: boolean) => (yes ? 'yes' : 'no') },
+  targetColumns: {
+    zh: [
+      '报告',
+      '部分',
+      '条目',
+      '条目名称',
+      '目标',
+      '指标',
+      '当前值',
+      '目标值',
+      '单位',
+      '完成率%',
+      '状态',
+      '责任人',
+      '牵头单位',
+      '最近更新',
+    ],
+    en: [
+      'report',
+      'section',
+      'item',
+      'item title',
+      'target',
+      'metric',
+      'value',
+      'target value',
+      'unit',
+      'percent',
+      'state',
+      'owners',
+      'lead unit',
+      'last update',
+    ],
+  },
+  recordColumns: {
+    zh: ['编号', '报告', '条目', '目标', '登记人', '账号', '登记时间', '截至日期', '数值', '内容', '类型', '已撤销'],
+    en: ['id', 'report', 'item', 'target', 'who', 'account', 'when', 'as of', 'value', 'note', 'kind', 'undone'],
+  },
+  ownerColumns: {
+    zh: ['报告', '条目', '条目名称', '目标', '责任人', '账号', '牵头单位', '指定人', '指定时间'],
+    en: ['report', 'item', 'item title', 'target', 'owner', 'account', 'lead unit', 'assigned by', 'assigned at'],
+  },
+  sheetNames: {
+    zh: { records: '进展记录', owners: '责任人' },
+    en: { records: 'records', owners: 'owners' },
+  },
 } satisfies Record<string, { zh: unknown; en: unknown }>;

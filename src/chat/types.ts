@@ -63,6 +63,15 @@ export interface Reply {
   ephemeral: boolean;
   /** This message id was handled before; this is the reply it got then (adapters do not send it again). */
   replay?: boolean;
+  /** A file sent with the reply (a workbook); a platform that cannot send one says so in the text. */
+  file?: Attachment;
+}
+
+/** A file a reply carries. */
+export interface Attachment {
+  name: string;
+  data: Buffer;
+  title?: string;
 }
 
 /** A reply with defaults filled in. */

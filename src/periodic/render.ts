@@ -1,0 +1,149 @@
+/**
+ * A period report as a chat reply (short enough for a phone unless everything is asked for,
+ * each cut list saying the command that shows the rest), and the same reply as Markdown.
+ */
+import { bar } from '../chat/render.js';
+import { TEXT } from '../chat/texts.js';
+import { type Lang, type ProgressBar, type Reply, reply } from '../chat/types.js';
+import type { DigestUpdate } from '../digest/build.js';
+import { formatNumber, formatStanding, sectionLabel, sectionName, targetPhrase } from '../report/format.js';
+import { localDate, localDateTime } from '../time.js';
+import { ownerNames, type PeriodReport } from './build.js';
+
+/** Lines a list shows in chat before it points at the command that lists them all. */
+export const CHAT_LIMITS = { moved: 10, met: 5, behind: 5, stale: 5 };
+
+export interface RenderOptions {
+  lang: Lang;
+  tz: string;
+  staleDays: number;
+  /** Every line of every list. */
+  all: boolean;
+  /** The command that lists everything (`周报 上周 全部`). */
+  allCommand: string;
+}
+
+/** `（责任人 李明；牵头 市人才办）`, or '' when nobody is named. */
+function whoAnswers(r: PeriodReport, lang: Lang, itemId: string, targetId?: string, more: string[] = []): string {
+  const names = ownerNames(r, itemId, targetId);
+  const unit = r.units.get(itemId);
+  const parts = [
+    ...more,
+    ...(names.length ? [TEXT.owners[lang](names)] : []),
+    ...(unit ? [TEXT.leadUnit[lang](unit)] : []),
+  ];
+  return parts.length ? TEXT.aside[lang](parts) : '';
+}
+
+function movedLine(r: PeriodReport, u: DigestUpdate, lang: Lang): string {
+  const head = `• ${u.who}${TEXT.colon[lang]}`;
+  if (!u.target || u.value === null)
+    return `${head}${u.item.id} ${u.item.title} — ${u.note}${whoAnswers(r, lang, u.item.id)}`;
+  const after = u.target.kind === 'milestone' ? TEXT.milestoneDone[lang] : formatStanding(u.target, u.value, lang);
+  const before = u.before === undefined || u.target.kind === 'milestone' ? '' : `${formatNumber(u.before)} → `;
+  const what = u.target.kind === 'milestone' ? u.target.text : u.target.metric;
+  return `${head}${u.target.id} ${what} ${before}**${after}**${whoAnswers(r, lang, u.item.id, u.target.id)}`;
+}
+
+/** The first lines of a list in chat (all of them when asked), and where the rest are. */
+function capped(lines: string[], limit: number, o: RenderOptions): string[] {
+  if (o.all || lines.length <= limit) return lines;
+  return [...lines.slice(0, limit), TEXT.periodRest[o.lang](lines.length - limit, o.allCommand)];
+}
+
+function paragraphs(r: PeriodReport, o: RenderOptions): string[] {
+  const { lang, tz } = o;
+  const { digest, period } = r;
+  const out: string[] = [];
+  if (digest.updates.length) {
+    const lines = [TEXT.periodMoved[lang](period.kind, digest.count, digest.updates.length)];
+    const limit = o.all ? digest.updates.length : CHAT_LIMITS.moved;
+    let shown = 0;
+    for (const s of r.report.sections) {
+      const ups = digest.updates.filter((u) => u.section === s).slice(0, limit - shown);
+      shown += ups.length;
+      if (ups.length) lines.push(sectionLabel(s, lang), ...ups.map((u) => movedLine(r, u, lang)));
+    }
+    if (shown < digest.updates.length) lines.push(TEXT.periodRest[lang](digest.updates.length - shown, o.allCommand));
+    out.push(lines.join('\n'));
+  } else out.push(TEXT.periodNothing[lang](period.kind));
+  const { standing } = digest;
+  const all = standing.sections.reduce((a, s) => a + s.targets, 0);
+  const met = standing.sections.reduce((a, s) => a + s.met, 0);
+  if (r.newlyMet.length) {
+    const lines = r.newlyMet.map(
+      ({ item, target: t }) =>
+        `• ${t.target.id} ${targetPhrase(t.target, lang)}${whoAnswers(r, lang, item.item.id, t.target.id, [
+          `${t.userName ?? ''} ${t.at ? localDate(t.at, tz) : ''}`.trim(),
+        ])}`,
+    );
+    out.push(
+      [TEXT.periodMet[lang](period.kind, lines.length, met, all), ...capped(lines, CHAT_LIMITS.met, o)].join('\n'),
+    );
+  }
+  if (standing.behind.length) {
+    const lines = standing.behind.map(
+      ({ item, target: t }) =>
+        `• ${t.target.id} ${targetPhrase(t.target, lang)} — ${formatStanding(t.target, t.value ?? 0, lang)}` +
+        whoAnswers(r, lang, item.item.id, t.target.id),
+    );
+    out.push(
+      [TEXT.periodBehind[lang](lines.length, standing.expected), ...capped(lines, CHAT_LIMITS.behind, o)].join('\n'),
+    );
+  }
+  if (standing.stale.length) {
+    const lines = standing.stale.map((s) => {
+      const when = TEXT.lastUpdate[lang](s.lastUpdate && localDate(s.lastUpdate, tz));
+      return `• ${s.item.id} ${s.item.title}${whoAnswers(r, lang, s.item.id, undefined, [when, TEXT.days[lang](s.idleDays)])}`;
+    });
+    out.push([TEXT.periodStale[lang](lines.length, o.staleDays), ...capped(lines, CHAT_LIMITS.stale, o)].join('\n'));
+  }
+  return out;
+}
+
+/** The period reports of every loaded report as one reply. */
+export function renderPeriod(reports: PeriodReport[], o: RenderOptions): Reply {
+  const { lang } = o;
+  const first = reports[0]!;
+  const { period } = first;
+  let title = TEXT.periodTitle[lang](period.kind, period.start, period.end);
+  if (first.partial) title += TEXT.periodSoFar[lang](localDateTime(first.digest.to, o.tz));
+  if (reports.length === 1) title += TEXT.aside[lang]([first.report.title]);
+  const several = reports.length > 1;
+  const text: string[] = [];
+  const bars: ProgressBar[] = [];
+  for (const r of reports) {
+    const paras = paragraphs(r, o);
+    if (several) paras[0] = `**${r.report.title}**\n${paras[0]}`;
+    text.push(...paras);
+    for (const s of r.digest.standing.sections.filter((x) => x.targets)) {
+      bars.push({
+        label: `${several ? `${r.report.id} ` : ''}${sectionName(s.section, lang)} ${s.section.title}`,
+        percent: s.percent,
+        detail: TEXT.targetsMet[lang](s.met, s.targets),
+      });
+    }
+  }
+  return reply({ kind: 'status', lang, title, text, bars, hints: [TEXT.periodHint[lang](period.kind)] });
+}
+
+/** A reply as Markdown: the title as a heading, the text as it is, bars as a list. */
+export function toMarkdown(r: Reply): string {
+  const out: string[] = [];
+  if (r.title) out.push(`# ${r.title}`);
+  for (const p of r.text) {
+    // A paragraph's bold lead line is a heading, section names under it smaller ones, `•` lines a list.
+    const [head, ...rest] = p.split('\n');
+    const lead = /^\*\*([^*]+)\*\*(.*)$/.exec(head!);
+    out.push(
+      [
+        lead ? `## ${lead[1]}${lead[2]}` : head,
+        ...rest.map((l) => (l.startsWith('• ') ? `- ${l.slice(2)}` : /^(?:\*\*|…)/.test(l) ? l : `### ${l}`)),
+      ].join('\n'),
+    );
+  }
+  if (r.bars.length)
+    out.push(r.bars.map((b) => `- ${b.label}: \`${bar(b.percent)}\`${b.detail ? ` ${b.detail}` : ''}`).join('\n'));
+  if (r.hints.length) out.push(r.hints.map((h) => `> ${h}`).join('\n'));
+  return `${out.join('\n\n')}\n`;
+}
