@@ -42,7 +42,8 @@ function movedLine(r: PeriodReport, u: DigestUpdate, lang: Lang): string {
   const after = u.target.kind === 'milestone' ? TEXT.milestoneDone[lang] : formatStanding(u.target, u.value, lang);
   const before = u.before === undefined || u.target.kind === 'milestone' ? '' : `${formatNumber(u.before)} → `;
   const what = u.target.kind === 'milestone' ? u.target.text : u.target.metric;
-  return `${head}${u.target.id} ${what} ${before}**${after}**${whoAnswers(r, lang, u.item.id, u.target.id)}`;
+  const sep = u.target.kind === 'milestone' ? ' — ' : ' ';
+  return `${head}${u.target.id} ${what}${sep}${before}**${after}**${whoAnswers(r, lang, u.item.id, u.target.id)}`;
 }
 
 /** The first lines of a list in chat (all of them when asked), and where the rest are. */
