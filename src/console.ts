@@ -5,6 +5,7 @@
  */
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
+import { savedFile } from './adapters/attachment.js';
 import type { Core } from './bot/open.js';
 import { ANSI, PLAIN, renderText } from './chat/render.js';
 
@@ -36,7 +37,7 @@ export async function runConsole(
     const text = line.trim();
     if (/^(exit|quit|退出)$/i.test(text)) break;
     if (text) {
-      const reply = await core.bot.handle({
+      const answer = await core.bot.handle({
         platform: 'console',
         userId: user,
         userName: user,
@@ -45,6 +46,7 @@ export async function runConsole(
         isDirect: true,
         messageId: `console-${process.pid}-${Date.now()}-${n++}`,
       });
+      const reply = savedFile(answer, core.dataDir);
       output.write(`${renderText(reply, style)}\n${tty ? '\n' : ''}`);
     }
     if (tty) rl.prompt();

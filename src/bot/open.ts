@@ -14,6 +14,8 @@ export interface Core {
   store: Store;
   digest: DigestService;
   periodic: PeriodicService;
+  /** DUBAN_DATA_DIR: where the console and the CLI keep a file a reply carries. */
+  dataDir: string;
   /** What a platform adapter gets: the bot's door and the adapters' own state, nothing more. */
   port(log: (line: string) => void): ChatPort;
   close(): Promise<void>;
@@ -60,6 +62,7 @@ export async function openCore(
     store,
     digest,
     periodic,
+    dataDir: config.DUBAN_DATA_DIR,
     port: (log) => ({
       handle: (message) => bot.handle(message),
       threads: store.threads,

@@ -1,5 +1,6 @@
 /** `duban chat --user ID [--name N] [--channel C] [--message-id M] [--json] "TEXT"`: one message through the bot. */
 import { parseArgs } from 'node:util';
+import { savedFile } from '../adapters/attachment.js';
 import { openCore } from '../bot/open.js';
 import { ANSI, PLAIN, renderText } from '../chat/render.js';
 import { loadConfig } from '../config.js';
@@ -22,9 +23,10 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write('Usage: duban chat --user ID [--name NAME] [--channel C] [--message-id M] [--json] "TEXT"\n');
     return 2;
   }
-  const core = await openCore(loadConfig());
+  const config = loadConfig();
+  const core = await openCore(config);
   try {
-    const out = await core.bot.handle({
+    const answer = await core.bot.handle({
       platform: values.platform ?? 'cli',
       userId: values.user,
       userName: values.name ?? values.user,
@@ -33,6 +35,7 @@ export async function run(args: string[]): Promise<number> {
       text,
       isDirect: !values.channel,
     });
+    const out = savedFile(answer, config.DUBAN_DATA_DIR);
     process.stdout.write(
       values.json ? `${JSON.stringify(out)}\n` : `${renderText(out, process.stdout.isTTY ? ANSI : PLAIN)}\n`,
     );

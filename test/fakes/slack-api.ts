@@ -1,6 +1,9 @@
 /**
  * A fake Slack Web API on 127.0.0.1 for SLACK_API_URL: answers auth.test and users.info, and
- * records chat.postMessage / chat.postEphemeral. It can answer 429 with Retry-After.
+ * records chat.postMessage / chat.postEphemeral. It can answer 429 with Retry-After. Files come
+ * the way files.uploadV2 sends them: files.getUploadURLExternal gives an upload URL on this
+ * server, the bytes are POSTed there as multipart form data, files.completeUploadExternal shares
+ * them in a channel.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,8 +14,35 @@ export interface SlackCall {
   at: number;
 }
 
+/** A file uploaded through the fake: what was announced, the bytes, where it was shared. */
+export interface SlackUpload {
+  id: string;
+  filename: string;
+  length: number;
+  data?: Buffer;
+  channel?: string;
+  threadTs?: string;
+  title?: string;
+}
+
+/** The first part of a multipart/form-data body (the file), as bytes. */
+function firstPart(body: Buffer, contentType: string): Buffer | undefined {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return undefined;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const start = body.indexOf(delimiter);
+  const end = body.indexOf(delimiter, start + delimiter.length);
+  if (start < 0 || end < 0) return undefined;
+  const part = body.subarray(start + delimiter.length, end);
+  const headersEnd = part.indexOf('\r\n\r\n');
+  return part.subarray(headersEnd + 4, part.length - 2); // the CRLF before the next delimiter
+}
+
 export class FakeSlackApi {
   calls: SlackCall[] = [];
+  uploads: SlackUpload[] = [];
+  /** files.completeUploadExternal answers an error (a missing files:write scope). */
+  refuseFiles = false;
   /** How many of the next chat.postMessage calls get a 429. */
   rateLimitNext = 0;
   private server?: Server;
@@ -23,8 +53,19 @@ export class FakeSlackApi {
 
   async start(): Promise<string> {
     this.server = createServer(async (req, res) => {
-      let raw = '';
-      for await (const chunk of req) raw += chunk;
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      const raw = body.toString('utf8');
+      const upload = /^\/upload\/(\w+)$/.exec(req.url ?? '');
+      if (upload) {
+        const u = this.uploads.find((x) => x.id === upload[1]);
+        this.calls.push({ method: 'upload', args: { id: upload[1] }, at: Date.now() });
+        if (u) u.data = firstPart(body, req.headers['content-type'] ?? '');
+        res.writeHead(u?.data ? 200 : 404, { 'content-type': 'text/plain' });
+        res.end(u?.data ? `OK - ${u.data.length}` : 'no such upload');
+        return;
+      }
       const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
       const args: Record<string, unknown> = {};
       if ((req.headers['content-type'] ?? '').includes('json')) Object.assign(args, JSON.parse(raw || '{}'));
@@ -56,6 +97,22 @@ export class FakeSlackApi {
           return send(200, { ok: true, channel: args.channel, ts: `${Date.now() / 1000}` });
         case 'chat.postEphemeral':
           return send(200, { ok: true, message_ts: `${Date.now() / 1000}` });
+        case 'files.getUploadURLExternal': {
+          const id = `F${this.uploads.length + 1}`;
+          this.uploads.push({ id, filename: String(args.filename), length: Number(args.length) });
+          const { port } = this.server!.address() as AddressInfo;
+          return send(200, { ok: true, upload_url: `http://127.0.0.1:${port}/upload/${id}`, file_id: id });
+        }
+        case 'files.completeUploadExternal': {
+          if (this.refuseFiles) return send(200, { ok: false, error: 'missing_scope' });
+          const files = JSON.parse(String(args.files)) as { id: string; title?: string }[];
+          for (const f of files) {
+            const u = this.uploads.find((x) => x.id === f.id);
+            if (!u?.data) return send(200, { ok: false, error: 'file_not_found' });
+            Object.assign(u, { channel: args.channel_id, threadTs: args.thread_ts, title: f.title });
+          }
+          return send(200, { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) });
+        }
         default:
           return send(200, { ok: false, error: 'unknown_method' });
       }

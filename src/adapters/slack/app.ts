@@ -6,6 +6,7 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Reply } from '../../chat/types.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
+import { withoutFile } from '../attachment.js';
 import { ChannelPacer } from '../pacer.js';
 import { Turns } from '../turns.js';
 import { toSlackMessages } from './blocks.js';
@@ -84,9 +85,11 @@ export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: 
   }
 
   async function post(channel: string, reply: Reply, where: { threadTs?: string; user?: string } = {}): Promise<void> {
-    for (const m of toSlackMessages(reply)) {
+    // A file is seen by the whole channel: never with a reply meant for one person.
+    const out = reply.ephemeral && where.user ? withoutFile(reply) : reply;
+    for (const m of toSlackMessages(out)) {
       await pacer.send(channel, async () => {
-        if (reply.ephemeral && where.user) {
+        if (out.ephemeral && where.user) {
           await app.client.chat.postEphemeral({
             channel,
             user: where.user,
@@ -103,6 +106,22 @@ export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: 
           });
         }
       });
+    }
+    if (out.file) await pacer.send(channel, () => upload(channel, out, where.threadTs));
+  }
+
+  /** The reply's file into the channel (files.uploadV2); when Slack refuses it, a line that says so. */
+  async function upload(channel: string, reply: Reply, threadTs?: string): Promise<void> {
+    const file = reply.file!;
+    try {
+      const what = { file: file.data, filename: file.name, title: file.title ?? file.name };
+      await app.client.files.uploadV2(
+        threadTs ? { ...what, channel_id: channel, thread_ts: threadTs } : { ...what, channel_id: channel },
+      );
+    } catch (err) {
+      log(`could not upload ${file.name} to ${channel}: ${(err as Error).message}`);
+      const note = withoutFile(reply).hints.at(-1)!;
+      await app.client.chat.postMessage({ channel, text: note, thread_ts: threadTs });
     }
   }
 
