@@ -2,9 +2,10 @@
  * The WeChat adapter on Wechaty. In groups it answers an @mention or a line starting with `#`;
  * in private chat, any text. Groups are allowed by topic (ids change between logins). It
  * ignores its own messages, messages from before start-up and repeated message ids, and sends
- * plain text paced with random jitter, within a daily cap per room.
+ * plain text (and a reply's file, after it) paced with random jitter, within a daily cap per room.
  */
 import { join } from 'node:path';
+import { FileBox } from 'file-box';
 import qrcodeTerminal from 'qrcode-terminal';
 import { type Contact, type Message, type Room, ScanStatus, type Wechaty, WechatyBuilder } from 'wechaty';
 import type { Reply } from '../../chat/types.js';
@@ -60,6 +61,16 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
         else await to.say(text);
       });
     }
+    const file = reply.file;
+    if (!file) return;
+    if (!(await withinCap(key))) {
+      log(`daily cap of ${config.WECHAT_DAILY_CAP} messages reached for ${key}; ${file.name} not sent`);
+      return;
+    }
+    // As base64, which every puppet can serialise (a buffer box cannot be: the mock puppet never sends one).
+    await pacer.send(key, async () => {
+      await to.say(FileBox.fromBase64(file.data.toString('base64'), file.name));
+    });
   }
 
   async function onMessage(msg: Message): Promise<void> {
