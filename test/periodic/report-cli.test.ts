@@ -68,6 +68,18 @@ describe('duban report', () => {
     expect(book.getWorksheet('owners')!.getRow(2).getCell(5).value).toBe('李明');
   });
 
+  it('keeps the workbook of 导出 in the data dir when asked through duban chat, and says where', async () => {
+    const admin = { ...env, DUBAN_ADMINS: 'cli:boss' };
+    const r = await duban(['chat', '--user', 'boss', '--json', '导出 周'], { env: admin });
+    const reply = JSON.parse(r.stdout);
+    expect(reply.file).toBeUndefined();
+    const path = /文件已保存：(\S+\.xlsx)/.exec(reply.hints.join('\n'))![1]!;
+    expect(path.startsWith(join(env.DUBAN_DATA_DIR!, 'exports', 'duban-week-'))).toBe(true);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    expect(book.worksheets).toHaveLength(3);
+  });
+
   it.each([
     [['--period', 'year'], '--period "year" should be week or month'],
     [['--period', 'week', '--date', '2015-02-30'], '--date "2015-02-30" should be a day'],
