@@ -64,6 +64,7 @@ export const TEXT = {
       '• 里程碑完成：完成 5.2#2',
       '• 查看：状态 4.3 ｜ 状态 4 ｜ 状态',
       '• 历史 4.3 ｜ 撤销 ｜ 任务 4 ｜ 汇总',
+      '• 周报 ｜ 月报 ｜ 周报 上周 ｜ 导出（管理员）',
       '命令前可加 / 或 #；也可以用英文（help）。',
     ],
     en: [
@@ -74,6 +75,7 @@ export const TEXT = {
       '• Mark a milestone done: done 5.2#2',
       '• Look: status 4.3 | status 4 | status',
       '• history 4.3 | undo | tasks 4 | digest',
+      '• weekly | monthly | weekly last | export (admins)',
       'Commands may start with / or #; Chinese works too (帮助).',
     ],
   },
