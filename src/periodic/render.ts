@@ -6,9 +6,12 @@ import { bar } from '../chat/render.js';
 import { TEXT } from '../chat/texts.js';
 import { type Lang, type ProgressBar, type Reply, reply } from '../chat/types.js';
 import type { DigestUpdate } from '../digest/build.js';
-import { formatNumber, formatStanding, sectionLabel, sectionName, targetPhrase } from '../report/format.js';
+import { formatNumber, formatStanding, refIn, sectionLabel, sectionName, targetPhrase } from '../report/format.js';
 import { localDate, localDateTime } from '../time.js';
 import { ownerNames, type PeriodReport } from './build.js';
+
+/** An id as the reply writes it: with its report's id when several are loaded (`cixi-2016:4.3`). */
+type Ref = (id: string) => string;
 
 /** Lines a list shows in chat before it points at the command that lists them all. */
 export const CHAT_LIMITS = { moved: 10, met: 5, behind: 5, stale: 5 };
@@ -35,15 +38,15 @@ function whoAnswers(r: PeriodReport, lang: Lang, itemId: string, targetId?: stri
   return parts.length ? TEXT.aside[lang](parts) : '';
 }
 
-function movedLine(r: PeriodReport, u: DigestUpdate, lang: Lang): string {
+function movedLine(r: PeriodReport, u: DigestUpdate, lang: Lang, ref: Ref): string {
   const head = `• ${u.who}${TEXT.colon[lang]}`;
   if (!u.target || u.value === null)
-    return `${head}${u.item.id} ${u.item.title} — ${u.note}${whoAnswers(r, lang, u.item.id)}`;
+    return `${head}${ref(u.item.id)} ${u.item.title} — ${u.note}${whoAnswers(r, lang, u.item.id)}`;
   const after = u.target.kind === 'milestone' ? TEXT.milestoneDone[lang] : formatStanding(u.target, u.value, lang);
   const before = u.before === undefined || u.target.kind === 'milestone' ? '' : `${formatNumber(u.before)} → `;
   const what = u.target.kind === 'milestone' ? u.target.text : u.target.metric;
   const sep = u.target.kind === 'milestone' ? ' — ' : ' ';
-  return `${head}${u.target.id} ${what}${sep}${before}**${after}**${whoAnswers(r, lang, u.item.id, u.target.id)}`;
+  return `${head}${ref(u.target.id)} ${what}${sep}${before}**${after}**${whoAnswers(r, lang, u.item.id, u.target.id)}`;
 }
 
 /** The first lines of a list in chat (all of them when asked), and where the rest are. */
@@ -52,7 +55,7 @@ function capped(lines: string[], limit: number, o: RenderOptions): string[] {
   return [...lines.slice(0, limit), TEXT.periodRest[o.lang](lines.length - limit, o.allCommand)];
 }
 
-function paragraphs(r: PeriodReport, o: RenderOptions): string[] {
+function paragraphs(r: PeriodReport, o: RenderOptions, ref: Ref): string[] {
   const { lang, tz } = o;
   const { digest, period } = r;
   const out: string[] = [];
@@ -63,7 +66,7 @@ function paragraphs(r: PeriodReport, o: RenderOptions): string[] {
     for (const s of r.report.sections) {
       const ups = digest.updates.filter((u) => u.section === s).slice(0, limit - shown);
       shown += ups.length;
-      if (ups.length) lines.push(sectionLabel(s, lang), ...ups.map((u) => movedLine(r, u, lang)));
+      if (ups.length) lines.push(sectionLabel(s, lang), ...ups.map((u) => movedLine(r, u, lang, ref)));
     }
     if (shown < digest.updates.length) lines.push(TEXT.periodRest[lang](digest.updates.length - shown, o.allCommand));
     out.push(lines.join('\n'));
@@ -74,7 +77,7 @@ function paragraphs(r: PeriodReport, o: RenderOptions): string[] {
   if (r.newlyMet.length) {
     const lines = r.newlyMet.map(
       ({ item, target: t }) =>
-        `• ${t.target.id} ${targetPhrase(t.target, lang)}${whoAnswers(r, lang, item.item.id, t.target.id, [
+        `• ${ref(t.target.id)} ${targetPhrase(t.target, lang)}${whoAnswers(r, lang, item.item.id, t.target.id, [
           `${t.userName ?? ''} ${t.at ? localDate(t.at, tz) : ''}`.trim(),
         ])}`,
     );
@@ -85,7 +88,7 @@ function paragraphs(r: PeriodReport, o: RenderOptions): string[] {
   if (standing.behind.length) {
     const lines = standing.behind.map(
       ({ item, target: t }) =>
-        `• ${t.target.id} ${targetPhrase(t.target, lang)} — ${formatStanding(t.target, t.value ?? 0, lang)}` +
+        `• ${ref(t.target.id)} ${targetPhrase(t.target, lang)} — ${formatStanding(t.target, t.value ?? 0, lang)}` +
         whoAnswers(r, lang, item.item.id, t.target.id),
     );
     out.push(
@@ -95,7 +98,7 @@ function paragraphs(r: PeriodReport, o: RenderOptions): string[] {
   if (standing.stale.length) {
     const lines = standing.stale.map((s) => {
       const when = TEXT.lastUpdate[lang](s.lastUpdate && localDate(s.lastUpdate, tz));
-      return `• ${s.item.id} ${s.item.title}${whoAnswers(r, lang, s.item.id, undefined, [when, TEXT.days[lang](s.idleDays)])}`;
+      return `• ${ref(s.item.id)} ${s.item.title}${whoAnswers(r, lang, s.item.id, undefined, [when, TEXT.days[lang](s.idleDays)])}`;
     });
     out.push([TEXT.periodStale[lang](lines.length, o.staleDays), ...capped(lines, CHAT_LIMITS.stale, o)].join('\n'));
   }
@@ -114,7 +117,13 @@ export function renderPeriod(reports: PeriodReport[], o: RenderOptions): Reply {
   const text: string[] = [];
   const bars: ProgressBar[] = [];
   for (const r of reports) {
-    const paras = paragraphs(r, o);
+    const paras = paragraphs(r, o, (id) =>
+      refIn(
+        reports.map((x) => x.report),
+        r.report,
+        id,
+      ),
+    );
     if (several) paras[0] = `**${r.report.title}**\n${paras[0]}`;
     text.push(...paras);
     for (const s of r.digest.standing.sections.filter((x) => x.targets)) {

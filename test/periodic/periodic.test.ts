@@ -1,7 +1,11 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parsePeriodArgs, periodOf } from '../../src/periodic/period.js';
 import { type TestCore, testCore } from '../fakes/core.js';
+import { REPORTS_DIR } from '../fakes/report.js';
+import { tempDir } from '../fakes/tmp.js';
 
 const BOSS = { platform: 'test', userId: 'boss', userName: '领导', channelId: 'C1' };
 
@@ -205,5 +209,30 @@ describe('导出 / export', () => {
     const again = await c.say('export', { userId: 'boss', messageId: 'x1' });
     expect(again.replay).toBe(true);
     expect(again.file).toBeUndefined();
+  });
+});
+
+describe('several reports', () => {
+  it('reports each under its title, with ids that lead back to it, and a sheet each', async () => {
+    const dir = tempDir();
+    const text = readFileSync(join(REPORTS_DIR, readdirSync(REPORTS_DIR)[0]!), 'utf8');
+    writeFileSync(join(dir, 'a-2015.txt'), text);
+    writeFileSync(
+      join(dir, 'b-2016.txt'),
+      text
+        .replace('id: cixi-2015', 'id: cixi-2016')
+        .replace('year: 2015', 'year: 2016')
+        .replace('慈溪市2015年', '慈溪市2016年'),
+    );
+    const c = await testCore({ DUBAN_REPORTS_DIR: dir, DUBAN_ADMINS: 'test:boss' }, '2016-03-01T02:00:00Z');
+    await c.say('进展 cixi-2015:4.3#1 20');
+    await c.say('进展 4.3#1 3');
+    const r = await c.say('周报');
+    expect(r.plain).toContain('慈溪市2015年');
+    expect(r.plain).toContain('• 张三：cixi-2015:4.3#1 领军人才及团队 20/25个，80%');
+    expect(r.plain).toContain('• 张三：cixi-2016:4.3#1 领军人才及团队 3/25个，12%');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await c.say('导出', { userId: 'boss' })).file!.data as never);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['cixi-2016', 'cixi-2015', '进展记录', '责任人']);
   });
 });
