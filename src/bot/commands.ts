@@ -29,6 +29,7 @@ export type Command =
   | { name: 'digest'; lang: Lang }
   | { name: 'subscribe'; lang: Lang }
   | { name: 'unsubscribe'; lang: Lang }
+  | { name: 'dashboard'; lang: Lang }
   | { name: 'ask'; lang: Lang; question: string };
 
 type Name = Command['name'];
@@ -42,6 +43,8 @@ export interface BotExtensions {
   subscribe?: (on: boolean, channel: Channel, by: string, lang: Lang) => Promise<Reply>;
   /** Questions about the progress itself: what is behind, met, or has no update yet. */
   progress?: (intent: 'behind' | 'met' | 'no-update', lang: Lang) => Promise<Reply>;
+  /** A link to the dashboard, signed and expiring when a token guards it. */
+  dashboard?: () => { url: string; expires?: Date };
 }
 
 /** What a command runs with. */
@@ -111,7 +114,7 @@ const refOnly =
     ({ name, lang, ref: arg }) as Of<N>;
 
 const bare =
-  <N extends 'help' | 'digest' | 'subscribe' | 'unsubscribe'>(name: N) =>
+  <N extends 'help' | 'digest' | 'subscribe' | 'unsubscribe' | 'dashboard'>(name: N) =>
   (_arg: string, lang: Lang) =>
     ({ name, lang }) as Of<N>;
 
@@ -183,6 +186,19 @@ export const COMMANDS = {
     changes: true,
     parse: bare('unsubscribe'),
     run: (ctx, cmd) => subscription(ctx, false, cmd.lang),
+  },
+  dashboard: {
+    words: { zh: ['看板'], en: ['dashboard'] },
+    who: 'admin',
+    changes: false,
+    parse: bare('dashboard'),
+    run: async (ctx, cmd) => {
+      const link = ctx.ext.dashboard?.();
+      if (!link) return ok(reply({ kind: 'info', lang: cmd.lang, text: [TEXT.failed[cmd.lang]] }));
+      // The link opens the dashboard for an hour: for the admin who asked, not the whole group.
+      const text = TEXT.dashboardLink[cmd.lang](link.url, Boolean(link.expires));
+      return ok(reply({ kind: 'info', lang: cmd.lang, ephemeral: true, text: [text] }));
+    },
   },
   status: {
     words: { zh: ['状态', '进度'], en: ['status'] },

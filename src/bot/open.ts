@@ -1,6 +1,7 @@
 /** Open the whole core from the configuration: store, answerer, bot, the digest — and the port adapters talk to. */
 import { openAnswerer } from '../answer/open.js';
 import type { Config } from '../config.js';
+import { dashboardLink } from '../dashboard-link.js';
 import { DigestService } from '../digest/service.js';
 import { searchRecords } from '../search/records.js';
 import { openStore } from '../store/index.js';
@@ -40,6 +41,7 @@ export async function openCore(config: Config, opts: { now?: () => Date } = {}):
       },
       subscribe: (on, channel, by, lang) => digest.subscribe(on, channel, by, lang),
       progress: (intent, lang) => digest.progressAnswer(intent, lang),
+      dashboard: () => dashboardLink(config, opts.now?.() ?? new Date()),
     },
     opts.now,
   );

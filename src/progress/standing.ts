@@ -77,17 +77,25 @@ export function isMet(t: Target, value: number | undefined): boolean {
   return t.comparator === '<=' ? value <= t.value : value >= t.value;
 }
 
+/** The plan period: from the start of its first local day to the end of its last. */
+export function planPeriod(report: Report, s: PlanSettings): { start: Date; end: Date } {
+  const start = startOfLocalDay(s.planStart ?? `${report.year}-01-01`, s.tz);
+  const end = new Date(startOfLocalDay(s.planEnd ?? `${report.year}-12-31`, s.tz).getTime() + DAY);
+  return { start, end };
+}
+
 /** Share of the plan period elapsed at `at`, 0–100. */
 export function expectedPercent(report: Report, s: PlanSettings, at: Date): number {
-  const start = startOfLocalDay(s.planStart ?? `${report.year}-01-01`, s.tz).getTime();
-  const end = startOfLocalDay(s.planEnd ?? `${report.year}-12-31`, s.tz).getTime() + DAY;
-  return Math.round(Math.max(0, Math.min(1, (at.getTime() - start) / (end - start))) * 100);
+  const { start, end } = planPeriod(report, s);
+  const share = (at.getTime() - start.getTime()) / (end.getTime() - start.getTime());
+  return Math.round(Math.max(0, Math.min(1, share)) * 100);
 }
 
 export class Standings {
   constructor(
     private readonly progress: ProgressRepository,
-    private readonly settings: PlanSettings,
+    /** The plan period and staleness the standings are judged by. */
+    readonly settings: PlanSettings,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -122,9 +130,7 @@ export class Standings {
         target.kind === 'quantity' ? target.comparator !== '<=' && percent < expected - 10 : expected >= 100 && !met;
       return { target, value, percent, met, behind, at: l?.at, userName: l?.userName };
     });
-    const since = lastUpdate
-      ? new Date(lastUpdate)
-      : startOfLocalDay(this.settings.planStart ?? `${report.year}-01-01`, this.settings.tz);
+    const since = lastUpdate ? new Date(lastUpdate) : planPeriod(report, this.settings).start;
     const idleDays = Math.floor((at.getTime() - since.getTime()) / DAY);
     return { report, section, item, targets, lastUpdate, idleDays, stale: idleDays >= this.settings.staleDays };
   }
