@@ -76,6 +76,7 @@ export function page(ctx: PageContext, opts: { title: string; body: Html; q?: st
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${opts.title}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/dashboard.css">
 ${opts.head ?? ''}
 </head>

@@ -77,7 +77,7 @@ ${series.map(
     html`<figure class="chart-box"><figcaption>${s.id} ${s.label}</figcaption><div class="chart" data-series="${i}"></div></figure>`,
 )}
 <noscript><p class="muted">${w.chartFallback}</p></noscript>
-${jsonBlock('series', { series, legend: { value: w.valueLegend, pace: w.paceLegend, goal: w.ofTarget } })}
+${jsonBlock('series', { series, legend: { date: w.dateLegend, value: w.valueLegend, pace: w.paceLegend, goal: w.goalLegend } })}
 </section>`
     : '';
   const recordList = records.length

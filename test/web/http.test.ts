@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { dashboardApp } from '../../src/web/app.js';
+import type { standingJson } from '../../src/web/model.js';
 import { duban } from '../cli/run.js';
 import { type TestCore, testCore } from '../fakes/core.js';
 import { tempDir } from '../fakes/tmp.js';
@@ -30,11 +31,11 @@ describe('the dashboard, read only', () => {
   it('answers /api/standing with the read model chat and the digest use', async () => {
     const res = await get('/api/standing');
     expect(res.status).toBe(200);
-    const body = await res.json();
-    const report = body.reports[0];
+    const body = (await res.json()) as ReturnType<typeof standingJson>;
+    const report = body.reports[0]!;
     expect(report.id).toBe('cixi-2015');
-    const section = report.sections.find((s: { id: string }) => s.id === '4');
-    const item = section.items.find((i: { id: string }) => i.id === '4.3');
+    const section = report.sections.find((s) => s.id === '4')!;
+    const item = section.items.find((i) => i.id === '4.3')!;
     expect(item.targets[0]).toMatchObject({ id: '4.3#1', value: 12, goal: 25, percent: 48, met: false });
     expect(section.withProgress).toBe(1);
     expect(report.stale.length).toBeGreaterThan(0);
@@ -188,7 +189,8 @@ describe('serving', () => {
     });
     expect(await (await fetch(url)).text()).toContain('提升人才支撑水平');
     expect(await (await fetch(`${url}items/4.3`)).text()).toContain('领军人才及团队');
-    expect((await (await fetch(`${url}api/standing`)).json()).reports[0].id).toBe('cixi-2015');
+    const standing = (await (await fetch(`${url}api/standing`)).json()) as ReturnType<typeof standingJson>;
+    expect(standing.reports[0]!.id).toBe('cixi-2015');
     child.kill('SIGTERM');
     expect(await new Promise((r) => child.on('exit', r))).toBe(0);
   });
