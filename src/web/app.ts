@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Context, Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { html } from 'hono/html';
 import type { Core } from '../bot/open.js';
 import type { Lang } from '../chat/types.js';
@@ -62,6 +63,7 @@ export function dashboardApp(core: Core, config: Config, now: () => Date = () =>
   const tz = config.DUBAN_TZ;
   const asset = new Map<string, string>();
 
+  app.use('*', compress());
   app.use('*', async (c, next) => {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
