@@ -39,7 +39,8 @@ export function requireAccess(
         maxAge: Math.max(1, expires - Math.floor(now().getTime() / 1000)),
       });
       url.searchParams.delete('t');
-      return c.redirect(`${url.pathname}${url.search}`, 303);
+      // One leading slash: `//host/` would send the visitor to another site.
+      return c.redirect(`${url.pathname.replace(/^\/+/, '/')}${url.search}`, 303);
     }
     const cookie = getCookie(c, COOKIE);
     if (cookie && verifyToken(secret, cookie, now())) return next();

@@ -130,6 +130,8 @@ describe('a dashboard guarded by DUBAN_WEB_TOKEN', () => {
     const opened = await web.request(`/${link.search}`);
     expect(opened.status).toBe(303);
     expect(opened.headers.get('location')).toBe('/');
+    const elsewhere = await web.request(`//evil.example/${link.search}`);
+    expect(elsewhere.headers.get('location')).toBe('/evil.example/');
     const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
     expect(opened.headers.get('set-cookie')).toMatch(/HttpOnly/i);
     expect((await web.request('/items/4.3', { headers: { cookie } })).status).toBe(200);
