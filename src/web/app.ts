@@ -29,7 +29,10 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   'uplot.css': { file: join(PROJECT_ROOT, 'node_modules/uplot/dist/uPlot.min.css'), type: 'text/css' },
 };
 
-/** Longest question taken from the box, as in chat. */
+/** An item page lists every record, however many. */
+const EVERY_RECORD = Number.MAX_SAFE_INTEGER;
+
+/** Longest question taken from the box. */
 const MAX_QUESTION = 500;
 
 /** `?lang=en` first, then the browser's Accept-Language; Chinese when neither says. */
@@ -148,7 +151,7 @@ export function dashboardApp(core: Core, config: Config, now: () => Date = () =>
     }
     const [state, records] = await Promise.all([
       standings.item(hit.report, hit.section, hit.item),
-      core.store.progress.history(hit.report.id, hit.item.id, 100000),
+      core.store.progress.history(hit.report.id, hit.item.id, EVERY_RECORD),
     ]);
     const series = targetSeries(hit.report, hit.item, records, standings.settings);
     return render(c, itemPage(ctx, { reports, state, records, series }));
