@@ -3,11 +3,12 @@
  * template, which escapes every value put into it: the report's words and the records (user input)
  * are never markup. `raw` is used only for markup made here.
  */
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Lang } from '../chat/types.js';
 import type { TargetState } from '../progress/standing.js';
 import { formatNumber } from '../report/format.js';
+import type { ProgressRecord } from '../store/types.js';
 import { WEB } from './texts.js';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -42,6 +43,19 @@ export function emphasised(text: string): Html[] {
     const parts = line.split(/\*\*(.+?)\*\*/);
     return html`<p>${parts.map((p, i) => (i % 2 ? html`<strong>${p}</strong>` : p))}</p>`;
   });
+}
+
+/** ` lang="zh-CN"` on an English page: the report's words and the records stay Chinese, and say so. */
+export function zh(ctx: PageContext): Html | '' {
+  return ctx.lang === 'en' ? raw(' lang="zh-CN"') : '';
+}
+
+/** What a record says: `4.3#1 = 12 “上半年”`, a note alone, or `撤销了 #17`. */
+export function recordWhat(r: ProgressRecord, lang: Lang): string {
+  if (r.kind === 'undo') return WEB[lang].undid(r.undoes);
+  const value = r.value !== null ? ` = ${formatNumber(r.value)}` : '';
+  const words = r.note || (r.value === null ? r.rawText : '');
+  return `${r.targetId ?? r.itemId}${value}${words ? ` “${words}”` : ''}`;
 }
 
 /** A target's value against its goal: `12/25个`, `已完成`. */

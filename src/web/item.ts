@@ -5,11 +5,11 @@
  */
 import { html, raw } from 'hono/html';
 import type { ItemState } from '../progress/standing.js';
-import { formatNumber, refIn, sectionLabel, targetPhrase } from '../report/format.js';
+import { refIn, sectionLabel, targetPhrase } from '../report/format.js';
 import type { Item, Report } from '../report/types.js';
 import type { ProgressRecord } from '../store/types.js';
 import { localDate, localDateTime } from '../time.js';
-import { bar, type Html, href, type PageContext, page, stateOf, valueText } from './html.js';
+import { bar, type Html, href, type PageContext, page, recordWhat, stateOf, valueText, zh } from './html.js';
 import type { TargetSeries } from './model.js';
 import { WEB } from './texts.js';
 
@@ -21,7 +21,7 @@ export interface ItemInput {
 }
 
 /** The item's words, each target's own words in <mark>. */
-function markedText(item: Item): Html {
+function markedText(ctx: PageContext, item: Item): Html {
   const parts: Html[] = [];
   let at = 0;
   for (const t of item.targets) {
@@ -31,23 +31,19 @@ function markedText(item: Item): Html {
     at = i + t.text.length;
   }
   parts.push(html`${item.text.slice(at)}`);
-  return html`<blockquote class="item-text">${parts}</blockquote>`;
+  return html`<blockquote class="item-text"${zh(ctx)}>${parts}</blockquote>`;
 }
 
 function recordRow(ctx: PageContext, r: ProgressRecord): Html {
   const w = WEB[ctx.lang];
-  const value = r.value !== null ? ` = ${formatNumber(r.value)}` : '';
-  const what =
-    r.kind === 'undo'
-      ? w.undid(r.undoes)
-      : `${r.targetId ?? r.itemId}${value}${r.note ? ` “${r.note}”` : r.value === null ? ` ${r.rawText}` : ''}`;
+  const what = recordWhat(r, ctx.lang);
   const shown = r.undone ? html`<del>${what}</del> <span class="state undone">${w.undone}</span>` : html`${what}`;
   return html`<tr${r.undone ? html` class="undone"` : ''}>
 <td data-label="#">#${r.id}</td>
 <td data-label="${w.colWhen}"><time datetime="${r.asOf}">${localDate(r.asOf, ctx.tz)}</time></td>
 <td data-label="${w.colSent}"><time datetime="${r.createdAt}">${localDateTime(r.createdAt, ctx.tz)}</time></td>
 <td data-label="${w.colWho}">${r.userName || r.userId}</td>
-<td data-label="${w.colWhat}">${shown}</td>
+<td data-label="${w.colWhat}"${zh(ctx)}>${shown}</td>
 </tr>`;
 }
 
@@ -66,7 +62,7 @@ export function itemPage(ctx: PageContext, input: ItemInput): Html {
     const s = stateOf(t, ctx.lang);
     const label = `${t.target.id} ${targetPhrase(t.target, ctx.lang)}`;
     const when = t.at ? html` <span class="muted">(${t.userName}, ${localDate(t.at, ctx.tz)})</span>` : '';
-    return html`<li><span class="tname">${label}</span>
+    return html`<li><span class="tname"${zh(ctx)}>${label}</span>
 ${bar(t.percent, `${label} ${t.percent}%`, s.cls)}
 <span class="val">${valueText(t, ctx.lang)} · ${t.percent}%</span> <span class="state ${s.cls}">${s.word}</span>${when}</li>`;
   });
@@ -74,7 +70,7 @@ ${bar(t.percent, `${label} ${t.percent}%`, s.cls)}
     ? html`<section aria-labelledby="h-chart"><h2 id="h-chart">${w.chart}</h2>
 ${series.map(
   (s, i) =>
-    html`<figure class="chart-box"><figcaption>${s.id} ${s.label}</figcaption><div class="chart" data-series="${i}"></div></figure>`,
+    html`<figure class="chart-box"><figcaption${zh(ctx)}>${s.id} ${s.label}</figcaption><div class="chart" data-series="${i}"></div></figure>`,
 )}
 <noscript><p class="muted">${w.chartFallback}</p></noscript>
 ${jsonBlock('series', { series, legend: { date: w.dateLegend, value: w.valueLegend, pace: w.paceLegend, goal: w.goalLegend } })}
@@ -86,10 +82,10 @@ ${jsonBlock('series', { series, legend: { date: w.dateLegend, value: w.valueLege
 <tbody>${records.map((r) => recordRow(ctx, r))}</tbody></table></div>`
     : html`<p class="muted">${w.noRecords}</p>`;
   const body = html`<nav><a href="${href(ctx, '/')}">← ${w.back}</a></nav>
-<h1>${id} ${item.title}</h1>
+<h1${zh(ctx)}>${id} ${item.title}</h1>
 <p class="meta"><a href="${href(ctx, '/', { section: refIn(input.reports, report, section.id) })}">${sectionLabel(section, ctx.lang)}</a>${state.stale ? html` · <span class="state stale">${w.stale(state.idleDays)}</span>` : ''}</p>
 ${state.targets.length ? html`<ul class="targets">${targets}</ul>` : html`<p class="muted">${w.noTarget}</p>`}
-<section aria-labelledby="h-text"><h2 id="h-text">${w.itemText}</h2>${markedText(item)}</section>
+<section aria-labelledby="h-text"><h2 id="h-text">${w.itemText}</h2>${markedText(ctx, item)}</section>
 ${charts}
 <section aria-labelledby="h-records"><h2 id="h-records">${w.records}</h2>${recordList}</section>`;
   const head = series.length

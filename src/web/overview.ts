@@ -9,7 +9,7 @@ import { refIn, sectionLabel, targetPhrase } from '../report/format.js';
 import type { Report } from '../report/types.js';
 import type { ProgressRecord } from '../store/types.js';
 import { localDate } from '../time.js';
-import { bar, type Html, itemHref, type PageContext, page, stateOf, valueText } from './html.js';
+import { bar, type Html, itemHref, type PageContext, page, recordWhat, stateOf, valueText, zh } from './html.js';
 import { matches, STATES, type StateFilter } from './model.js';
 import { WEB } from './texts.js';
 
@@ -40,16 +40,16 @@ function itemRow(ctx: PageContext, reports: Report[], i: ItemState, latest: Prog
     ? html`<ul class="targets">${i.targets.map((t) => {
         const state = stateOf(t, ctx.lang);
         const label = `${t.target.id} ${targetPhrase(t.target, ctx.lang)}`;
-        return html`<li><span class="tname">${label}</span>
+        return html`<li><span class="tname"${zh(ctx)}>${label}</span>
 ${bar(t.percent, `${label} ${t.percent}%`, state.cls)}
 <span class="val">${valueText(t, ctx.lang)} · ${t.percent}%</span> <span class="state ${state.cls}">${state.word}</span></li>`;
       })}</ul>`
     : html`<span class="muted">${w.noTarget}</span>`;
   const update = latest
-    ? html`<time datetime="${latest.asOf}">${localDate(latest.asOf, ctx.tz)}</time> ${latest.userName || latest.userId}：${latest.note || latest.rawText}`
+    ? html`<time datetime="${latest.asOf}">${localDate(latest.asOf, ctx.tz)}</time> <span${zh(ctx)}>${latest.userName || latest.userId}: ${recordWhat(latest, ctx.lang)}</span>`
     : html`<span class="muted">${w.noUpdate}</span>`;
   return html`<tr>
-<td data-label="${w.colItem}"><a href="${itemHref(ctx, id)}">${id} ${i.item.title}</a>${i.stale ? html` <span class="state stale">${w.stale(i.idleDays)}</span>` : ''}</td>
+<td data-label="${w.colItem}"${zh(ctx)}><a href="${itemHref(ctx, id)}">${id} ${i.item.title}</a>${i.stale ? html` <span class="state stale">${w.stale(i.idleDays)}</span>` : ''}</td>
 <td data-label="${w.colTargets}">${targets}</td>
 <td data-label="${w.colLatest}" class="latest">${update}</td>
 <td data-label="${w.colOwners}" class="owners">${w.noOwners}</td>
@@ -62,7 +62,7 @@ function sectionBlock(ctx: PageContext, reports: Report[], s: SectionState, inpu
   if (!items.length) return undefined;
   const key = (i: ItemState) => `${i.report.id}:${i.item.id}`;
   return html`<section class="sec" id="s-${refIn(reports, s.report, s.section.id)}">
-<h3>${sectionLabel(s.section, ctx.lang)}</h3>
+<h3${zh(ctx)}>${sectionLabel(s.section, ctx.lang)}</h3>
 <p class="counts">${counts([s], ctx)} · ${w.average(s.percent)}</p>
 <div class="table-wrap"><table>
 <thead><tr><th scope="col">${w.colItem}</th><th scope="col">${w.colTargets}</th><th scope="col">${w.colLatest}</th><th scope="col">${w.colOwners}</th></tr></thead>
@@ -101,7 +101,7 @@ export function overviewPage(ctx: PageContext, input: OverviewInput): Html {
     );
     const shown = sections.map((s) => sectionBlock(ctx, reports, s, input));
     return html`<section class="report" aria-labelledby="r-${r.report.id}">
-<h2 id="r-${r.report.id}">${r.report.title}</h2>
+<h2 id="r-${r.report.id}"${zh(ctx)}>${r.report.title}</h2>
 <p class="meta">${w.asOf(localDate(r.asOf, ctx.tz), r.expected)}</p>
 <p class="counts">${counts(r.sections, ctx)}</p>
 ${shown.some(Boolean) ? shown : html`<p class="muted">${w.nothing}</p>`}

@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import type { Answer, Citation } from '../answer/types.js';
 import { refIn } from '../report/format.js';
 import type { Report } from '../report/types.js';
-import { emphasised, type Html, href, itemHref, type PageContext, page } from './html.js';
+import { emphasised, type Html, href, itemHref, type PageContext, page, zh } from './html.js';
 import { WEB } from './texts.js';
 
 /** An item's page, or the overview filtered to a section. */
@@ -17,7 +17,7 @@ function citationList(ctx: PageContext, reports: Report[], heading: string, list
   return html`<section aria-labelledby="h-${heading}"><h2 id="h-${heading}">${heading}</h2><ol class="citations">${list.map(
     (c) =>
       html`<li><a href="${citationHref(ctx, reports, c)}">${refIn(reports, { id: c.reportId }, c.id)} ${c.title}</a>${
-        c.quote ? html`<blockquote>${c.quote}</blockquote>` : ''
+        c.quote ? html`<blockquote${zh(ctx)}>${c.quote}</blockquote>` : ''
       }</li>`,
   )}</ol></section>`;
 }

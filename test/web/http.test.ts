@@ -90,6 +90,8 @@ describe('the dashboard, read only', () => {
     const browser = await (await get('/items/4.3', { 'accept-language': 'en-GB,en;q=0.9,zh;q=0.5' })).text();
     expect(browser).toContain('<html lang="en">');
     expect(browser).toContain('Records');
+    // The report's words stay Chinese, and are marked so for screen readers.
+    expect(browser).toContain('<h1 lang="zh-CN">4.3 提升人才支撑水平</h1>');
     expect(await (await get('/', { 'accept-language': 'fr, zh-CN;q=0.8, en;q=0.7' })).text()).toContain('lang="zh-CN"');
   });
 
