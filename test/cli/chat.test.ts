@@ -48,6 +48,7 @@ describe('the console chat (npm start with no platform)', () => {
     expect(r.stdout).toContain('已记录 4.3#1');
     expect(r.stdout).toContain('3/25个，12%');
     expect(r.stdout).toContain('4.3 提升人才支撑水平（第四部分');
+    expect(r.stdout).not.toContain('duban dashboard');
   });
 });
 
