@@ -8,6 +8,7 @@ import {
   type PlanSettings,
   planPeriod,
   type ReportState,
+  type SectionState,
   type TargetState,
 } from '../progress/standing.js';
 import type { Item, Report } from '../report/types.js';
@@ -46,6 +47,18 @@ function itemJson(i: ItemState) {
   };
 }
 
+/** How many targets some sections hold, how many are met and behind, and how many of their items are stale. */
+export function tally(sections: SectionState[]): { targets: number; met: number; behind: number; stale: number } {
+  const items = sections.flatMap((s) => s.items);
+  const targets = items.flatMap((i) => i.targets);
+  return {
+    targets: targets.length,
+    met: targets.filter((t) => t.met).length,
+    behind: targets.filter((t) => t.behind).length,
+    stale: items.filter((i) => i.stale).length,
+  };
+}
+
 /** Every report's standing as JSON: what `/api/standing` answers. */
 export function standingJson(states: ReportState[]) {
   return {
@@ -63,8 +76,8 @@ export function standingJson(states: ReportState[]) {
         met: sec.met,
         withProgress: sec.withProgress,
         percent: sec.percent,
-        behind: sec.items.flatMap((i) => i.targets).filter((t) => t.behind).length,
-        stale: sec.items.filter((i) => i.stale).length,
+        behind: tally([sec]).behind,
+        stale: tally([sec]).stale,
         items: sec.items.map(itemJson),
       })),
       behind: s.behind.map((b) => b.target.target.id),

@@ -10,7 +10,7 @@ import type { Report } from '../report/types.js';
 import type { ProgressRecord } from '../store/types.js';
 import { localDate } from '../time.js';
 import { bar, type Html, itemHref, type PageContext, page, recordWhat, stateOf, valueText, zh } from './html.js';
-import { matches, STATES, type StateFilter } from './model.js';
+import { matches, STATES, type StateFilter, tally } from './model.js';
 import { WEB } from './texts.js';
 
 export interface OverviewInput {
@@ -23,14 +23,8 @@ export interface OverviewInput {
 }
 
 function counts(sections: SectionState[], ctx: PageContext): string {
-  const items = sections.flatMap((s) => s.items);
-  const targets = items.flatMap((i) => i.targets);
-  return WEB[ctx.lang].counts(
-    targets.length,
-    targets.filter((t) => t.met).length,
-    targets.filter((t) => t.behind).length,
-    items.filter((i) => i.stale).length,
-  );
+  const t = tally(sections);
+  return WEB[ctx.lang].counts(t.targets, t.met, t.behind, t.stale);
 }
 
 function itemRow(ctx: PageContext, reports: Report[], i: ItemState, latest: ProgressRecord | undefined): Html {
@@ -48,6 +42,7 @@ ${bar(t.percent, `${label} ${t.percent}%`, state.cls)}
   const update = latest
     ? html`<time datetime="${latest.asOf}">${localDate(latest.asOf, ctx.tz)}</time> <span${zh(ctx)}>${latest.userName || latest.userId}: ${recordWhat(latest, ctx.lang)}</span>`
     : html`<span class="muted">${w.noUpdate}</span>`;
+  // Owners are not recorded yet (they come with their own change); the column waits for them.
   return html`<tr>
 <td data-label="${w.colItem}"${zh(ctx)}><a href="${itemHref(ctx, id)}">${id} ${i.item.title}</a>${i.stale ? html` <span class="state stale">${w.stale(i.idleDays)}</span>` : ''}</td>
 <td data-label="${w.colTargets}">${targets}</td>
