@@ -7,7 +7,7 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Lang } from '../chat/types.js';
 import type { TargetState } from '../progress/standing.js';
-import { formatNumber } from '../report/format.js';
+import { formatNumber, targetPhrase } from '../report/format.js';
 import type { ProgressRecord } from '../store/types.js';
 import { WEB } from './texts.js';
 
@@ -59,7 +59,7 @@ export function recordWhat(r: ProgressRecord, lang: Lang): string {
 }
 
 /** A target's value against its goal: `12/25个`, `已完成`. */
-export function valueText(t: TargetState, lang: Lang): string {
+function valueText(t: TargetState, lang: Lang): string {
   const w = WEB[lang];
   if (t.target.kind === 'milestone') return t.met ? w.done : w.notDone;
   if (t.value === undefined) return w.noUpdate;
@@ -67,7 +67,7 @@ export function valueText(t: TargetState, lang: Lang): string {
 }
 
 /** A target's state word and the class that colours it. */
-export function stateOf(t: TargetState, lang: Lang): { word: string; cls: string } {
+function stateOf(t: TargetState, lang: Lang): { word: string; cls: string } {
   const w = WEB[lang];
   if (t.met) return { word: w.state_met, cls: 'met' };
   if (t.behind) return { word: w.state_behind, cls: 'behind' };
@@ -76,8 +76,17 @@ export function stateOf(t: TargetState, lang: Lang): { word: string; cls: string
 }
 
 /** A completion bar that reads out as its percent. */
-export function bar(percent: number, label: string, cls: string): Html {
+function bar(percent: number, label: string, cls: string): Html {
   return html`<span class="bar ${cls}" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${percent}" aria-label="${label}"><span style="width:${percent}%"></span></span>`;
+}
+
+/** A target as a list entry: its words, a bar, value and percent, its state, then `after`. */
+export function targetEntry(ctx: PageContext, t: TargetState, after: Html | '' = ''): Html {
+  const state = stateOf(t, ctx.lang);
+  const label = `${t.target.id} ${targetPhrase(t.target, ctx.lang)}`;
+  return html`<li><span class="tname"${zh(ctx)}>${label}</span>
+${bar(t.percent, `${label} ${t.percent}%`, state.cls)}
+<span class="val">${valueText(t, ctx.lang)} · ${t.percent}%</span> <span class="state ${state.cls}">${state.word}</span>${after}</li>`;
 }
 
 /** The frame of every page: language, header with the question box, main, footer. */

@@ -5,11 +5,11 @@
  */
 import { html, raw } from 'hono/html';
 import type { ItemState } from '../progress/standing.js';
-import { refIn, sectionLabel, targetPhrase } from '../report/format.js';
+import { refIn, sectionLabel } from '../report/format.js';
 import type { Item, Report } from '../report/types.js';
 import type { ProgressRecord } from '../store/types.js';
 import { localDate, localDateTime } from '../time.js';
-import { bar, type Html, href, type PageContext, page, recordWhat, stateOf, valueText, zh } from './html.js';
+import { type Html, href, type PageContext, page, recordWhat, targetEntry, zh } from './html.js';
 import type { TargetSeries } from './model.js';
 import { WEB } from './texts.js';
 
@@ -58,14 +58,9 @@ export function itemPage(ctx: PageContext, input: ItemInput): Html {
   const { state, records, series } = input;
   const { item, section, report } = state;
   const id = refIn(input.reports, report, item.id);
-  const targets = state.targets.map((t) => {
-    const s = stateOf(t, ctx.lang);
-    const label = `${t.target.id} ${targetPhrase(t.target, ctx.lang)}`;
-    const when = t.at ? html` <span class="muted">(${t.userName}, ${localDate(t.at, ctx.tz)})</span>` : '';
-    return html`<li><span class="tname"${zh(ctx)}>${label}</span>
-${bar(t.percent, `${label} ${t.percent}%`, s.cls)}
-<span class="val">${valueText(t, ctx.lang)} · ${t.percent}%</span> <span class="state ${s.cls}">${s.word}</span>${when}</li>`;
-  });
+  const targets = state.targets.map((t) =>
+    targetEntry(ctx, t, t.at ? html` <span class="muted">(${t.userName}, ${localDate(t.at, ctx.tz)})</span>` : ''),
+  );
   const charts = series.length
     ? html`<section aria-labelledby="h-chart"><h2 id="h-chart">${w.chart}</h2>
 ${series.map(

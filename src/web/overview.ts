@@ -5,11 +5,11 @@
  */
 import { html } from 'hono/html';
 import type { ItemState, ReportState, SectionState } from '../progress/standing.js';
-import { refIn, sectionLabel, targetPhrase } from '../report/format.js';
+import { refIn, sectionLabel } from '../report/format.js';
 import type { Report } from '../report/types.js';
 import type { ProgressRecord } from '../store/types.js';
 import { localDate } from '../time.js';
-import { bar, type Html, itemHref, type PageContext, page, recordWhat, stateOf, valueText, zh } from './html.js';
+import { type Html, itemHref, type PageContext, page, recordWhat, targetEntry, zh } from './html.js';
 import { matches, STATES, type StateFilter, tally } from './model.js';
 import { WEB } from './texts.js';
 
@@ -31,13 +31,7 @@ function itemRow(ctx: PageContext, reports: Report[], i: ItemState, latest: Prog
   const w = WEB[ctx.lang];
   const id = refIn(reports, i.report, i.item.id);
   const targets = i.targets.length
-    ? html`<ul class="targets">${i.targets.map((t) => {
-        const state = stateOf(t, ctx.lang);
-        const label = `${t.target.id} ${targetPhrase(t.target, ctx.lang)}`;
-        return html`<li><span class="tname"${zh(ctx)}>${label}</span>
-${bar(t.percent, `${label} ${t.percent}%`, state.cls)}
-<span class="val">${valueText(t, ctx.lang)} · ${t.percent}%</span> <span class="state ${state.cls}">${state.word}</span></li>`;
-      })}</ul>`
+    ? html`<ul class="targets">${i.targets.map((t) => targetEntry(ctx, t))}</ul>`
     : html`<span class="muted">${w.noTarget}</span>`;
   const update = latest
     ? html`<time datetime="${latest.asOf}">${localDate(latest.asOf, ctx.tz)}</time> <span${zh(ctx)}>${latest.userName || latest.userId}: ${recordWhat(latest, ctx.lang)}</span>`
