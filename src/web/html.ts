@@ -5,6 +5,7 @@
  */
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { TEXT } from '../chat/texts.js';
 import type { Lang } from '../chat/types.js';
 import type { TargetState } from '../progress/standing.js';
 import { formatNumber, targetPhrase } from '../report/format.js';
@@ -52,7 +53,7 @@ export function zh(ctx: PageContext): Html | '' {
 
 /** What a record says: `4.3#1 = 12 “上半年”`, a note alone, or `撤销了 #17`. */
 export function recordWhat(r: ProgressRecord, lang: Lang): string {
-  if (r.kind === 'undo') return WEB[lang].undid(r.undoes);
+  if (r.kind === 'undo') return TEXT.undid[lang](r.undoes);
   const value = r.value !== null ? ` = ${formatNumber(r.value)}` : '';
   const words = r.note || (r.value === null ? r.rawText : '');
   return `${r.targetId ?? r.itemId}${value}${words ? ` “${words}”` : ''}`;
@@ -62,7 +63,7 @@ export function recordWhat(r: ProgressRecord, lang: Lang): string {
 function valueText(t: TargetState, lang: Lang): string {
   const w = WEB[lang];
   if (t.target.kind === 'milestone') return t.met ? w.done : w.notDone;
-  if (t.value === undefined) return w.noUpdate;
+  if (t.value === undefined) return TEXT.noUpdate[lang];
   return `${formatNumber(t.value)}/${formatNumber(t.target.value)}${t.target.unit}`;
 }
 

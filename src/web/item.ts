@@ -4,6 +4,7 @@
  * marked. The chart is drawn by uPlot from data in the page; without scripts the records remain.
  */
 import { html, raw } from 'hono/html';
+import { TEXT } from '../chat/texts.js';
 import type { ItemState } from '../progress/standing.js';
 import { refIn, sectionLabel } from '../report/format.js';
 import type { Item, Report } from '../report/types.js';
@@ -75,11 +76,11 @@ ${jsonBlock('series', { series, legend: { date: w.dateLegend, value: w.valueLege
     ? html`<div class="table-wrap"><table class="records">
 <thead><tr><th scope="col">#</th><th scope="col">${w.colWhen}</th><th scope="col">${w.colSent}</th><th scope="col">${w.colWho}</th><th scope="col">${w.colWhat}</th></tr></thead>
 <tbody>${records.map((r) => recordRow(ctx, r))}</tbody></table></div>`
-    : html`<p class="muted">${w.noRecords}</p>`;
+    : html`<p class="muted">${TEXT.noRecords[ctx.lang]}</p>`;
   const body = html`<nav><a href="${href(ctx, '/')}">← ${w.back}</a></nav>
 <h1${zh(ctx)}>${id} ${item.title}</h1>
 <p class="meta"><a href="${href(ctx, '/', { section: refIn(input.reports, report, section.id) })}">${sectionLabel(section, ctx.lang)}</a>${state.stale ? html` · <span class="state stale">${w.stale(state.idleDays)}</span>` : ''}</p>
-${state.targets.length ? html`<ul class="targets">${targets}</ul>` : html`<p class="muted">${w.noTarget}</p>`}
+${state.targets.length ? html`<ul class="targets">${targets}</ul>` : html`<p class="muted">${TEXT.noMeasurable[ctx.lang]}</p>`}
 <section aria-labelledby="h-text"><h2 id="h-text">${w.itemText}</h2>${markedText(ctx, item)}</section>
 ${charts}
 <section aria-labelledby="h-records"><h2 id="h-records">${w.records}</h2>${recordList}</section>`;

@@ -4,6 +4,7 @@
  * script needed).
  */
 import { html } from 'hono/html';
+import { TEXT } from '../chat/texts.js';
 import type { ItemState, ReportState, SectionState } from '../progress/standing.js';
 import { refIn, sectionLabel } from '../report/format.js';
 import type { Report } from '../report/types.js';
@@ -32,10 +33,10 @@ function itemRow(ctx: PageContext, reports: Report[], i: ItemState, latest: Prog
   const id = refIn(reports, i.report, i.item.id);
   const targets = i.targets.length
     ? html`<ul class="targets">${i.targets.map((t) => targetEntry(ctx, t))}</ul>`
-    : html`<span class="muted">${w.noTarget}</span>`;
+    : html`<span class="muted">${TEXT.noMeasurable[ctx.lang]}</span>`;
   const update = latest
     ? html`<time datetime="${latest.asOf}">${localDate(latest.asOf, ctx.tz)}</time> <span${zh(ctx)}>${latest.userName || latest.userId}: ${recordWhat(latest, ctx.lang)}</span>`
-    : html`<span class="muted">${w.noUpdate}</span>`;
+    : html`<span class="muted">${TEXT.noUpdate[ctx.lang]}</span>`;
   // Owners are not recorded yet (they come with their own change); the column waits for them.
   return html`<tr>
 <td data-label="${w.colItem}"${zh(ctx)}><a href="${itemHref(ctx, id)}">${id} ${i.item.title}</a>${i.stale ? html` <span class="state stale">${w.stale(i.idleDays)}</span>` : ''}</td>
