@@ -31,6 +31,7 @@ export type Command =
   | { name: 'subscribe'; lang: Lang }
   | { name: 'unsubscribe'; lang: Lang }
   | { name: 'ask'; lang: Lang; question: string }
+  | { name: 'dashboard'; lang: Lang }
   | { name: 'owner'; lang: Lang; ref: string; text: string }
   | { name: 'unit'; lang: Lang; ref: string; text: string }
   | { name: 'owners'; lang: Lang; ref: string }
@@ -51,6 +52,8 @@ export interface BotExtensions {
   progress?: (intent: 'behind' | 'met' | 'no-update', lang: Lang) => Promise<Reply>;
   /** 督办: owners, reminders, snoozes. */
   followUp?: FollowUp;
+  /** A link to the dashboard, signed and expiring when a token guards it. */
+  dashboard?: () => { url: string; expires?: Date };
 }
 
 /** What a command runs with. */
@@ -124,7 +127,7 @@ const refOnly =
     ({ name, lang, ref: arg }) as Of<N>;
 
 const bare =
-  <N extends 'help' | 'digest' | 'subscribe' | 'unsubscribe'>(name: N) =>
+  <N extends 'help' | 'digest' | 'subscribe' | 'unsubscribe' | 'dashboard'>(name: N) =>
   (_arg: string, lang: Lang) =>
     ({ name, lang }) as Of<N>;
 
@@ -196,6 +199,19 @@ export const COMMANDS = {
     changes: true,
     parse: bare('unsubscribe'),
     run: (ctx, cmd) => subscription(ctx, false, cmd.lang),
+  },
+  dashboard: {
+    words: { zh: ['看板'], en: ['dashboard'] },
+    who: 'admin',
+    changes: false,
+    parse: bare('dashboard'),
+    run: async (ctx, cmd) => {
+      const link = ctx.ext.dashboard?.();
+      if (!link) return ok(reply({ kind: 'info', lang: cmd.lang, text: [TEXT.failed[cmd.lang]] }));
+      // The link opens the dashboard for an hour: for the admin who asked, not the whole group.
+      const text = TEXT.dashboardLink[cmd.lang](link.url, Boolean(link.expires));
+      return ok(reply({ kind: 'info', lang: cmd.lang, ephemeral: true, text: [text] }));
+    },
   },
   status: {
     words: { zh: ['状态', '进度'], en: ['status'] },

@@ -2,6 +2,7 @@
 import { openAnswerer } from '../answer/open.js';
 import type { Config } from '../config.js';
 import type { Sender } from '../digest/schedule.js';
+import { dashboardLink } from '../dashboard-link.js';
 import { DigestService } from '../digest/service.js';
 import { FollowUp } from '../followup/service.js';
 import { searchRecords } from '../search/records.js';
@@ -69,6 +70,7 @@ export async function openCore(
       subscribe: (on, channel, by, lang) => digest.subscribe(on, channel, by, lang),
       progress: (intent, lang) => digest.progressAnswer(intent, lang),
       followUp,
+      dashboard: () => dashboardLink(config, opts.now?.() ?? new Date()),
     },
     opts.now,
   );

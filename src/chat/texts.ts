@@ -115,6 +115,12 @@ export const TEXT = {
   },
   tasksTitle: { zh: '工作任务', en: 'Tasks' },
   tasksHint: { zh: '查看完成情况：状态 4.3', en: 'See the standing: status 4.3' },
+  // The dashboard link (看板).
+  dashboardLink: {
+    zh: (url: string, expires: boolean) => `看板（只读）：${url}${expires ? '\n链接1小时内有效，请勿转发。' : ''}`,
+    en: (url: string, expires: boolean) =>
+      `Dashboard (read only): ${url}${expires ? '\nThe link works for an hour; please do not forward it.' : ''}`,
+  },
   // Recording progress.
   undoHint: {
     zh: (id: number) => `发错了？发送“撤销”即可撤回（记录 #${id}）`,

@@ -17,12 +17,14 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ask: () => import('./ask.js'),
   eval: () => import('./eval.js'),
   backup: () => import('./backup.js'),
+  web: () => import('./web.js'),
 };
 
 const USAGE = `duban — 督办: questions, progress and a daily digest for a government work report
 
 Usage:
-  duban start                       run the bot (Slack/WeChat when configured, else the console chat)
+  duban start                       run the bot (Slack/WeChat when configured, else the console chat) and the dashboard
+  duban web                         serve the read-only dashboard alone (DUBAN_WEB_HOST, DUBAN_WEB_PORT)
   duban tasks [SECTION] [--json]    the report as a tree of items and targets
   duban ask [--json] QUESTION       answer a question ("-" reads one question a line from stdin)
   duban chat --user ID "TEXT"       send one chat message through the bot and print the reply

@@ -1,7 +1,7 @@
 /**
  * `duban start` (`npm start`): every chat platform the environment turns on (adapters/registry.ts),
- * with the digest schedule; otherwise the console chat. Platform modules are imported only when
- * they are turned on.
+ * with the digest schedule; otherwise the console chat. And the dashboard unless DUBAN_WEB=off.
+ * Platform and dashboard modules are imported only when they are turned on.
  */
 import type { Adapter } from '../adapters/adapter.js';
 import { enabledPlatforms } from '../adapters/registry.js';
@@ -9,15 +9,26 @@ import { openCore } from '../bot/open.js';
 import { renderText } from '../chat/render.js';
 import { loadConfig } from '../config.js';
 import type { Sender } from '../digest/schedule.js';
+import type { Dashboard } from '../web/server.js';
 
 export async function run(): Promise<number> {
   const config = loadConfig();
   const platforms = enabledPlatforms();
   const core = await openCore(config);
   const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+  let web: Dashboard | undefined;
+  if (config.DUBAN_WEB === 'on') {
+    const { serveDashboard, dashboardLine } = await import('../web/server.js');
+    web = await serveDashboard(core, config).catch(async (err) => {
+      await core.close();
+      throw err;
+    });
+    log(dashboardLine(web, config));
+  }
   if (!platforms.length) {
     const { runConsole } = await import('../console.js');
     await runConsole(core);
+    await web?.close();
     await core.close();
     return 0;
   }
@@ -53,6 +64,7 @@ export async function run(): Promise<number> {
   });
   scheduler.stop();
   for (const adapter of running) await adapter.stop();
+  await web?.close();
   await core.close();
   return 0;
 }

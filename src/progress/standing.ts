@@ -105,7 +105,8 @@ export function expectedPercent(report: Report, s: PlanSettings, at: Date): numb
 export class Standings {
   constructor(
     private readonly progress: ProgressRepository,
-    private readonly settings: PlanSettings,
+    /** The plan period and staleness the standings are judged by. */
+    readonly settings: PlanSettings,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
