@@ -8,7 +8,6 @@ import { enabledPlatforms } from '../adapters/registry.js';
 import { openCore } from '../bot/open.js';
 import { renderText } from '../chat/render.js';
 import { loadConfig } from '../config.js';
-import type { Sender } from '../digest/schedule.js';
 import type { Dashboard } from '../web/server.js';
 
 export async function run(): Promise<number> {
@@ -32,10 +31,10 @@ export async function run(): Promise<number> {
     await core.close();
     return 0;
   }
-  // `console:NAME` in DUBAN_DIGEST_CHANNELS writes the digest to this process's log.
-  const senders: Record<string, Sender> = {
-    console: async (channel, reply) => log(`[digest → ${channel.channelId}]\n${renderText(reply)}`),
-  };
+  // `console:NAME` in DUBAN_DIGEST_CHANNELS writes the digest to this process's log. Digests and
+  // reminders go out through the same senders, one per running platform.
+  const senders = core.senders;
+  senders.console = async (channel, reply) => log(`[→ console:${channel.channelId}]\n${renderText(reply)}`);
   const running: Adapter[] = [];
   for (const { platform, settings } of platforms) {
     const adapter = await platform.open(
@@ -54,15 +53,27 @@ export async function run(): Promise<number> {
     log: (l) => log(`[digest] ${l}`),
   });
   await scheduler.start();
+  const { RemindScheduler } = await import('../followup/schedule.js');
+  const reminders =
+    config.DUBAN_REMIND_CRON === 'off'
+      ? undefined
+      : new RemindScheduler(core.followUp, {
+          cron: config.DUBAN_REMIND_CRON,
+          tz: config.DUBAN_TZ,
+          log: (l) => log(`[remind] ${l}`),
+        });
+  await reminders?.start();
   const names = platforms.map((p) => p.platform.name).join(', ');
   const count = `${running.length} platform${running.length === 1 ? '' : 's'}`;
-  log(`duban is running (${count}: ${names}); digest "${config.DUBAN_DIGEST_CRON}" in ${config.DUBAN_TZ}`);
+  const remind = reminders ? `, reminders "${config.DUBAN_REMIND_CRON}"` : '';
+  log(`duban is running (${count}: ${names}); digest "${config.DUBAN_DIGEST_CRON}"${remind} in ${config.DUBAN_TZ}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   scheduler.stop();
+  reminders?.stop();
   for (const adapter of running) await adapter.stop();
   await web?.close();
   await core.close();

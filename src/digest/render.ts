@@ -32,13 +32,7 @@ function owned(owners: Owner[] | undefined, lang: Lang): string {
   return names.length ? TEXT.ownedBy[lang](names.join(TEXT.listSep[lang])) : TEXT.noOwner[lang];
 }
 
-function targetLine(
-  item: ItemState,
-  t: TargetState,
-  expected: number | undefined,
-  owners: Owner[] | undefined,
-  lang: Lang,
-) {
+function targetLine(t: TargetState, expected: number | undefined, owners: Owner[] | undefined, lang: Lang) {
   const standing =
     expected === undefined
       ? formatStanding(t.target, t.value ?? 0, lang)
@@ -84,7 +78,7 @@ export function renderDigest(d: Digest, tz: string, staleDays: number, lang: Lan
     if (notMet.length) {
       attention.push(TEXT.notMetAtEnd[lang]);
       for (const { item, t } of notMet.slice(0, BEHIND))
-        attention.push(targetLine(item, t, undefined, d.owners.get(item.item.id), lang));
+        attention.push(targetLine(t, undefined, d.owners.get(item.item.id), lang));
     }
   } else {
     attention.push(TEXT.overall[lang](met, targets, behind.length, stale.length, staleDays));
@@ -92,7 +86,7 @@ export function renderDigest(d: Digest, tz: string, staleDays: number, lang: Lan
     const top: string[] = [];
     for (const { item, target } of behind.slice(0, BEHIND)) {
       listed.add(item.item.id);
-      top.push(targetLine(item, target, expected, d.owners.get(item.item.id), lang));
+      top.push(targetLine(target, expected, d.owners.get(item.item.id), lang));
     }
     for (const s of stale.filter((x) => !listed.has(x.item.id)).slice(0, STALE))
       top.push(staleLine(s, tz, d.owners.get(s.item.id), lang));

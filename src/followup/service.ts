@@ -85,7 +85,7 @@ export class FollowUp {
 
   private ownerNames(owners: Owner[], lang: Lang): string {
     return owners.length
-      ? owners.map((o) => (o.targetId ? `${o.name}（${o.targetId}）` : o.name)).join(TEXT.listSep[lang])
+      ? owners.map((o) => (o.targetId ? `${o.name}${TEXT.paren[lang](o.targetId)}` : o.name)).join(TEXT.listSep[lang])
       : TEXT.noOwner[lang];
   }
 
@@ -413,16 +413,16 @@ export class FollowUp {
    * digest shows admins, with the owners.
    */
   async escalated(at: Date = this.now()): Promise<{ report: Report; state: ItemState; owners: Owner[] }[]> {
-    const reminded = await this.store.reminders.lastReminded();
-    if (!reminded.size) return [];
-    const owners = await this.ownersByItem();
+    // Reminded before this period began (a week back), and not updated since: a second period running.
     const periodStart = startOfLocalDay(
       localDate(new Date(at.getTime() - 6 * DAY), this.settings.tz),
       this.settings.tz,
     );
+    const reminded = await this.store.reminders.lastReminded(periodStart.toISOString());
+    if (!reminded.size) return [];
+    const owners = await this.ownersByItem();
     const out: { report: Report; state: ItemState; owners: Owner[] }[] = [];
     for (const [key, when] of reminded) {
-      if (new Date(when) >= periodStart) continue; // reminded this period: give them the period
       const report = this.reports.find((r) => key.startsWith(`${r.id}:`));
       const place = report && this.place(report, key.slice(report.id.length + 1));
       if (!report || !place) continue;
