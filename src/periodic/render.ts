@@ -26,14 +26,14 @@ export interface RenderOptions {
   allCommand: string;
 }
 
-/** `（责任人 李明；牵头 市人才办）`, or '' when nobody is named. */
+/** `（负责：李明；牵头单位：市人才办）`, or '' when nobody is named. */
 function whoAnswers(r: PeriodReport, lang: Lang, itemId: string, targetId?: string, more: string[] = []): string {
   const names = ownerNames(r, itemId, targetId);
   const unit = r.units.get(itemId);
   const parts = [
     ...more,
-    ...(names.length ? [TEXT.owners[lang](names)] : []),
-    ...(unit ? [TEXT.leadUnit[lang](unit)] : []),
+    ...(names.length ? [TEXT.ownedBy[lang](names.join(TEXT.nameSep[lang]))] : []),
+    ...(unit ? [TEXT.unitAside[lang](unit)] : []),
   ];
   return parts.length ? TEXT.aside[lang](parts) : '';
 }

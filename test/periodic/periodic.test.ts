@@ -75,7 +75,7 @@ describe('周报 / weekly', () => {
     expect(r.plain).toContain('督办周报 · 2015-06-01 至 2015-06-07（截至 2015-06-03 10:00）');
     expect(r.plain).toContain('本周进展（4条记录，3项有变化）');
     expect(r.plain).toContain('（四）');
-    expect(r.plain).toContain('• 张三：4.3#1 领军人才及团队 10 → 15/25个，60%（责任人 赵六、李明；牵头 市人才办）');
+    expect(r.plain).toContain('• 张三：4.3#1 领军人才及团队 10 → 15/25个，60%（负责：赵六、李明；牵头单位：市人才办）');
     expect(r.plain).toContain('• 王五：5.2#2 建成投用公交IC卡系统 — 已完成');
     expect(r.plain).toContain('• 王五：1.1 促进企业稳定生产 — 走访企业200家');
     // Sent before the week (Sunday night in Shanghai, Sunday afternoon in UTC): not in it.
@@ -89,7 +89,7 @@ describe('周报 / weekly', () => {
     expect(r.plain).toContain('本周达成（1个；累计达成 1/');
     expect(r.plain).toContain('• 5.2#2 里程碑：建成投用公交IC卡系统（王五 2015-06-01）');
     expect(r.plain).toMatch(/进度落后（\d+个，按计划应完成约42%）/);
-    expect(r.plain).toContain('• 2.1#1 重点项目 100个 — 0/100个，0%（责任人 钱七；牵头 市发改局）');
+    expect(r.plain).toContain('• 2.1#1 重点项目 100个 — 0/100个，0%（负责：钱七；牵头单位：市发改局）');
     expect(r.plain).toMatch(/超过14天未更新（\d+项）/);
     expect(r.bars.find((b) => b.label.startsWith('第四部分'))).toMatchObject({ detail: '目标达成 0/4' });
   });
@@ -116,7 +116,7 @@ describe('周报 / weekly', () => {
     expect(en.lang).toBe('en');
     expect(en.plain).toContain('duban weekly report · 2015-05-25 to 2015-05-31');
     expect(en.plain).toContain('• 李四: 8.3#1 城乡就业岗位 1万/2.2万个, 45%');
-    expect(en.plain).toContain('(owners 赵六, 李明; lead unit 市人才办)');
+    expect(en.plain).toContain('(owner: 赵六, 李明; lead unit: 市人才办)');
     expect(en.plain).not.toMatch(/[（）；：]/); // the report's own titles keep their commas
     expect(en.plain).toContain('send "weekly last all" to see them all');
   });
@@ -234,5 +234,14 @@ describe('several reports', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await c.say('导出', { userId: 'boss' })).file!.data as never);
     expect(book.worksheets.map((s) => s.name)).toEqual(['cixi-2016', 'cixi-2015', '进展记录', '责任人']);
+  });
+});
+
+describe('command words', () => {
+  it('reads an English sentence that starts with a command word as a question', async () => {
+    const c = await seeded();
+    expect((await c.say('weekly meeting on talent teams?')).kind).not.toBe('status');
+    expect((await c.say('export the figures for talent teams?', { userId: 'u1' })).kind).not.toBe('refused');
+    expect((await c.say('weekly all')).kind).toBe('status');
   });
 });

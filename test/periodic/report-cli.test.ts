@@ -30,7 +30,7 @@ describe('duban report', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# 督办周报 · \d{4}-\d{2}-\d{2} 至 /);
     expect(r.stdout).toContain('## 本周进展（2条记录，2项有变化）');
-    expect(r.stdout).toContain('- 张三：4.3#1 领军人才及团队 **12/25个，48%**（责任人 李明；牵头 市人才办）');
+    expect(r.stdout).toContain('- 张三：4.3#1 领军人才及团队 **12/25个，48%**（负责：李明；牵头单位：市人才办）');
     expect(r.stdout).not.toContain('…另有');
   });
 
