@@ -78,7 +78,7 @@ function paragraphs(r: PeriodReport, o: RenderOptions, ref: Ref): string[] {
     const lines = r.newlyMet.map(
       ({ item, target: t }) =>
         `• ${ref(t.target.id)} ${targetPhrase(t.target, lang)}${whoAnswers(r, lang, item.item.id, t.target.id, [
-          `${t.userName ?? ''} ${t.at ? localDate(t.at, tz) : ''}`.trim(),
+          [t.userName, t.at && localDate(t.at, tz)].filter(Boolean).join(TEXT.comma[lang]),
         ])}`,
     );
     out.push(
@@ -112,7 +112,7 @@ export function renderPeriod(reports: PeriodReport[], o: RenderOptions): Reply {
   const { period } = first;
   let title = TEXT.periodTitle[lang](period.kind, period.start, period.end);
   if (first.partial) title += TEXT.periodSoFar[lang](localDateTime(first.digest.to, o.tz));
-  if (reports.length === 1) title += TEXT.aside[lang]([first.report.title]);
+  if (reports.length === 1) title += TEXT.paren[lang](first.report.title);
   const several = reports.length > 1;
   const text: string[] = [];
   const bars: ProgressBar[] = [];

@@ -87,7 +87,7 @@ describe('周报 / weekly', () => {
     const c = await seeded();
     const r = await c.say('周报');
     expect(r.plain).toContain('本周达成（1个；累计达成 1/');
-    expect(r.plain).toContain('• 5.2#2 里程碑：建成投用公交IC卡系统（王五 2015-06-01）');
+    expect(r.plain).toContain('• 5.2#2 里程碑：建成投用公交IC卡系统（王五，2015-06-01）');
     expect(r.plain).toMatch(/进度落后（\d+个，按计划应完成约42%）/);
     expect(r.plain).toContain('• 2.1#1 重点项目 100个 — 0/100个，0%（负责：钱七；牵头单位：市发改局）');
     expect(r.plain).toMatch(/超过14天未更新（\d+项）/);
