@@ -615,10 +615,10 @@ export const TEXT = {
       `(${name} cannot be sent here; export it on the command line: duban report --format xlsx --out ${name})`,
   },
   stateWord: {
-    zh: (s: 'met' | 'behind' | 'stale' | 'none' | 'going') =>
-      ({ met: '已达成', behind: '落后', stale: '久未更新', none: '暂无进展', going: '推进中' })[s],
-    en: (s: 'met' | 'behind' | 'stale' | 'none' | 'going') =>
-      ({ met: 'met', behind: 'behind', stale: 'stale', none: 'no update', going: 'on track' })[s],
+    zh: (s: 'met' | 'unmet' | 'behind' | 'stale' | 'none' | 'going') =>
+      ({ met: '已达成', unmet: '期末未完成', behind: '落后', stale: '久未更新', none: '暂无进展', going: '推进中' })[s],
+    en: (s: 'met' | 'unmet' | 'behind' | 'stale' | 'none' | 'going') =>
+      ({ met: 'met', unmet: 'not met', behind: 'behind', stale: 'stale', none: 'no update', going: 'on track' })[s],
   },
   yesNo: { zh: (yes: boolean) => (yes ? '是' : '否'), en: (yes: boolean) => (yes ? 'yes' : 'no') },
   targetColumns: {

@@ -6,6 +6,7 @@ import { bar } from '../chat/render.js';
 import { TEXT } from '../chat/texts.js';
 import { type Lang, type ProgressBar, type Reply, reply } from '../chat/types.js';
 import type { DigestUpdate } from '../digest/build.js';
+import type { ItemState, TargetState } from '../progress/standing.js';
 import { formatNumber, formatStanding, refIn, sectionLabel, sectionName, targetPhrase } from '../report/format.js';
 import { localDate, localDateTime } from '../time.js';
 import { ownerNames, type PeriodReport } from './build.js';
@@ -64,7 +65,10 @@ function paragraphs(r: PeriodReport, o: RenderOptions, ref: Ref): string[] {
     const limit = o.all ? digest.updates.length : CHAT_LIMITS.moved;
     let shown = 0;
     for (const s of r.report.sections) {
-      const ups = digest.updates.filter((u) => u.section === s).slice(0, limit - shown);
+      const ups = digest.updates
+        .filter((u) => u.section === s)
+        .sort((a, b) => a.item.index - b.item.index)
+        .slice(0, limit - shown);
       shown += ups.length;
       if (ups.length) lines.push(sectionLabel(s, lang), ...ups.map((u) => movedLine(r, u, lang, ref)));
     }
@@ -85,12 +89,21 @@ function paragraphs(r: PeriodReport, o: RenderOptions, ref: Ref): string[] {
       [TEXT.periodMet[lang](period.kind, lines.length, met, all), ...capped(lines, CHAT_LIMITS.met, o)].join('\n'),
     );
   }
-  if (standing.behind.length) {
-    const lines = standing.behind.map(
-      ({ item, target: t }) =>
-        `• ${ref(t.target.id)} ${targetPhrase(t.target, lang)} — ${formatStanding(t.target, t.value ?? 0, lang)}` +
-        whoAnswers(r, lang, item.item.id, t.target.id),
-    );
+  const targetLine = ({ item, target: t }: { item: ItemState; target: TargetState }) =>
+    `• ${ref(t.target.id)} ${targetPhrase(t.target, lang)} — ${formatStanding(t.target, t.value ?? 0, lang)}` +
+    whoAnswers(r, lang, item.item.id, t.target.id);
+  if (standing.ended) {
+    // After the plan's end nothing is behind or stale: a target was met or it was not (as the digest says).
+    const notMet = standing.sections
+      .flatMap((s) => s.items)
+      .flatMap((item) => item.targets.filter((t) => !t.met).map((target) => ({ item, target })))
+      .sort((a, b) => a.target.percent - b.target.percent);
+    const lines = notMet.length
+      ? [TEXT.notMetAtEnd[lang], ...capped(notMet.map(targetLine), CHAT_LIMITS.behind, o)]
+      : [];
+    out.push([TEXT.planEnded[lang](standing.planEnd, met, all), ...lines].join('\n'));
+  } else if (standing.behind.length) {
+    const lines = standing.behind.map(targetLine);
     out.push(
       [TEXT.periodBehind[lang](lines.length, standing.expected), ...capped(lines, CHAT_LIMITS.behind, o)].join('\n'),
     );

@@ -16,9 +16,17 @@ export interface Table {
   rows: Cell[][];
 }
 
-/** What a target's row says of it: met, else behind, else its item stale, else no value yet, else on track. */
-export function targetState(item: ItemState, t: TargetState): 'met' | 'behind' | 'stale' | 'none' | 'going' {
+/**
+ * What a target's row says of it: met, else (after the plan's end) not met, else behind, else its
+ * item stale, else no value yet, else on track.
+ */
+export function targetState(
+  item: ItemState,
+  t: TargetState,
+  ended: boolean,
+): 'met' | 'unmet' | 'behind' | 'stale' | 'none' | 'going' {
   if (t.met) return 'met';
+  if (ended) return 'unmet';
   if (t.behind) return 'behind';
   if (item.stale) return 'stale';
   return t.value === undefined ? 'none' : 'going';
@@ -44,7 +52,7 @@ export function targetTable(r: PeriodReport, lang: Lang, tz: string): Table {
           t.target.value,
           t.target.unit,
           t.percent,
-          TEXT.stateWord[lang](targetState(item, t)),
+          TEXT.stateWord[lang](targetState(item, t, r.digest.standing.ended)),
           ownerNames(r, item.item.id, t.target.id).join(TEXT.listSep[lang]),
           r.units.get(item.item.id) ?? '',
           t.at ? localDate(t.at, tz) : '',

@@ -245,3 +245,22 @@ describe('command words', () => {
     expect((await c.say('weekly all')).kind).toBe('status');
   });
 });
+
+describe('after the plan period', () => {
+  it('says what was not met at its end instead of what is behind or stale', async () => {
+    const c = await seeded();
+    c.clock.now = new Date('2016-01-06T02:00:00Z');
+    const r = await c.say('月报 上月');
+    expect(r.plain).toContain('督办月报 · 2015年12月');
+    expect(r.plain).toContain('计划期已于 2015-12-31 结束：目标达成 1/');
+    expect(r.plain).toContain('期末未完成（差距最大）');
+    expect(r.plain).toContain('• 2.1#1 重点项目 100个 — 0/100个，0%（负责：钱七；牵头单位：市发改局）');
+    expect(r.plain).not.toContain('进度落后');
+    expect(r.plain).not.toContain('未更新（');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await c.say('导出 上月', { userId: 'boss' })).file!.data as never);
+    const rows = book.getWorksheet('cixi-2015')!.getSheetValues() as unknown[][];
+    expect(rows.find((row) => row?.[5] === '2.1#1')?.[11]).toBe('期末未完成');
+    expect(rows.find((row) => row?.[5] === '5.2#2')?.[11]).toBe('已达成');
+  });
+});
