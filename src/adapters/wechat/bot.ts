@@ -67,7 +67,7 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
       log(`daily cap of ${config.WECHAT_DAILY_CAP} messages reached for ${key}; ${file.name} not sent`);
       return;
     }
-    // As base64, which every puppet can serialise (a buffer box cannot be: the mock puppet never sends one).
+    // As base64: a box made from a buffer has no JSON form, and a puppet that needs one (the mock) never sends it.
     await pacer.send(key, async () => {
       await to.say(FileBox.fromBase64(file.data.toString('base64'), file.name));
     });
