@@ -64,6 +64,8 @@ export const TEXT = {
       '• 里程碑完成：完成 5.2#2',
       '• 查看：状态 4.3 ｜ 状态 4 ｜ 状态',
       '• 历史 4.3 ｜ 撤销 ｜ 任务 4 ｜ 汇总',
+      '• 督办：我的 ｜ 谁负责 4.3 ｜ 稍后提醒 4.3 3天',
+      '  管理员：负责 4.3 @某人 ｜ 牵头单位 4.3 市人才办 ｜ 提醒 4.3',
       '命令前可加 / 或 #；也可以用英文（help）。',
     ],
     en: [
@@ -74,6 +76,8 @@ export const TEXT = {
       '• Mark a milestone done: done 5.2#2',
       '• Look: status 4.3 | status 4 | status',
       '• history 4.3 | undo | tasks 4 | digest',
+      '• Follow-up: mine | who owns 4.3 | snooze 4.3 3d',
+      '  Admins: owner 4.3 @someone | lead unit 4.3 City Talent Office | remind 4.3',
       'Commands may start with / or #; Chinese works too (帮助).',
     ],
   },
