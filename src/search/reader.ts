@@ -144,13 +144,34 @@ export class QuestionReader {
     for (const w of this.tokenizer.cut(text)) {
       if (seen.has(w)) continue;
       seen.add(w);
-      concepts.push({ text: w, alternatives: [w], ...this.chineseWeight(w) });
+      // A long name the report lacks but holds with one character slipped ("上林因才" for 上林英才).
+      const slip = this.oneSlip(w);
+      if (slip) concepts.push({ text: w, alternatives: [slip], weight: GUESS_WEIGHT });
+      else concepts.push({ text: w, alternatives: [w], ...this.chineseWeight(w) });
     }
     const searched = [
       text,
       ...concepts.filter((c) => c.alternatives[0] !== c.text).flatMap((c) => c.alternatives),
     ].join(' ');
     return { question: asked, lang: 'zh', concepts, text: searched };
+  }
+
+  /**
+   * The one run of the reports' text a word of four or more characters matches but for one
+   * character, when there is exactly one such run; a typo that sounds unlike the word it spoils.
+   */
+  private oneSlip(w: string): string | undefined {
+    const n = [...w].length;
+    if (n < 4 || n > 8 || w.length !== n || !/^[\u3400-\u9fff]+$/.test(w) || this.corpus.includes(w)) return undefined;
+    const found = new Set<string>();
+    for (let i = 0; i + n <= this.corpus.length; i++) {
+      let off = 0;
+      for (let k = 0; k < n && off < 2; k++) if (this.corpus[i + k] !== w[k]) off++;
+      if (off === 1) found.add(this.corpus.slice(i, i + n));
+      if (found.size > 1) return undefined;
+    }
+    const [slip] = found;
+    return slip && /^[\u3400-\u9fff]+$/.test(slip) ? slip : undefined;
   }
 
   /**

@@ -123,6 +123,7 @@ describe('questions as people write them in a work group', () => {
 
   it.each([
     ['黄标车禁形', '6.3'],
+    ['上林因才计划今年怎么实施的', '4.3'],
     ['权利清单和责任清单制度今年怎么推', '3.4'],
     ['sgyc', '6.2'],
     ['qlqd', '3.4'],
