@@ -34,6 +34,12 @@ describe('answers in Chinese', () => {
     for (const id of ['4.1', '4.2', '4.3', '4.4']) expect(a.text).toContain(id);
   });
 
+  it('finds a section named by its topic in a question framed as "this chapter, what things"', async () => {
+    const a = await answerer.ask('民生这一章今年主要干哪几件事');
+    expect(a.found).toBe(true);
+    expect(a.citations[0]?.id).toBe('8');
+  });
+
   it('goes straight to an item named by its number', async () => {
     const a = await answerer.ask('8.3的目标是什么');
     expect(a.citations[0]?.id).toBe('8.3');
