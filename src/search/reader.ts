@@ -30,6 +30,8 @@ export interface Query {
   concepts: Concept[];
   /** Chinese text searched for (the question, or the English mapped to Chinese). */
   text: string;
+  /** The clauses that speak of the topic ("刚接到电话，群众问社会抚养费的事" → the second): what is asked. */
+  focus?: string;
 }
 
 /** What the reader needs, all made with the index from the reports and data/. */
@@ -121,11 +123,9 @@ export class QuestionReader {
       return { question: asked, lang: 'en', concepts, text: concepts.flatMap((c) => c.alternatives).join(' ') };
     }
     // The city is what the whole report is about: naming it narrows nothing down.
+    const focus = this.topicClauses(question);
     let text = this.cities
-      .reduce(
-        (t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '),
-        stripQuestionWords(this.topicClauses(question)),
-      )
+      .reduce((t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '), stripQuestionWords(focus))
       .toLowerCase();
     const concepts: Concept[] = [];
     // Everyday words first ("看病" → 医疗卫生), then English or pinyin words inside a Chinese question.
@@ -153,7 +153,7 @@ export class QuestionReader {
       text,
       ...concepts.filter((c) => c.alternatives[0] !== c.text).flatMap((c) => c.alternatives),
     ].join(' ');
-    return { question: asked, lang: 'zh', concepts, text: searched };
+    return { question: asked, lang: 'zh', concepts, text: searched, focus };
   }
 
   /**
