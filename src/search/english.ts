@@ -34,7 +34,9 @@ const STOP = new Set(
     "actually exactly specific specifically detail details include including includes i'm i've let's again now here " +
     'one ones getting long earlier measure measures initiative initiatives deal tackle tackled involve involves ' +
     'involved scheduled individual each sister liaison officer overall promise promised meant mean means out local ' +
-    'policy policies step steps thinking article government authorities authority municipal municipality'
+    'policy policies step steps thinking article government authorities authority municipal municipality ' +
+    // Pronouns and fillers of chat ("is someone going to…", "boss wants to know re: …, ty").
+    'someone somebody anyone anybody everyone everybody whoever re ty thx pls plz boss bot'
   ).split(/\s+/),
 );
 

@@ -312,12 +312,17 @@ export class QuestionReader {
   /** True when the question names a place the reports do not mention (another city, say). */
   namesOtherPlace(query: Query): boolean {
     if (query.lang === 'en') {
-      const words = query.question.match(/[A-Za-z]+/g) ?? [];
+      const words = query.question.match(/[A-Za-z]+|\d+/g) ?? [];
+      // What the reports name right after a place they mention in passing (宁波“3315计划”): how its numbers begin.
+      const ownNumbers = Object.values(this.placesNamed).flatMap((after) => after.join(' ').match(/\d+/g) ?? []);
       return words.some((w, i) => {
         const name = w.toLowerCase();
         if (!/^[A-Z]/.test(w)) return false;
         if (this.placesEn.has(name)) return true;
-        // "the Ningbo 3315 plan" is the report's; "Ningbo's jobs target", "in Ningbo" are another city's.
+        // "the Ningbo 3315 plan", "Ningbo's 3315 plan" are the report's; "Ningbo's jobs target", "in Ningbo"
+        // are another city's.
+        const next = words[i + 1] === 's' ? words[i + 2] : words[i + 1];
+        if (next && /^\d+$/.test(next) && ownNumbers.some((n) => next.startsWith(n))) return false;
         return (
           this.placesNamedEn.has(name) &&
           (/^(?:city|s|municipal|province|government)$/i.test(words[i + 1] ?? '') ||

@@ -119,6 +119,8 @@ describe('questions as people write them in a work group', () => {
     ['@督办 你好，请问今年新增就业岗位目标是多少？谢谢🙏', '8.3', '2.2万'],
     ['<@U0BOT> 各位好！领导让我查一下，河长制是八个方面里的哪一条？？', '6.1', '河长制'],
     ['Hi all, sorry to bother. Does the report say anything about hukou reform? Thanks!', '3.2', '户籍制度改革'],
+    // A place the report names in passing, with what it names there, is the report's own (not another city's).
+    ["How many talents are targeted under Ningbo's 3315 plan?", '4.3', '3315'],
   ])('%s → %s', async (q, id, text) => {
     const a = await answerer.ask(q);
     expect(a.question).toBe(q);
