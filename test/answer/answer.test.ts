@@ -121,6 +121,8 @@ describe('questions as people write them in a work group', () => {
     ['Hi all, sorry to bother. Does the report say anything about hukou reform? Thanks!', '3.2', '户籍制度改革'],
     // A place the report names in passing, with what it names there, is the report's own (not another city's).
     ["How many talents are targeted under Ningbo's 3315 plan?", '4.3', '3315'],
+    // Slips of the words that only ask ("wat") weigh nothing, as the words do.
+    ['wat about the rivr cheif system?', '6.1', '河长制'],
   ])('%s → %s', async (q, id, text) => {
     const a = await answerer.ask(q);
     expect(a.question).toBe(q);
