@@ -123,11 +123,14 @@ export function dashboardApp(core: Core, config: Config, now: () => Date = () =>
     const notes = await Promise.all(items.map((i) => core.store.progress.latestNote(i.report.id, i.item.id)));
     const latest = new Map(items.map((i, n) => [`${i.report.id}:${i.item.id}`, notes[n]]));
     const state = c.req.query('state');
+    const [owners, units] = await Promise.all([core.followUp.ownersByItem(), core.store.owners.units()]);
     return render(
       c,
       overviewPage(ctx, {
         states,
         latest,
+        owners,
+        units,
         section: c.req.query('section') || undefined,
         state: STATES.includes(state as StateFilter) ? (state as StateFilter) : undefined,
       }),

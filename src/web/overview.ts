@@ -8,7 +8,7 @@ import { TEXT } from '../chat/texts.js';
 import type { ItemState, ReportState, SectionState } from '../progress/standing.js';
 import { refIn, sectionLabel } from '../report/format.js';
 import type { Report } from '../report/types.js';
-import type { ProgressRecord } from '../store/types.js';
+import type { Owner, ProgressRecord } from '../store/types.js';
 import { localDate } from '../time.js';
 import { type Html, itemHref, type PageContext, page, recordWhat, targetEntry, zh } from './html.js';
 import { matches, STATES, type StateFilter, tally } from './model.js';
@@ -18,6 +18,9 @@ export interface OverviewInput {
   states: ReportState[];
   /** The newest record in force of each item, by `report:item`. */
   latest: Map<string, ProgressRecord | undefined>;
+  /** Owners of each item and its lead unit, by `report:item`. */
+  owners: Map<string, Owner[]>;
+  units: Map<string, string>;
   /** A section id (`4`, or `cixi-2016:4` when several reports are loaded). */
   section?: string;
   state?: StateFilter;
@@ -28,7 +31,14 @@ function counts(sections: SectionState[], ctx: PageContext): string {
   return WEB[ctx.lang].counts(t.targets, t.met, t.behind, t.stale);
 }
 
-function itemRow(ctx: PageContext, reports: Report[], i: ItemState, latest: ProgressRecord | undefined): Html {
+function itemRow(
+  ctx: PageContext,
+  reports: Report[],
+  i: ItemState,
+  latest: ProgressRecord | undefined,
+  owners: Owner[],
+  unit: string | undefined,
+): Html {
   const w = WEB[ctx.lang];
   const id = refIn(reports, i.report, i.item.id);
   const targets = i.targets.length
@@ -37,12 +47,15 @@ function itemRow(ctx: PageContext, reports: Report[], i: ItemState, latest: Prog
   const update = latest
     ? html`<time datetime="${latest.asOf}">${localDate(latest.asOf, ctx.tz)}</time> <span${zh(ctx)}>${latest.userName || latest.userId}: ${recordWhat(latest, ctx.lang)}</span>`
     : html`<span class="muted">${TEXT.noUpdate[ctx.lang]}</span>`;
-  // Owners are not recorded yet (they come with their own change); the column waits for them.
+  const names = [...new Set(owners.map((o) => (o.targetId ? `${o.name} (${o.targetId})` : o.name)))];
+  const who = names.length
+    ? html`<span${zh(ctx)}>${names.join(TEXT.listSep[ctx.lang])}</span>`
+    : html`<span class="muted">${w.noOwners}</span>`;
   return html`<tr>
 <td data-label="${w.colItem}"${zh(ctx)}><a href="${itemHref(ctx, id)}">${id} ${i.item.title}</a>${i.stale ? html` <span class="state stale">${w.stale(i.idleDays)}</span>` : ''}</td>
 <td data-label="${w.colTargets}">${targets}</td>
 <td data-label="${w.colLatest}" class="latest">${update}</td>
-<td data-label="${w.colOwners}" class="owners">${w.noOwners}</td>
+<td data-label="${w.colOwners}" class="owners">${who}${unit ? html`<br><span class="muted"${zh(ctx)}>${unit}</span>` : ''}</td>
 </tr>`;
 }
 
@@ -56,7 +69,9 @@ function sectionBlock(ctx: PageContext, reports: Report[], s: SectionState, inpu
 <p class="counts">${counts([s], ctx)} · ${w.average(s.percent)}</p>
 <div class="table-wrap"><table>
 <thead><tr><th scope="col">${w.colItem}</th><th scope="col">${w.colTargets}</th><th scope="col">${w.colLatest}</th><th scope="col">${w.colOwners}</th></tr></thead>
-<tbody>${items.map((i) => itemRow(ctx, reports, i, input.latest.get(key(i))))}</tbody>
+<tbody>${items.map((i) =>
+    itemRow(ctx, reports, i, input.latest.get(key(i)), input.owners.get(key(i)) ?? [], input.units.get(key(i))),
+  )}</tbody>
 </table></div>
 </section>`;
 }

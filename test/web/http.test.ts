@@ -56,6 +56,18 @@ describe('the dashboard, read only', () => {
     expect(behind).not.toContain('促进企业稳定生产');
   });
 
+  it('names each item’s owners and lead unit, escaped', async () => {
+    const by = { platform: 'test', userId: 'boss', userName: 'boss', channelId: '' };
+    await core.store.owners.assign(
+      { reportId: 'cixi-2015', itemId: '4.3', targetId: null, platform: 'test', userId: 'w', name: '王强<b>' },
+      by,
+    );
+    await core.store.owners.setUnit('cixi-2015', '4.3', '市人才办', by);
+    const page = await (await get('/?section=4')).text();
+    expect(page).toContain('王强&lt;b&gt;');
+    expect(page).toContain('市人才办');
+  });
+
   it('shows an item with its targets marked, its chart data and every record', async () => {
     const res = await get('/items/4.3');
     expect(res.status).toBe(200);
