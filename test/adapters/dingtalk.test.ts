@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signOf } from '../../src/adapters/dingtalk/callback.js';
 import { dingtalk as dingtalkPlatform } from '../../src/adapters/dingtalk/platform.js';
 import { createDingtalkAdapter, type DingtalkAdapter } from '../../src/adapters/dingtalk/robot.js';
-import { platformSettings } from '../../src/adapters/registry.js';
+import { enabledPlatforms, platformSettings } from '../../src/adapters/registry.js';
 import { type TestCore, testCore } from '../fakes/core.js';
 import { FakeDingtalkApi } from '../fakes/dingtalk-api.js';
 import { freePort, settle, until } from '../fakes/wait.js';
@@ -202,6 +202,20 @@ describe('DingTalk over HTTP callbacks', () => {
     expect(all.indexOf('第1段')).toBeLessThan(all.indexOf('第40段'));
     expect(all.trimEnd().endsWith('结尾')).toBe(true);
     for (let i = 1; i < pushes.length; i++) expect(pushes[i]!.at - pushes[i - 1]!.at).toBeGreaterThanOrEqual(140);
+  });
+});
+
+describe('DingTalk settings', () => {
+  it('is turned on by a Client ID, in Stream mode unless told otherwise, and names a wrong setting', () => {
+    const on = enabledPlatforms({ DINGTALK_CLIENT_ID: 'id', DINGTALK_CLIENT_SECRET: 's' });
+    expect(on.map((p) => p.platform.name)).toEqual(['dingtalk']);
+    expect(on[0]!.settings).toMatchObject({
+      DINGTALK_MODE: 'stream',
+      DINGTALK_PORT: 3001,
+      DINGTALK_API_URL: 'https://api.dingtalk.com',
+    });
+    expect(() => platformSettings(dingtalkPlatform, { DINGTALK_CLIENT_ID: 'id' })).toThrow('DINGTALK_CLIENT_SECRET');
+    expect(() => platformSettings(dingtalkPlatform, { DINGTALK_MODE: 'webhook' })).toThrow('DINGTALK_MODE="webhook"');
   });
 });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFeishuAdapter, type FeishuAdapter } from '../../src/adapters/feishu/bot.js';
 import { feishuSignature } from '../../src/adapters/feishu/callback.js';
 import { feishu as feishuPlatform } from '../../src/adapters/feishu/platform.js';
-import { platformSettings } from '../../src/adapters/registry.js';
+import { enabledPlatforms, platformSettings } from '../../src/adapters/registry.js';
 import { type TestCore, testCore } from '../fakes/core.js';
 import { BOT_OPEN_ID, encryptEvent, FeishuFakeApi, messageEvent } from '../fakes/feishu-api.js';
 import { freePort, settle, until } from '../fakes/wait.js';
@@ -161,6 +161,30 @@ describe('Feishu over HTTP callbacks', () => {
     await post(url, messageEvent('@_user_1 进展 1.1 <at id=all></at> 请跟进'));
     await until(() => api.sends().length === 1);
     expect(content(api.sends()[0]!)).not.toContain('<at id=all>');
+  });
+});
+
+describe('Feishu settings', () => {
+  it('is turned on by an App ID and says in one line what a wrong setting should be', () => {
+    expect(
+      enabledPlatforms({ FEISHU_APP_ID: 'cli_0123456789abcdef', FEISHU_APP_SECRET: 's' }).map((p) => p.platform.name),
+    ).toEqual(['feishu']);
+    expect(() => platformSettings(feishuPlatform, { FEISHU_APP_ID: 'cli_0123456789abcdef' })).toThrow(
+      'FEISHU_APP_SECRET',
+    );
+    expect(() =>
+      platformSettings(feishuPlatform, {
+        FEISHU_APP_ID: 'cli_0123456789abcdef',
+        FEISHU_APP_SECRET: 's',
+        FEISHU_MODE: 'http',
+      }),
+    ).toThrow('FEISHU_VERIFICATION_TOKEN');
+    expect(() => platformSettings(feishuPlatform, { FEISHU_APP_ID: 'app1', FEISHU_APP_SECRET: 's' })).toThrow(
+      'FEISHU_APP_ID',
+    );
+    expect(() => platformSettings(feishuPlatform, { FEISHU_DOMAIN: 'feishu.cn' })).toThrow(
+      'feishu, lark, or an http(s) URL',
+    );
   });
 });
 

@@ -22,6 +22,11 @@ export const FeishuSettings = z
     path: ['FEISHU_APP_SECRET'],
     message: 'the app’s App Secret with FEISHU_APP_ID',
   })
+  .refine((s) => !s.FEISHU_APP_ID || s.FEISHU_MODE !== 'ws' || /^cli_[0-9a-f]{16}$/i.test(s.FEISHU_APP_ID), {
+    // The SDK's long connection silently does nothing for any other App ID.
+    path: ['FEISHU_APP_ID'],
+    message: 'an App ID such as cli_a1b2c3d4e5f60718 (cli_ and 16 hex digits)',
+  })
   .refine((s) => !s.FEISHU_APP_ID || s.FEISHU_MODE !== 'http' || s.FEISHU_VERIFICATION_TOKEN, {
     path: ['FEISHU_VERIFICATION_TOKEN'],
     message: 'the Verification Token for FEISHU_MODE=http (Events and Callbacks → Encryption Strategy)',
