@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { TOPIC_ROBOT } from 'dingtalk-stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signOf } from '../../src/adapters/dingtalk/callback.js';
@@ -6,6 +8,8 @@ import { createDingtalkAdapter, type DingtalkAdapter } from '../../src/adapters/
 import { enabledPlatforms, platformSettings } from '../../src/adapters/registry.js';
 import { type TestCore, testCore } from '../fakes/core.js';
 import { FakeDingtalkApi } from '../fakes/dingtalk-api.js';
+import { FeishuFakeApi, messageEvent } from '../fakes/feishu-api.js';
+import { tempDir } from '../fakes/tmp.js';
 import { freePort, settle, until } from '../fakes/wait.js';
 
 const SECRET = 'dt-secret';
@@ -53,9 +57,9 @@ function robotMessage(content: string, more: Record<string, unknown> = {}) {
 }
 
 /** POST a callback the way DingTalk signs it. */
-function callback(body: unknown, opts: { secret?: string; skewMs?: number } = {}) {
+function callback(body: unknown, opts: { secret?: string; skewMs?: number; to?: string } = {}) {
   const timestamp = String(Date.now() + (opts.skewMs ?? 0));
-  return fetch(url, {
+  return fetch(opts.to ?? url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', timestamp, sign: signOf(timestamp, opts.secret ?? SECRET) },
     body: JSON.stringify(body),
@@ -248,4 +252,51 @@ describe('DingTalk in Stream mode', () => {
     await settle();
     expect(api.replies()).toHaveLength(1);
   });
+});
+
+describe('npm start with DingTalk and Feishu configured', () => {
+  it('runs both in one process and answers a callback on each', async () => {
+    const feishuApi = new FeishuFakeApi();
+    await feishuApi.start();
+    const [dingtalkPort, feishuPort] = [await freePort(), await freePort()];
+    const child = spawn(process.execPath, [resolve(import.meta.dirname, '../../bin/duban.js'), 'start'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        DUBAN_DATA_DIR: tempDir(),
+        DUBAN_WEB: 'off',
+        DINGTALK_CLIENT_ID: 'dingtestapp',
+        DINGTALK_CLIENT_SECRET: SECRET,
+        DINGTALK_MODE: 'http',
+        DINGTALK_PORT: String(dingtalkPort),
+        DINGTALK_API_URL: api.url,
+        FEISHU_APP_ID: 'cli_0123456789abcdef',
+        FEISHU_APP_SECRET: 'app-secret',
+        FEISHU_DOMAIN: feishuApi.url,
+        FEISHU_MODE: 'http',
+        FEISHU_PORT: String(feishuPort),
+        FEISHU_VERIFICATION_TOKEN: 'verify-token',
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    try {
+      await until(() => out.includes('duban is running') || child.exitCode !== null, 30000, 'duban to start');
+      expect(out).toContain('2 platforms: dingtalk, feishu');
+      const to = `http://127.0.0.1:${dingtalkPort}/dingtalk/events`;
+      expect((await callback(robotMessage('就业岗位新增多少个'), { to })).status).toBe(200);
+      const feishuEvent = messageEvent('@_user_1 就业岗位新增多少个');
+      const feishuUrl = `http://127.0.0.1:${feishuPort}/feishu/events`;
+      expect((await fetch(feishuUrl, { method: 'POST', body: JSON.stringify(feishuEvent) })).status).toBe(200);
+      await until(() => api.replies().length === 1 && feishuApi.sends().length === 1, 15000, 'both answers');
+      expect(markdown(api.replies()[0]!)).toContain('2.2万个');
+      expect(String(feishuApi.sends()[0]!.body.content)).toContain('2.2万个');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.exitCode !== null || child.on('exit', r));
+      await feishuApi.stop();
+    }
+    expect(child.exitCode).toBe(0);
+  }, 60_000);
 });

@@ -53,7 +53,7 @@ type RobotMessage = z.infer<typeof RobotMessage>;
  * robot. DingTalk gives their staff ids but not their names; a name is taken from the text only
  * when one person is mentioned, so two mentioned people are never mixed up (ids then name them).
  */
-export function readMentions(message: RobotMessage): { text: string; mentions: Mention[] } {
+function readMentions(message: RobotMessage): { text: string; mentions: Mention[] } {
   const others = message.atUsers.filter((u) => u.dingtalkId !== message.chatbotUserId && u.staffId);
   let text = (message.text?.content ?? '').trim();
   const names = () => [...text.matchAll(/[@＠]([^\s@＠]+)/g)].map((m) => m[1]!);

@@ -69,7 +69,7 @@ async function checked(call: () => Promise<{ code?: number; msg?: string } | und
 }
 
 /** The text of a message with its mentions read: the bot's taken out, others as `@name`. */
-export function readText(
+function readText(
   message: MessageEvent['message'],
   botOpenId: string | undefined,
 ): { text: string; mentions: Mention[]; mentionsBot: boolean } {
@@ -110,7 +110,10 @@ export function createFeishuAdapter(port: ChatPort, config: FeishuSettings, opts
   function bot(): Promise<string | undefined> {
     botOpenId ??= client
       .request<{ code?: number; bot?: { open_id?: string } }>({ method: 'GET', url: '/open-apis/bot/v3/info' })
-      .then((r) => r.bot?.open_id)
+      .then((r) => {
+        if (!r.bot?.open_id) throw new Error(`code ${r.code}`);
+        return r.bot.open_id;
+      })
       .catch((err) => {
         log(`could not read the bot's own id: ${(err as Error)?.message ?? err}`);
         botOpenId = undefined;
