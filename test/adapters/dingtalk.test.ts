@@ -209,6 +209,22 @@ describe('DingTalk over HTTP callbacks', () => {
   });
 });
 
+describe('DingTalk pacing', () => {
+  it('keeps a group under 20 messages a minute unless told otherwise', async () => {
+    const paced = createDingtalkAdapter(
+      core.port(() => {}),
+      settings('http', await freePort()),
+    );
+    const info = { kind: 'info' as const, lang: 'zh' as const, bars: [], citations: [], hints: [], ephemeral: false };
+    await Promise.all([
+      paced.send({ platform: 'dingtalk', channelId: 'cidGroup3' }, { ...info, text: ['一'] }),
+      paced.send({ platform: 'dingtalk', channelId: 'cidGroup3' }, { ...info, text: ['二'] }),
+    ]);
+    const [first, second] = api.pushes();
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(3000);
+  });
+});
+
 describe('DingTalk settings', () => {
   it('is turned on by a Client ID, in Stream mode unless told otherwise, and names a wrong setting', () => {
     const on = enabledPlatforms({ DINGTALK_CLIENT_ID: 'id', DINGTALK_CLIENT_SECRET: 's' });
