@@ -180,6 +180,35 @@ describe('DingTalk over HTTP callbacks', () => {
     expect(text).toContain('4.3 提升人才支撑水平');
   });
 
+  it('never guesses which of two @-mentioned people is which: it asks for their ids and records nothing', async () => {
+    const atUsers = [
+      { dingtalkId: '$:LWCP_v1:$robot' },
+      { dingtalkId: '$:LWCP_v1:$a', staffId: 'staffA' },
+      { dingtalkId: '$:LWCP_v1:$b', staffId: 'staffB' },
+    ];
+    await callback(robotMessage('负责 8.1 @李明 @赵华', { senderStaffId: 'admin1', atUsers }));
+    await until(() => api.replies().length === 1);
+    expect(markdown(api.replies()[0]!)).toContain('找不到 @李明、@赵华');
+    expect(await core.store.owners.ofUser('dingtalk', 'staffA')).toEqual([]);
+    await callback(robotMessage('负责 8.1 dingtalk:staffA dingtalk:staffB', { senderStaffId: 'admin1' }));
+    await until(() => api.replies().length === 2);
+    expect(await core.store.owners.ofUser('dingtalk', 'staffB')).toMatchObject([{ itemId: '8.1' }]);
+  });
+
+  it('refuses a body over 1 MB and answers nothing but its path', async () => {
+    const huge = await callback(robotMessage(`帮助${'很'.repeat(600_000)}`));
+    expect(huge.status).toBe(413);
+    const timestamp = String(Date.now());
+    const elsewhere = await fetch(url.replace('/dingtalk/events', '/other'), {
+      method: 'POST',
+      headers: { timestamp, sign: signOf(timestamp, SECRET) },
+      body: '{}',
+    });
+    expect(elsewhere.status).toBe(404);
+    await settle();
+    expect(api.calls).toEqual([]);
+  });
+
   it('answers through the OpenAPI when the sessionWebhook has expired', async () => {
     await callback(robotMessage('状态 8.3', { sessionWebhookExpiredTime: Date.now() - 1000 }));
     await until(() => api.pushes().length === 1);
