@@ -157,6 +157,34 @@ describe('Feishu over HTTP callbacks', () => {
     expect(content(dm)).toContain('4.3 提升人才支撑水平');
   });
 
+  it('splits a long reply into cards within Feishu’s limits, in order', async () => {
+    const paragraphs = Array.from({ length: 70 }, (_, i) => `第${i + 1}段。${'内容'.repeat(20)}`);
+    paragraphs.push(`超长段落开始。${'很长的句子。'.repeat(3000)}结尾`);
+    await bot.send(
+      { platform: 'feishu', channelId: 'oc_group9' },
+      {
+        kind: 'info',
+        lang: 'zh',
+        title: '很长的回复',
+        text: paragraphs,
+        bars: [],
+        citations: [],
+        hints: [],
+        ephemeral: false,
+      },
+    );
+    const cards = api.sends().map((c) => content(c));
+    expect(cards.length).toBeGreaterThan(2);
+    for (const card of cards) {
+      expect(Buffer.byteLength(card)).toBeLessThan(30_000);
+      expect((JSON.parse(card) as { elements: unknown[] }).elements.length).toBeLessThanOrEqual(50);
+    }
+    const all = cards.join('');
+    expect(all.indexOf('第1段')).toBeLessThan(all.indexOf('第70段'));
+    expect(all.indexOf('第70段')).toBeLessThan(all.indexOf('超长段落开始'));
+    expect(all.lastIndexOf('结尾')).toBeGreaterThan(all.indexOf('超长段落开始'));
+  });
+
   it('keeps user text from becoming an @all in a card', async () => {
     await post(url, messageEvent('@_user_1 进展 1.1 <at id=all></at> 请跟进'));
     await until(() => api.sends().length === 1);
