@@ -10,7 +10,7 @@ import type { Reply } from '../chat/types.js';
 /** The reply without its file, with a note that says so and how to get it. */
 export function withoutFile(reply: Reply): Reply {
   const { file, ...rest } = reply;
-  return file ? { ...rest, hints: [...reply.hints, TEXT.fileNotSent[reply.lang](file.name)] } : reply;
+  return file ? { ...rest, hints: [...reply.hints, TEXT.fileNotSent[reply.lang](file.name, file.command)] } : reply;
 }
 
 /** The file written to `dir/exports/` (created when missing); the reply says where, and carries no bytes. */

@@ -614,9 +614,10 @@ export const TEXT = {
   },
   fileSaved: { zh: (path: string) => `文件已保存：${path}`, en: (path: string) => `File saved: ${path}` },
   fileNotSent: {
-    zh: (name: string) => `（这里发不了文件 ${name}；请用命令行导出：duban report --format xlsx --out ${name}）`,
-    en: (name: string) =>
-      `(${name} cannot be sent here; export it on the command line: duban report --format xlsx --out ${name})`,
+    zh: (name: string, command?: string) =>
+      `（这里发不了文件 ${name}${command ? `；可在服务器上用命令行导出：${command}` : ''}）`,
+    en: (name: string, command?: string) =>
+      `(${name} cannot be sent here${command ? `; export it on the server: ${command}` : ''})`,
   },
   stateWord: {
     zh: (s: 'met' | 'unmet' | 'behind' | 'stale' | 'none' | 'going') =>

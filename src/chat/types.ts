@@ -77,6 +77,8 @@ export interface Attachment {
   name: string;
   data: Buffer;
   title?: string;
+  /** The command that makes the same file, for where it cannot be sent. */
+  command?: string;
 }
 
 /** A reply with defaults filled in. */

@@ -83,7 +83,12 @@ export class PeriodicService {
       kind: 'info',
       lang,
       text: [TEXT.exported[lang](name, period.start, period.end)],
-      file: { name, data, title: TEXT.periodTitle[lang](period.kind, period.start, period.end) },
+      file: {
+        name,
+        data,
+        title: TEXT.periodTitle[lang](period.kind, period.start, period.end),
+        command: `duban report --period ${period.kind} --date ${period.start} --out ${name}`,
+      },
     });
   }
 

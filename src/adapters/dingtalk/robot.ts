@@ -10,6 +10,7 @@ import { DWClient, type DWClientDownStream, TOPIC_ROBOT } from 'dingtalk-stream'
 import { z } from 'zod';
 import type { Mention, Reply } from '../../chat/types.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
+import { withoutFile } from '../attachment.js';
 import { ChannelPacer } from '../pacer.js';
 import { Turns } from '../turns.js';
 import { DingtalkApi, type Markdown } from './api.js';
@@ -86,7 +87,8 @@ export function createDingtalkAdapter(
   }
 
   async function deliver(channelId: string, reply: Reply, answering?: RobotMessage, at?: string): Promise<void> {
-    for (const message of toDingtalkMarkdown(reply, at)) {
+    // A robot sends no files: a reply's file becomes a note on how to get it.
+    for (const message of toDingtalkMarkdown(withoutFile(reply), at)) {
       await pacer.send(channelId, () => {
         const webhook = answering?.sessionWebhook;
         const live = webhook && (answering.sessionWebhookExpiredTime ?? Number.POSITIVE_INFINITY) > Date.now();

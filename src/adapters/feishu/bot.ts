@@ -10,6 +10,7 @@ import type { Server } from 'node:http';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Mention, Reply } from '../../chat/types.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
+import { withoutFile } from '../attachment.js';
 import { ChannelPacer } from '../pacer.js';
 import { Turns } from '../turns.js';
 import { callbackServer } from './callback.js';
@@ -150,13 +151,14 @@ export function createFeishuAdapter(port: ChatPort, config: FeishuSettings, opts
   }
 
   async function deliver(channelId: string, reply: Reply, replyTo?: string, at?: string): Promise<void> {
-    const cards = toFeishuCards(reply, at);
+    // Files are not sent here yet: a reply's file becomes a note on how to get it.
+    const cards = toFeishuCards(withoutFile(reply), at);
     try {
       await pacer.send(channelId, () => post(channelId, replyTo, 'interactive', JSON.stringify(cards[0])));
     } catch (err) {
       if (!(err instanceof Refused)) throw err;
       log(`card refused (${err.message}); sending plain text`);
-      for (const text of toFeishuTexts(reply, at))
+      for (const text of toFeishuTexts(withoutFile(reply), at))
         await pacer.send(channelId, () => post(channelId, replyTo, 'text', JSON.stringify({ text })));
       return;
     }
