@@ -5,7 +5,7 @@
  * A failing channel is retried with backoff and never holds up the others.
  */
 import { Cron } from 'croner';
-import type { Channel, Reply, Sender } from '../chat/types.js';
+import type { Channel, Sender } from '../chat/types.js';
 import type { DigestRepository } from '../store/types.js';
 import { localDate, startOfLocalDay } from '../time.js';
 import type { DigestService } from './service.js';
