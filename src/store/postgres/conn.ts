@@ -1,0 +1,73 @@
+/**
+ * A pool of PostgreSQL connections shared by the repositories, with the unit of work on top of it.
+ * A transaction is one pooled client between BEGIN and COMMIT (ROLLBACK when it throws) that first
+ * takes a transaction-level advisory lock, so units of work from every process run one after
+ * another as they do under SQLite's write lock; within this process they also queue, so waiting
+ * ones hold no client. The code running inside one is known by an AsyncLocalStorage token: a
+ * repository call made there joins it, any other call takes a client of its own from the pool.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type pg from 'pg';
+
+/** The lock every unit of work takes (hashtext of a name, so it cannot meet another app's numbers by chance). */
+const UNIT_OF_WORK = "hashtext('duban:unit-of-work')";
+
+export class PgConn {
+  private readonly context = new AsyncLocalStorage<pg.PoolClient>();
+  private active?: pg.PoolClient;
+  private tail: Promise<unknown> = Promise.resolve();
+  /** Statement names by text: each is parsed once per connection. */
+  private readonly names = new Map<string, string>();
+
+  constructor(readonly pool: pg.Pool) {}
+
+  private inside(): pg.PoolClient | undefined {
+    const client = this.context.getStore();
+    return client !== undefined && client === this.active ? client : undefined;
+  }
+
+  /** Rows of a statement: on the running unit of work's client when called inside one. */
+  async query<R>(text: string, values: unknown[] = []): Promise<R[]> {
+    let name = this.names.get(text);
+    if (!name) {
+      name = `duban_${this.names.size + 1}`;
+      this.names.set(text, name);
+    }
+    const res = await (this.inside() ?? this.pool).query({ name, text, values });
+    return res.rows as R[];
+  }
+
+  /** Run `fn` as one transaction (or as part of the one it is called from). */
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.inside()) return fn();
+    const run = async (): Promise<T> => {
+      const client = await this.pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        await client.query(`SELECT pg_advisory_xact_lock(${UNIT_OF_WORK})`);
+        this.active = client;
+        const out = await this.context.run(client, fn);
+        await client.query('COMMIT');
+        return out;
+      } catch (err) {
+        await client.query('ROLLBACK').catch((e: Error) => {
+          broken = e;
+        });
+        throw err;
+      } finally {
+        this.active = undefined;
+        // A client whose rollback failed is in an unknown state: it is closed, not reused.
+        client.release(broken);
+      }
+    };
+    const next = this.tail.then(run, run);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Resolves when no transaction is open or queued. */
+  async idle(): Promise<void> {
+    await this.tail;
+  }
+}
