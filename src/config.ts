@@ -62,6 +62,11 @@ function isTimeZone(tz: string): boolean {
 
 const ConfigSchema = z.object({
   DUBAN_DATA_DIR: z.string().min(1).default('.duban'),
+  /** A PostgreSQL database shared by several duban processes, instead of SQLite in DUBAN_DATA_DIR. */
+  DUBAN_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(?:ql)?:\/\//, 'a URL such as postgres://duban:PASSWORD@db.example.gov:5432/duban')
+    .optional(),
   DUBAN_REPORTS_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'data/reports')),
   /** The report a bare reference means when several are loaded; the newest year when not set. */
   DUBAN_CURRENT_REPORT: optionalText,

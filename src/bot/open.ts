@@ -3,7 +3,7 @@ import { openAnswerer } from '../answer/open.js';
 import type { Config } from '../config.js';
 import { DigestService } from '../digest/service.js';
 import { searchRecords } from '../search/records.js';
-import { openStore } from '../store/index.js';
+import { openConfiguredStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { Bot } from './bot.js';
 import type { ChatPort } from './port.js';
@@ -19,7 +19,7 @@ export interface Core {
 
 export async function openCore(config: Config, opts: { now?: () => Date } = {}): Promise<Core> {
   let terms: ((text: string) => string[]) | undefined;
-  const store = openStore(config.DUBAN_DATA_DIR, { terms: (t) => terms?.(t) ?? [], now: opts.now });
+  const store = await openConfiguredStore(config, { terms: (t) => terms?.(t) ?? [], now: opts.now });
   const progress = {
     latestForItem: (reportId: string, itemId: string) => store.progress.latestForItem(reportId, itemId),
     latestNote: (reportId: string, itemId: string) => store.progress.latestNote(reportId, itemId),
