@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ask: () => import('./ask.js'),
   eval: () => import('./eval.js'),
   backup: () => import('./backup.js'),
+  migrate: () => import('./migrate.js'),
 };
 
 const USAGE = `duban — 督办: questions, progress and a daily digest for a government work report
@@ -30,6 +31,7 @@ Usage:
   duban digest [--date D] [--channel C] [--json]   print the daily digest
   duban eval                        score the answers on the evaluation questions
   duban backup FILE                 a copy of the database, taken while duban runs
+  duban migrate --from sqlite:PATH --to postgres://…   copy a SQLite store into PostgreSQL
 `;
 
 /** Run the CLI with the arguments after the program name; resolves to the exit code. */

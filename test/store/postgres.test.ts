@@ -1,8 +1,14 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bigrams } from '../../src/search/tokenize.js';
+import { copySqliteToPostgres } from '../../src/store/postgres/copy.js';
 import { openPostgresStore } from '../../src/store/postgres/index.js';
+import { openDatabase } from '../../src/store/sqlite/db.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
+import type { Actor, Store } from '../../src/store/types.js';
 import { StoreError } from '../../src/store/types.js';
 import { startPostgres, type TestPostgres } from '../fakes/postgres.js';
+import { tempDir } from '../fakes/tmp.js';
 import { storeContract } from './contract.js';
 
 let server: TestPostgres;
@@ -43,7 +49,7 @@ describe('the PostgreSQL store', () => {
 
   it('finds a term of several tokens ("4.3") as a phrase, as SQLite’s full-text index does', async () => {
     const terms = (t: string) => t.split(/\s+/).filter(Boolean);
-    const store = await openPostgresStore(await server.database(), { terms });
+    const store = await openPostgresStore(await server.database(), { terms, now });
     const by = { platform: 'test', userId: 'u', userName: 'u', channelId: 'C' };
     const add = (itemId: string, note: string) =>
       store.progress.add({ reportId: 'r', itemId, targetId: null, value: null, kind: 'update', note, rawText: '' }, by);
@@ -53,5 +59,82 @@ describe('the PostgreSQL store', () => {
     expect((await store.progress.matching(['über'])).map((m) => m.itemId)).toEqual(['3.4']);
     expect((await store.progress.matching(['3.4', '河长'])).map((m) => m.itemId)).toEqual(['3.4', '4.3']);
     await store.close();
+  });
+});
+
+/** Words and bigrams, as the search index gives them (jieba aside). */
+const terms = (t: string) => [...t.toLowerCase().split(/\s+/).filter(Boolean), ...bigrams(t)];
+const now = () => new Date('2015-06-01T00:00:00Z');
+const notes = ['已引进领军人才及团队12个', '河长巡河120次', '完成4.3项目迁建', '新增就业岗位300个', 'Übergabe 1.8万个'];
+
+/** The same records, undo and log in a store. */
+async function fill(store: Store): Promise<void> {
+  const by = (i: number): Actor => ({ platform: 'slack', userId: `U${i % 3}`, userName: `人${i % 3}`, channelId: 'C' });
+  for (let i = 0; i < 30; i++) {
+    const note = `${notes[i % notes.length]} 第${i}次`;
+    const rec = await store.transaction(async (tx) => {
+      const r = await tx.progress.add(
+        { reportId: 'r', itemId: `${(i % 8) + 1}.1`, targetId: null, value: i, kind: 'update', note, rawText: note },
+        { ...by(i), messageId: `m${i}` },
+      );
+      await tx.audit.record(by(i), 'progress', note, 'ok');
+      await tx.handled.put('slack', `m${i}`, '{}');
+      return r;
+    });
+    if (i % 7 === 3) await store.progress.undo(rec, by(i), '撤销');
+  }
+  await store.digest.setSubscribed({ platform: 'slack', channelId: 'C' }, true, 'slack:U0');
+}
+
+const questions = [
+  ['河长'],
+  ['4.3'],
+  ['人才', '团队'],
+  ['1.8万个', '1.8'],
+  ['über'],
+  ['就业', '岗位', '第1次'],
+  ['没有'],
+];
+
+describe('one answer whichever store is configured, and duban migrate', () => {
+  it('finds the same records on SQLite and PostgreSQL', async () => {
+    const sqlite = openSqliteStore(tempDir(), { terms, now });
+    const postgres = await openPostgresStore(await server.database(), { terms, now });
+    await fill(sqlite);
+    await fill(postgres);
+    for (const q of questions)
+      expect(await postgres.progress.matching(q), q.join()).toEqual(await sqlite.progress.matching(q));
+    await sqlite.close();
+    await postgres.close();
+  });
+
+  it('copies a SQLite store with its ids, verifies it, adds nothing the second time, and refuses other rows', async () => {
+    const dir = tempDir();
+    const sqlite = openSqliteStore(dir, { terms, now });
+    await fill(sqlite);
+    const url = await server.database();
+    const target = await openPostgresStore(url, { terms, now });
+    const source = openDatabase(dir);
+    const first = await copySqliteToPostgres(source, target.pool);
+    expect(first.find((c) => c.table === 'progress')).toMatchObject({ source: 34, added: 34, target: 34 });
+    expect(first.find((c) => c.table === 'subscriptions')).toMatchObject({ added: 1 });
+    const again = await copySqliteToPostgres(source, target.pool);
+    expect(again.every((c) => c.added === 0)).toBe(true);
+    for (const q of questions)
+      expect(await target.progress.matching(q), q.join()).toEqual(await sqlite.progress.matching(q));
+    expect(await target.progress.history('r', '4.1')).toEqual(await sqlite.progress.history('r', '4.1'));
+    expect(await target.audit.recent(100)).toEqual(await sqlite.audit.recent(100));
+    // New records go on after the copied ids.
+    const next = await target.progress.add(
+      { reportId: 'r', itemId: '1.1', targetId: null, value: 1, kind: 'update', note: '', rawText: '' },
+      { platform: 'slack', userId: 'U9', userName: 'U9', channelId: 'C' },
+    );
+    expect(next.id).toBe(35);
+    const other = await openPostgresStore(await server.database());
+    await other.audit.record({ platform: 'slack', userId: 'X', userName: 'X', channelId: '' }, 'progress', 'x', 'ok');
+    await expect(copySqliteToPostgres(source, other.pool)).rejects.toThrow(/other rows under the same ids/);
+    expect(await other.progress.count()).toBe(0);
+    source.close();
+    await Promise.all([sqlite.close(), target.close(), other.close()]);
   });
 });
