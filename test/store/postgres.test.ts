@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigrams } from '../../src/search/tokenize.js';
 import { copySqliteToPostgres } from '../../src/store/postgres/copy.js';
 import { openPostgresStore } from '../../src/store/postgres/index.js';
+import { PgLeadership } from '../../src/store/postgres/leader.js';
 import { openDatabase } from '../../src/store/sqlite/db.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import type { Actor, Store } from '../../src/store/types.js';
@@ -136,5 +137,48 @@ describe('one answer whichever store is configured, and duban migrate', () => {
     expect(await other.progress.count()).toBe(0);
     source.close();
     await Promise.all([sqlite.close(), target.close(), other.close()]);
+  });
+});
+
+describe('one leader among processes on one database', () => {
+  const until = async (ok: () => boolean) => {
+    const deadline = Date.now() + 10000;
+    while (!ok()) {
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+
+  it('runs the work in one process; another takes over when it stops or its connection is cut', async () => {
+    const url = await server.database();
+    const working: string[] = [];
+    const work = (name: string) => async () => {
+      working.push(name);
+      return async () => {
+        working.splice(working.indexOf(name), 1);
+      };
+    };
+    const a = new PgLeadership(url, { intervalMs: 50 });
+    const b = new PgLeadership(url, { intervalMs: 50 });
+    await a.start(work('a'));
+    await b.start(work('b'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(working).toEqual(['a']);
+    await a.stop();
+    await until(() => working.join() === 'b');
+    // The server ends b's session (as when its process dies): c, waiting, takes over; b stops its work.
+    const c = new PgLeadership(url, { intervalMs: 50 });
+    await c.start(work('c'));
+    const admin = new pg.Client(url);
+    await admin.connect();
+    await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted
+       AND objid = hashtext('duban:leader')::oid AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    await admin.end();
+    await until(() => working.length === 1 && working[0] !== 'b' && !b.leading);
+    expect(working).toEqual(['c']);
+    await Promise.all([b.stop(), c.stop()]);
+    expect(working).toEqual([]);
   });
 });
