@@ -10,6 +10,7 @@ import type { Actor, Store } from '../../src/store/types.js';
 import { StoreError } from '../../src/store/types.js';
 import { startPostgres, type TestPostgres } from '../fakes/postgres.js';
 import { tempDir } from '../fakes/tmp.js';
+import { until } from '../fakes/wait.js';
 import { storeContract } from './contract.js';
 
 let server: TestPostgres;
@@ -141,14 +142,6 @@ describe('one answer whichever store is configured, and duban migrate', () => {
 });
 
 describe('one leader among processes on one database', () => {
-  const until = async (ok: () => boolean) => {
-    const deadline = Date.now() + 10000;
-    while (!ok()) {
-      if (Date.now() > deadline) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-
   it('runs the work in one process; another takes over when it stops or its connection is cut', async () => {
     const url = await server.database();
     const working: string[] = [];
@@ -165,7 +158,7 @@ describe('one leader among processes on one database', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(working).toEqual(['a']);
     await a.stop();
-    await until(() => working.join() === 'b');
+    await until(() => working.join() === 'b', 10000, 'b to lead');
     // The server ends b's session (as when its process dies): c, waiting, takes over; b stops its work.
     const c = new PgLeadership(url, { intervalMs: 50 });
     await c.start(work('c'));
@@ -176,7 +169,7 @@ describe('one leader among processes on one database', () => {
        AND objid = hashtext('duban:leader')::oid AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     );
     await admin.end();
-    await until(() => working.length === 1 && working[0] !== 'b' && !b.leading);
+    await until(() => working.length === 1 && working[0] !== 'b' && !b.leading, 10000, 'c to lead');
     expect(working).toEqual(['c']);
     await Promise.all([b.stop(), c.stop()]);
     expect(working).toEqual([]);
