@@ -148,13 +148,14 @@ console.log(
 }
 
 // Scale: the same status, ask and digest on an empty store and with 100,000 records (a year of a
-// city's updates, all sent on the day of the digest), side by side.
+// city's updates, all sent on the day of the digest), side by side; on SQLite, then on PostgreSQL
+// (a throw-away local server with fsync on, when the machine has PostgreSQL's binaries).
 {
   const { openCore } = await import(join(root, 'dist/bot/open.js'));
-  const scale = async (records) => {
+  const scale = async (records, env = {}) => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-bench-scale-'));
     const now = new Date('2015-07-01T08:00:00Z');
-    const core = await openCore(loadConfig({ DUBAN_DATA_DIR: dir }), { now: () => now });
+    const core = await openCore(loadConfig({ DUBAN_DATA_DIR: dir, ...env }), { now: () => now });
     const items = core.bot.answerer.reports[0].sections.flatMap((s) => s.items);
     const t0 = performance.now();
     await seedRecords(core, records, ['第', '次'], (i) =>
@@ -183,17 +184,30 @@ console.log(
     rmSync(dir, { recursive: true, force: true });
     return { insert, status, asks, digest };
   };
-  const empty = await scale(0);
-  const full = await scale(100000);
   const row = (name, a, b) => `${name}: ${ms(a)} → ${ms(b)} (${(b / a).toFixed(1)}×)`;
-  console.log(`scale, empty store → 100,000 records (inserted in ${ms(full.insert)}):`);
-  console.log(
-    `  ${row('status p50', pct(empty.status, 50), pct(full.status, 50))}; ${row('p95', pct(empty.status, 95), pct(full.status, 95))}`,
-  );
-  console.log(
-    `  ${row('ask p50', pct(empty.asks, 50), pct(full.asks, 50))}; ${row('p95', pct(empty.asks, 95), pct(full.asks, 95))}`,
-  );
-  console.log(`  ${row('digest of a day with every record in it', empty.digest, full.digest)}`);
+  const report = (store, empty, full) => {
+    console.log(`scale on ${store}, empty store → 100,000 records (inserted in ${ms(full.insert)}):`);
+    console.log(
+      `  ${row('status p50', pct(empty.status, 50), pct(full.status, 50))}; ${row('p95', pct(empty.status, 95), pct(full.status, 95))}`,
+    );
+    console.log(
+      `  ${row('warm ask p50', pct(empty.asks, 50), pct(full.asks, 50))}; ${row('p95', pct(empty.asks, 95), pct(full.asks, 95))}`,
+    );
+    console.log(`  ${row('digest of a day with every record in it', empty.digest, full.digest)}`);
+  };
+  report('SQLite', await scale(0), await scale(100000));
+  const { postgresBin, startPostgres } = await import('./postgres.mjs');
+  if (postgresBin()) {
+    const server = await startPostgres({ durable: true });
+    try {
+      const on = async (records) => scale(records, { DUBAN_DATABASE_URL: await server.database() });
+      report('PostgreSQL', await on(0), await on(100000));
+    } finally {
+      server.stop();
+    }
+  } else {
+    console.log('scale on PostgreSQL: skipped (no PostgreSQL binaries; see .ci/run)');
+  }
 }
 
 const positives = questions.filter((q) => !q.negative);
