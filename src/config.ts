@@ -110,7 +110,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = env 
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0]);
-    throw new ConfigError(`Setting ${key}=${JSON.stringify(env[key] ?? '')} is not allowed: expected ${issue.message}`);
+    // A URL's password (postgres://duban:PASSWORD@…) is not repeated into logs.
+    const shown = JSON.stringify(env[key] ?? '').replace(/(\/\/[^/:@]*:)[^/@]*@/, '$1…@');
+    throw new ConfigError(`Setting ${key}=${shown} is not allowed: expected ${issue.message}`);
   }
   const c = parsed.data;
   const llm = [c.DUBAN_LLM_BASE_URL, c.DUBAN_LLM_MODEL].filter(Boolean).length;

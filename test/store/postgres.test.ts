@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { bigrams } from '../../src/search/tokenize.js';
 import { copySqliteToPostgres } from '../../src/store/postgres/copy.js';
 import { openPostgresStore } from '../../src/store/postgres/index.js';
@@ -47,6 +48,20 @@ describe('the PostgreSQL store', () => {
     const err = await openPostgresStore(gone).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect(String((err as Error).message)).toContain('no_such_db');
+  });
+
+  it('is chosen by a postgres:// DUBAN_DATABASE_URL; another is refused without its password repeated', () => {
+    expect(loadConfig({ DUBAN_DATABASE_URL: 'postgres://u:pw@db:5432/duban' }).DUBAN_DATABASE_URL).toContain('db:5432');
+    expect(loadConfig({}).DUBAN_DATABASE_URL).toBeUndefined();
+    const err = (() => {
+      try {
+        loadConfig({ DUBAN_DATABASE_URL: 'mysql://duban:hunter2@db/duban' });
+      } catch (e) {
+        return String(e);
+      }
+    })();
+    expect(err).toContain('DUBAN_DATABASE_URL="mysql://duban:…@db/duban"');
+    expect(err).not.toContain('hunter2');
   });
 
   it('finds a term of several tokens ("4.3") as a phrase, as SQLite’s full-text index does', async () => {
