@@ -147,61 +147,51 @@ console.log(
   rmSync(recDir, { recursive: true, force: true });
 }
 
-// Scale: the same status, ask and digest on an empty store and with 100,000 records (a year of a
-// city's updates, all sent on the day of the digest), side by side; on SQLite, then on PostgreSQL
-// (a throw-away local server with fsync on, when the machine has PostgreSQL's binaries).
+// Scale: status, ask and the digest on an empty store beside 10,000, 100,000 and 1,000,000 records
+// (a year of a city's updates and more, all sent on the day of the digest), each in its own process
+// (scripts/bench-scale.mjs) so that its memory is its own, starting from the search index built above;
+// then the same on PostgreSQL (a throw-away local server, fsync on), empty and at 100,000 records.
 {
-  const { openCore } = await import(join(root, 'dist/bot/open.js'));
-  const scale = async (records, env = {}) => {
-    const dir = mkdtempSync(join(tmpdir(), 'duban-bench-scale-'));
-    const now = new Date('2015-07-01T08:00:00Z');
-    const core = await openCore(loadConfig({ DUBAN_DATA_DIR: dir, ...env }), { now: () => now });
-    const items = core.bot.answerer.reports[0].sections.flatMap((s) => s.items);
-    const t0 = performance.now();
-    await seedRecords(core, records, ['第', '次'], (i) =>
-      new Date(now.getTime() - 3600000 + (i % 3600000)).toISOString(),
+  const point = (records, env = {}) => {
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'scripts/bench-scale.mjs'), String(records), join(dataDir, 'index')],
+      { encoding: 'utf8', env: { ...process.env, ...env } },
     );
-    const insert = performance.now() - t0;
-    const status = [];
-    const asks = [];
-    for (let i = 0; i < 200; i++) {
-      let t1 = performance.now();
-      await core.bot.handle({
-        platform: 'bench',
-        userId: 'u',
-        channelId: 'C',
-        text: `状态 ${items[i % items.length].id}`,
-      });
-      status.push(performance.now() - t1);
-      t1 = performance.now();
-      await core.bot.answerer.ask(questions[i % questions.length].q);
-      asks.push(performance.now() - t1);
-    }
-    const t2 = performance.now();
-    await core.digest.compose('2015-07-01');
-    const digest = performance.now() - t2;
-    await core.close();
-    rmSync(dir, { recursive: true, force: true });
-    return { insert, status, asks, digest };
+    if (r.status !== 0) throw new Error(r.stderr);
+    return JSON.parse(r.stdout.trim().split('\n').pop());
   };
-  const row = (name, a, b) => `${name}: ${ms(a)} → ${ms(b)} (${(b / a).toFixed(1)}×)`;
-  const report = (store, empty, full) => {
-    console.log(`scale on ${store}, empty store → 100,000 records (inserted in ${ms(full.insert)}):`);
-    console.log(
-      `  ${row('status p50', pct(empty.status, 50), pct(full.status, 50))}; ${row('p95', pct(empty.status, 95), pct(full.status, 95))}`,
+  const x = (a, b) => `${(b / a).toFixed(1)}×`;
+  const emptyLine = (empty) =>
+    `  empty: status p50/p95 ${ms(empty.status.p50)} / ${ms(empty.status.p95)}; ask ${ms(empty.ask.p50)} / ` +
+    `${ms(empty.ask.p95)}; digest ${ms(empty.digestMs)} in process, \`duban digest\` ${ms(empty.digestCliMs)}; ` +
+    `RSS ${empty.rssMiB.toFixed(0)} MiB (peak ${empty.peakRssMiB.toFixed(0)})`;
+  const fullLine = (empty, f) => {
+    const insert =
+      `${f.storeInserted.toLocaleString('en')} through the store in ${ms(f.storeInsertMs)}` +
+      (f.bulkMs ? `, the rest copied in ${ms(f.bulkMs)}` : '');
+    return (
+      `  ${f.records.toLocaleString('en')} records (${insert}): ` +
+      `status p50/p95 ${ms(f.status.p50)} / ${ms(f.status.p95)} (${x(empty.status.p95, f.status.p95)} at p95); ` +
+      `ask ${ms(f.ask.p50)} / ${ms(f.ask.p95)} (${x(empty.ask.p95, f.ask.p95)}); ` +
+      `digest ${ms(f.digestMs)} in process, \`duban digest\` ${ms(f.digestCliMs)} (${x(empty.digestCliMs, f.digestCliMs)}); ` +
+      `RSS ${f.rssMiB.toFixed(0)} MiB (peak ${f.peakRssMiB.toFixed(0)})`
     );
-    console.log(
-      `  ${row('warm ask p50', pct(empty.asks, 50), pct(full.asks, 50))}; ${row('p95', pct(empty.asks, 95), pct(full.asks, 95))}`,
-    );
-    console.log(`  ${row('digest of a day with every record in it', empty.digest, full.digest)}`);
   };
-  report('SQLite', await scale(0), await scale(100000));
+  const sizes = (process.env.BENCH_SCALE ?? '10000,100000,1000000').split(',').map(Number);
+  const empty = point(0);
+  console.log('scale on SQLite (each beside the empty store, measured in the same run):');
+  console.log(emptyLine(empty));
+  for (const n of sizes) console.log(fullLine(empty, point(n)));
   const { postgresBin, startPostgres } = await import('./postgres.mjs');
   if (postgresBin()) {
     const server = await startPostgres({ durable: true });
     try {
-      const on = async (records) => scale(records, { DUBAN_DATABASE_URL: await server.database() });
-      report('PostgreSQL', await on(0), await on(100000));
+      const on = async (n) => point(n, { BENCH_DATABASE_URL: await server.database() });
+      const pgEmpty = await on(0);
+      console.log('scale on PostgreSQL (a local server):');
+      console.log(emptyLine(pgEmpty));
+      console.log(fullLine(pgEmpty, await on(100000)));
     } finally {
       server.stop();
     }
@@ -209,6 +199,9 @@ console.log(
     console.log('scale on PostgreSQL: skipped (no PostgreSQL binaries; see .ci/run)');
   }
 }
+
+// Slack: bursts of signed events against the real adapter beside a bare Bolt app (scripts/bench-slack.mjs).
+spawnSync(process.execPath, [join(root, 'scripts/bench-slack.mjs'), join(dataDir, 'index')], { stdio: 'inherit' });
 
 const positives = questions.filter((q) => !q.negative);
 const ours = [];

@@ -1,23 +1,32 @@
 /** Dates as users read them: in the configured time zone, not UTC. */
 
+/** Formatters by zone and kind: making one costs about 0.1 ms, using one a few microseconds. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(tz: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${tz}|${withTime}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: tz,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** `YYYY-MM-DD` of an instant in a time zone. */
 export function localDate(at: Date | string, tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(at),
-  );
+  return formatter(tz, false).format(new Date(at));
 }
 
 /** `YYYY-MM-DD HH:mm` of an instant in a time zone. */
 export function localDateTime(at: Date | string, tz: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(at));
+  const parts = formatter(tz, true).formatToParts(new Date(at));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }

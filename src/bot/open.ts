@@ -17,9 +17,17 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export async function openCore(config: Config, opts: { now?: () => Date } = {}): Promise<Core> {
+export async function openCore(
+  config: Config,
+  /** `verify`: see StoreOptions. */
+  opts: { now?: () => Date; verify?: boolean } = {},
+): Promise<Core> {
   let terms: ((text: string) => string[]) | undefined;
-  const store = await openConfiguredStore(config, { terms: (t) => terms?.(t) ?? [], now: opts.now });
+  const store = await openConfiguredStore(config, {
+    terms: (t) => terms?.(t) ?? [],
+    now: opts.now,
+    verify: opts.verify,
+  });
   const progress = {
     latestForItem: (reportId: string, itemId: string) => store.progress.latestForItem(reportId, itemId),
     latestNote: (reportId: string, itemId: string) => store.progress.latestNote(reportId, itemId),

@@ -6,7 +6,7 @@
 
 import type { ReportState, Standings } from '../progress/standing.js';
 import type { Item, Report, Section, Target } from '../report/types.js';
-import type { ProgressRecord, ProgressRepository } from '../store/types.js';
+import type { ProgressRepository } from '../store/types.js';
 
 export interface DigestUpdate {
   section: Section;
@@ -31,13 +31,6 @@ export interface Digest {
   standing: ReportState;
 }
 
-/** How far back an item's records are read for the value it stood at before the window. */
-const HISTORY_READ = 1000;
-
-function inForce(records: ProgressRecord[]): ProgressRecord[] {
-  return records.filter((r) => r.kind !== 'undo' && !r.undone);
-}
-
 /** Build the digest of one report for the window [from, to). */
 export async function buildDigest(
   report: Report,
@@ -50,15 +43,10 @@ export async function buildDigest(
   const items = report.sections.flatMap((section) => section.items.map((item) => ({ section, item })));
   const { count, latest } = await progress.window(report.id, from.toISOString(), to.toISOString());
   const last = new Map(latest.map((r) => [`${r.itemId}|${r.targetId ?? ''}`, r]));
-  // The value before: the newest record in force of the target sent before the window.
-  const earlier = new Map<string, ProgressRecord[]>();
-  for (const itemId of new Set([...last.values()].map((r) => r.itemId))) {
-    const history = inForce(await progress.history(report.id, itemId, HISTORY_READ));
-    earlier.set(
-      itemId,
-      history.filter((h) => h.createdAt < from.toISOString()),
-    );
-  }
+  // The value before: each target's latest value in force before the window (one index seek a target).
+  const before = new Map<string, Map<string, { value: number }>>();
+  for (const itemId of new Set([...last.values()].map((r) => r.itemId)))
+    before.set(itemId, await progress.latestForItem(report.id, itemId, from.toISOString()));
   const updates: DigestUpdate[] = [];
   for (const r of last.values()) {
     const place = items.find((x) => x.item.id === r.itemId);
@@ -68,9 +56,8 @@ export async function buildDigest(
       ...place,
       target,
       who: r.userName || r.userId,
-      before: target
-        ? (earlier.get(r.itemId)?.find((h) => h.targetId === target.id && h.value !== null)?.value ?? undefined)
-        : undefined,
+      // A record dated back before the window is itself part of "before": no earlier value is shown.
+      before: target && r.asOf >= from.toISOString() ? before.get(r.itemId)?.get(target.id)?.value : undefined,
       value: r.value,
       note: r.note,
       at: r.createdAt,

@@ -40,6 +40,27 @@ describe('digest content', () => {
     expect(text).toContain('3 → 8/25个');
   });
 
+  it('shows where a target stood before the window however many updates the window holds', async () => {
+    const c = await testCore({ DUBAN_DIGEST_CHANNELS: 'slack:C1' }, '2015-05-31T02:00:00Z');
+    await c.say('进展 4.3#1 3');
+    c.clock.now = new Date('2015-06-01T02:00:00Z');
+    for (let i = 0; i < 1100; i++) await c.say(`进展 4.3#1 ${4 + (i % 5)}`, { messageId: `m${i}` });
+    c.clock.now = new Date(NINE_SHANGHAI);
+    const text = (await c.digest.compose('2015-06-02')).replies.map((r) => renderText(r)).join('\n');
+    expect(text).toContain('3 → 8/25个');
+  });
+
+  it('shows no earlier value for an update dated back before the window', async () => {
+    const c = await testCore({ DUBAN_DIGEST_CHANNELS: 'slack:C1' }, '2015-05-20T02:00:00Z');
+    await c.say('进展 4.3#1 3');
+    c.clock.now = new Date('2015-06-01T06:00:00Z');
+    await c.say('进展 4.3#1 截至5月25日 5');
+    c.clock.now = new Date(NINE_SHANGHAI);
+    const text = (await c.digest.compose('2015-06-02')).replies.map((r) => renderText(r)).join('\n');
+    expect(text).toContain('4.3#1 领军人才及团队 5/25个');
+    expect(text).not.toContain('5 → 5');
+  });
+
   it('lists what changed since the last digest by section, with old → new values and percents', async () => {
     const c = await seeded();
     const { replies, empty } = await c.digest.compose('2015-06-02');

@@ -282,6 +282,75 @@ export function storeContract(name: string, open: OpenStore): void {
       });
     });
 
+    describe('督办 state', () => {
+      const owner = { reportId: 'r', itemId: '4.3', targetId: null, platform: 'slack', userId: 'U2', name: '王强' };
+
+      it('assigns owners to items and targets once, finds them by item and by person, and takes them off', async () => {
+        const { store } = await fresh();
+        expect(await store.owners.assign(owner, by('admin'))).toBe(true);
+        expect(await store.owners.assign(owner, by('admin'))).toBe(false);
+        await store.owners.assign({ ...owner, targetId: '4.3#1', userId: 'U3', name: '李梅' }, by('admin'));
+        await store.owners.assign({ ...owner, itemId: '8.2' }, by('admin'));
+        expect(await store.owners.ofItem('r', '4.3')).toMatchObject([
+          {
+            targetId: null,
+            userId: 'U2',
+            name: '王强',
+            assignedBy: 'test:admin',
+            assignedAt: '2015-06-01T02:00:00.000Z',
+          },
+          { targetId: '4.3#1', userId: 'U3' },
+        ]);
+        expect((await store.owners.ofUser('slack', 'U2')).map((o) => o.itemId)).toEqual(['4.3', '8.2']);
+        expect(await store.owners.all()).toHaveLength(3);
+        expect(await store.owners.unassign(owner)).toBe(true);
+        expect(await store.owners.unassign(owner)).toBe(false);
+        expect((await store.owners.ofItem('r', '4.3')).map((o) => o.userId)).toEqual(['U3']);
+        await store.close();
+      });
+
+      it('keeps one lead unit an item, replaced or cleared', async () => {
+        const { store } = await fresh();
+        await store.owners.setUnit('r', '4.3', '市人才办', by('admin'));
+        await store.owners.setUnit('r', '4.3', '市人社局', by('admin'));
+        await store.owners.setUnit('r', '8.2', '市发改委', by('admin'));
+        expect(await store.owners.units()).toEqual(
+          new Map([
+            ['r:4.3', '市人社局'],
+            ['r:8.2', '市发改委'],
+          ]),
+        );
+        await store.owners.setUnit('r', '8.2', '', by('admin'));
+        expect([...(await store.owners.units()).keys()]).toEqual(['r:4.3']);
+        await store.close();
+      });
+
+      it('claims one reminder a person and period, remembers what it listed, and lets a failed one be retried', async () => {
+        const { clock, store } = await fresh();
+        const who = { platform: 'slack', userId: 'U2' };
+        const claims = await Promise.all(Array.from({ length: 6 }, () => store.reminders.claim(who, '2015-W23')));
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        await store.reminders.markFailed(who, '2015-W23', 'cannot open a direct message');
+        expect(await store.reminders.claim(who, '2015-W23')).toBe(true);
+        clock.now = new Date('2015-06-01T02:05:00Z');
+        await store.reminders.markSent(who, '2015-W23', [{ reportId: 'r', itemId: '4.3' }]);
+        expect(await store.reminders.claim(who, '2015-W23')).toBe(false);
+        expect(await store.reminders.claim({ platform: 'slack', userId: 'U3' }, '2015-W23')).toBe(true);
+        expect(await store.reminders.lastReminded()).toEqual(new Map([['r:4.3', '2015-06-01T02:05:00.000Z']]));
+        await store.close();
+      });
+
+      it('keeps an item snoozed until its time', async () => {
+        const { store } = await fresh();
+        await store.reminders.snooze('r', '4.3', '2015-06-04T02:00:00.000Z', by('U2'));
+        expect(await store.reminders.snoozed('2015-06-02T00:00:00.000Z')).toEqual(
+          new Map([['r:4.3', '2015-06-04T02:00:00.000Z']]),
+        );
+        expect((await store.reminders.snoozed('2015-06-05T00:00:00.000Z')).size).toBe(0);
+        await store.close();
+      });
+    });
+
     it('remembers threads, and counts sends per channel and day up to a cap', async () => {
       const { store } = await fresh();
       await store.threads.remember('slack', 'C1', '1.1');

@@ -101,6 +101,13 @@ async function fill(store: Store): Promise<void> {
     if (i % 7 === 3) await store.progress.undo(rec, by(i), '撤销');
   }
   await store.digest.setSubscribed({ platform: 'slack', channelId: 'C' }, true, 'slack:U0');
+  for (const userId of ['U2', 'U1']) {
+    await store.owners.assign(
+      { reportId: 'r', itemId: '4.1', targetId: null, platform: 'slack', userId, name: userId },
+      by(0),
+    );
+  }
+  await store.owners.setUnit('r', '4.1', '市人社局', by(0));
 }
 
 const questions = [
@@ -141,6 +148,8 @@ describe('one answer whichever store is configured, and duban migrate', () => {
       expect(await target.progress.matching(q), q.join()).toEqual(await sqlite.progress.matching(q));
     expect(await target.progress.history('r', '4.1')).toEqual(await sqlite.progress.history('r', '4.1'));
     expect(await target.audit.recent(100)).toEqual(await sqlite.audit.recent(100));
+    expect(await target.owners.ofItem('r', '4.1')).toEqual(await sqlite.owners.ofItem('r', '4.1'));
+    expect(await target.owners.units()).toEqual(await sqlite.owners.units());
     // New records go on after the copied ids.
     const next = await target.progress.add(
       { reportId: 'r', itemId: '1.1', targetId: null, value: 1, kind: 'update', note: '', rawText: '' },

@@ -7,6 +7,7 @@ import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Reply } from '../../chat/types.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
 import { ChannelPacer } from '../pacer.js';
+import { Turns } from '../turns.js';
 import { toSlackMessages } from './blocks.js';
 import { guarded } from './guard.js';
 import type { SlackSettings } from './settings.js';
@@ -62,6 +63,8 @@ export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: 
         logLevel: LogLevel.WARN,
       });
   const pacer = new ChannelPacer(() => opts.minIntervalMs ?? 1000);
+  /** Answers are worked out one per pass of the event loop, after the acks of what has arrived. */
+  const turns = new Turns();
   /** Threads the bot has answered in (kept in the store): a follow-up there needs no mention. */
   const threads = port.threads;
   const names = new Map<string, string>();
@@ -112,6 +115,7 @@ export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: 
     isDirect: boolean;
     mentionsBot: boolean;
   }): Promise<void> {
+    await turns.next();
     const message = {
       platform: 'slack',
       messageId: `${e.channel}:${e.ts}`,
@@ -172,6 +176,7 @@ export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: 
 
   app.command('/duban', async ({ command, ack }) => {
     await ack();
+    await turns.next();
     const message = {
       platform: 'slack',
       messageId: `command:${command.trigger_id}`,

@@ -9,6 +9,7 @@ import { StoreError } from '../types.js';
 import { PgConn } from './conn.js';
 import { cannotConnect, migrate } from './db.js';
 import { PgDigest } from './digest.js';
+import { PgOwners, PgReminders } from './owners.js';
 import { PgProgress } from './progress.js';
 import { PgAudit, PgHandled, PgPending, PgSends, PgThreads } from './state.js';
 
@@ -37,6 +38,8 @@ export async function openPostgresStore(url: string, opts: StoreOptions = {}): P
     threads: new PgThreads(conn, opts.now),
     sends: new PgSends(conn),
     pending: new PgPending(conn, opts.now),
+    owners: new PgOwners(conn, opts.now),
+    reminders: new PgReminders(conn, opts.now),
   };
   return {
     ...repos,

@@ -13,7 +13,7 @@ export class Conn {
   private readonly context = new AsyncLocalStorage<object>();
   private active?: object;
   private tail: Promise<unknown> = Promise.resolve();
-  /** Moves at every commit and rollback: caches of what this connection read key on it. */
+  /** Moves at every rollback: caches of what this connection read inside a unit that was taken back key on it. */
   generation = 0;
 
   constructor(readonly db: Database.Database) {}
@@ -45,10 +45,10 @@ export class Conn {
         return out;
       } catch (err) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        this.generation++;
         throw err;
       } finally {
         this.active = undefined;
-        this.generation++;
       }
     };
     const next = this.tail.then(run, run);

@@ -100,6 +100,57 @@ const MIGRATIONS: string[] = [
    DROP INDEX progress_item;`,
   // 5: each target's latest value found by a seek, not by reading all of its item's records.
   `CREATE INDEX progress_target_asof ON progress(report_id, item_id, target_id, COALESCE(as_of, created_at), id);`,
+  // 6: a report's records sent in a window (the digest, the reports) found by a range, not a pass over the report.
+  `CREATE INDEX progress_report_created ON progress(report_id, created_at, id);`,
+  // 7: 督办 — owners of items and targets, lead units, reminders (one per owner and period) and snoozes.
+  `CREATE TABLE owners (
+     report_id TEXT NOT NULL,
+     item_id TEXT NOT NULL,
+     target_id TEXT NOT NULL DEFAULT '',
+     platform TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     assigned_by TEXT NOT NULL,
+     assigned_at TEXT NOT NULL,
+     PRIMARY KEY (report_id, item_id, target_id, platform, user_id)
+   );
+   CREATE INDEX owners_user ON owners(platform, user_id);
+   CREATE TABLE lead_units (
+     report_id TEXT NOT NULL,
+     item_id TEXT NOT NULL,
+     unit TEXT NOT NULL,
+     set_by TEXT NOT NULL,
+     set_at TEXT NOT NULL,
+     PRIMARY KEY (report_id, item_id)
+   );
+   CREATE TABLE reminders (
+     platform TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     period TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT NOT NULL DEFAULT '',
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (platform, user_id, period)
+   );
+   CREATE TABLE reminded_items (
+     platform TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     period TEXT NOT NULL,
+     report_id TEXT NOT NULL,
+     item_id TEXT NOT NULL,
+     sent_at TEXT NOT NULL,
+     PRIMARY KEY (platform, user_id, period, report_id, item_id)
+   );
+   CREATE INDEX reminded_items_item ON reminded_items(report_id, item_id, sent_at);
+   CREATE TABLE snoozes (
+     report_id TEXT NOT NULL,
+     item_id TEXT NOT NULL,
+     until TEXT NOT NULL,
+     set_by TEXT NOT NULL,
+     set_at TEXT NOT NULL,
+     PRIMARY KEY (report_id, item_id)
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -152,7 +203,7 @@ function cannotOpen(file: string, dir: string, err: unknown): StoreError {
  * schema. Migrations run under the write lock with the version read again inside it, so any
  * number of processes may open a new data folder at once.
  */
-export function openDatabase(dataDir: string): Database.Database {
+export function openDatabase(dataDir: string, opts: { verify: boolean } = { verify: true }): Database.Database {
   makeFolder(dataDir);
   const file = join(dataDir, 'duban.sqlite');
   let db: Database.Database | undefined;
@@ -161,7 +212,7 @@ export function openDatabase(dataDir: string): Database.Database {
     db.pragma('busy_timeout = 10000');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    const check = db.pragma('quick_check', { simple: true });
+    const check = opts.verify ? db.pragma('quick_check', { simple: true }) : 'ok';
     if (check !== 'ok') {
       throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' });
     }

@@ -6,11 +6,12 @@ import { Conn } from './conn.js';
 import { openDatabase } from './db.js';
 import { SqliteDigest } from './digest.js';
 import { SqliteHandled } from './handled.js';
+import { SqliteOwners, SqliteReminders } from './owners.js';
 import { SqliteProgress } from './progress.js';
 
 /** The SQLite store; `plans()` tells how each query it has run is executed (tests check indexes with it). */
 export function openSqliteStore(dataDir: string, opts: StoreOptions = {}): Store & { plans: Conn['plans'] } {
-  const conn = new Conn(openDatabase(dataDir));
+  const conn = new Conn(openDatabase(dataDir, { verify: opts.verify ?? true }));
   const repos = {
     progress: new SqliteProgress(conn, opts.terms, opts.now),
     audit: new SqliteAudit(conn, opts.now),
@@ -19,6 +20,8 @@ export function openSqliteStore(dataDir: string, opts: StoreOptions = {}): Store
     threads: new SqliteThreads(conn, opts.now),
     sends: new SqliteSends(conn),
     pending: new SqlitePending(conn, opts.now),
+    owners: new SqliteOwners(conn, opts.now),
+    reminders: new SqliteReminders(conn, opts.now),
   };
   return {
     ...repos,

@@ -173,9 +173,17 @@ export class SqliteProgress implements ProgressRepository {
   /** Each target's latest value in force at `asOf`: one seek on the index a target. */
   private readLatest(reportId: string, itemId: string, asOf = '9999'): Map<string, TargetStanding> {
     const out = new Map<string, TargetStanding>();
+    // The item's targets with records, one index seek each (a skip scan over target ids).
     const targets = this.conn
-      .stmt('SELECT DISTINCT target_id FROM progress WHERE report_id = ? AND item_id = ? AND target_id IS NOT NULL')
-      .all(reportId, itemId) as { target_id: string }[];
+      .stmt(
+        `WITH RECURSIVE t(target_id) AS (
+           SELECT (SELECT MIN(target_id) FROM progress WHERE report_id = @r AND item_id = @i AND target_id IS NOT NULL)
+           UNION ALL
+           SELECT (SELECT MIN(target_id) FROM progress WHERE report_id = @r AND item_id = @i AND target_id > t.target_id)
+           FROM t WHERE t.target_id IS NOT NULL)
+         SELECT target_id FROM t WHERE target_id IS NOT NULL`,
+      )
+      .all({ r: reportId, i: itemId }) as { target_id: string }[];
     const latest = this.conn.stmt(
       `SELECT p.target_id, p.value, ${AS_OF} AS created_at, p.user_name FROM progress p
        WHERE p.report_id = ? AND p.item_id = ? AND p.target_id = ? AND p.kind != 'undo'
@@ -194,8 +202,8 @@ export class SqliteProgress implements ProgressRepository {
 
   /**
    * Empty the caches when anything may have been written: data_version moves when another
-   * connection commits, `writes` when this one writes, the generation when a unit of work ends (a
-   * rollback takes back what was read inside it).
+   * connection commits, `writes` when this one writes, the generation when a unit of work is rolled
+   * back (what was read inside it is taken back).
    */
   private freshen(): void {
     const version = `${this.conn.db.pragma('data_version', { simple: true })}:${this.writes}:${this.conn.generation}`;
@@ -235,34 +243,44 @@ export class SqliteProgress implements ProgressRepository {
 
   window(reportId: string, from: string, to: string): Promise<{ count: number; latest: ProgressRecord[] }> {
     return this.conn.read(() => {
-      const where = `p.report_id = ? AND p.created_at >= ? AND p.created_at < ? AND ${IN_FORCE}`;
-      const { n } = this.conn.stmt(`SELECT COUNT(*) AS n FROM progress p WHERE ${where}`).get(reportId, from, to) as {
-        n: number;
-      };
+      // One pass over the window's records (a range of the index): per target, how many and the
+      // latest by as-of date (SQLite takes the bare columns from the row holding the MAX).
       const rows = this.conn
         .stmt(
-          `SELECT * FROM (
-             SELECT p.*, 0 AS undone, ROW_NUMBER() OVER (
-               PARTITION BY p.item_id, p.target_id ORDER BY ${AS_OF} DESC, p.id DESC) AS rn
-             FROM progress p WHERE ${where})
-           WHERE rn = 1 ORDER BY created_at, id`,
+          `SELECT p.*, 0 AS undone, MAX(${AS_OF} || printf('%015d', p.id)) AS latest, COUNT(*) AS n
+           FROM progress p INDEXED BY progress_report_created
+           WHERE p.report_id = ? AND p.created_at >= ? AND p.created_at < ? AND ${IN_FORCE}
+           GROUP BY p.item_id, p.target_id`,
         )
-        .all(reportId, from, to) as Row[];
-      return { count: n, latest: rows.map(toRecord) };
+        .all(reportId, from, to) as (Row & { n: number })[];
+      rows.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
+      return { count: rows.reduce((sum, r) => sum + r.n, 0), latest: rows.map(toRecord) };
     });
   }
 
   lastUpdatePerItem(asOf = '9999'): Promise<Map<string, string>> {
     return this.conn.read(() => {
+      // The items with records, one index seek each (a skip scan), then each one's newest as-of
+      // date in force by a seek backwards on its index: the cost follows the items, not the records.
       const rows = this.conn
         .stmt(
-          `SELECT p.report_id || ':' || p.item_id AS key, MAX(${AS_OF}) AS at FROM progress p
-           WHERE p.kind != 'undo' AND ${AS_OF} < ?
-             AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id AND u.created_at < ?)
-           GROUP BY p.report_id, p.item_id`,
+          `WITH RECURSIVE items(k) AS (
+             SELECT (SELECT report_id || char(31) || item_id FROM progress ORDER BY report_id, item_id LIMIT 1)
+             UNION ALL
+             SELECT (SELECT report_id || char(31) || item_id FROM progress
+                     WHERE (report_id, item_id) > (substr(k, 1, instr(k, char(31)) - 1), substr(k, instr(k, char(31)) + 1))
+                     ORDER BY report_id, item_id LIMIT 1)
+             FROM items WHERE k IS NOT NULL)
+           SELECT replace(k, char(31), ':') AS key, (
+             SELECT ${AS_OF} FROM progress p
+             WHERE p.report_id = substr(k, 1, instr(k, char(31)) - 1) AND p.item_id = substr(k, instr(k, char(31)) + 1)
+               AND ${AS_OF} < ? AND p.kind != 'undo'
+               AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id AND u.created_at < ?)
+             ORDER BY ${AS_OF} DESC, p.id DESC LIMIT 1) AS at
+           FROM items WHERE k IS NOT NULL`,
         )
-        .all(asOf, asOf) as { key: string; at: string }[];
-      return new Map(rows.map((r) => [r.key, r.at]));
+        .all(asOf, asOf) as { key: string; at: string | null }[];
+      return new Map(rows.filter((r) => r.at !== null).map((r) => [r.key, r.at!]));
     });
   }
 

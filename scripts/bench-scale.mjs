@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// One scale point of `npm run bench`, in its own process so its memory is its own:
+//   node scripts/bench-scale.mjs RECORDS [INDEX_DIR]
+// (INDEX_DIR: a built search index to start from, as a running bot's data dir holds one; with
+// BENCH_DATABASE_URL the records are kept in that PostgreSQL database, up to 100,000.)
+// seeds RECORDS progress records (the first 100,000 through the store, one unit of work; beyond that
+// copied straight into the database, as a bulk import would), then times status, ask, the digest
+// of a day holding every record, and prints one line of JSON.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const { loadConfig } = await import(join(root, 'dist/config.js'));
+const { openCore } = await import(join(root, 'dist/bot/open.js'));
+
+const records = Number(process.argv[2] ?? 0);
+const THROUGH_STORE = 100000;
+const questions = readFileSync(resolve(root, 'eval/staff-a.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l).q);
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+const dir = mkdtempSync(join(tmpdir(), 'duban-bench-scale-'));
+if (process.argv[3]) cpSync(process.argv[3], join(dir, 'index'), { recursive: true });
+const now = new Date('2015-07-01T08:00:00Z');
+const databaseUrl = process.env.BENCH_DATABASE_URL;
+const config = loadConfig({ DUBAN_DATA_DIR: dir, DUBAN_DATABASE_URL: databaseUrl });
+let core = await openCore(config, { now: () => now });
+const items = core.bot.answerer.reports[0].sections.flatMap((s) => s.items);
+/** Sent within the hour before the digest, so the day's digest holds every record. */
+const sentAt = (i) => new Date(now.getTime() - 3600000 + (i % 3600000)).toISOString();
+
+let t = performance.now();
+const viaStore = Math.min(records, THROUGH_STORE);
+await core.store.transaction(async (tx) => {
+  for (let i = 0; i < viaStore; i++) {
+    const item = items[i % items.length];
+    const target = item.targets.find((x) => x.kind === 'quantity');
+    const note = `第${i}次`;
+    await tx.progress.add(
+      {
+        reportId: 'cixi-2015',
+        itemId: item.id,
+        targetId: target?.id ?? null,
+        value: target ? (i % 20) + 1 : null,
+        kind: 'update',
+        note,
+        rawText: `进展 ${item.id} ${note}`,
+        createdAt: sentAt(i),
+      },
+      { platform: 'bench', userId: `u${i % 40}`, userName: `用户${i % 40}`, channelId: 'C' },
+    );
+  }
+});
+const storeInsertMs = performance.now() - t;
+let bulkMs = 0;
+if (records > viaStore && databaseUrl) throw new Error('PostgreSQL points go up to 100,000 records');
+if (records > viaStore) {
+  await core.close();
+  t = performance.now();
+  const Database = (await import('better-sqlite3')).default;
+  const db = new Database(join(dir, 'duban.sqlite'));
+  const copies = Math.ceil((records - viaStore) / viaStore);
+  const copy = db.transaction((k) => {
+    db.prepare(
+      `INSERT INTO progress (report_id, item_id, target_id, value, kind, note, raw_text, platform, user_id,
+         user_name, channel_id, message_id, created_at, as_of)
+       SELECT report_id, item_id, target_id, value, kind, note, raw_text, platform, user_id, user_name,
+         channel_id, NULL, created_at, as_of FROM progress WHERE id <= ? ORDER BY id LIMIT ?`,
+    ).run(viaStore, Math.min(viaStore, records - viaStore * k));
+    db.prepare(
+      `INSERT INTO progress_fts (rowid, terms) SELECT rowid + ?, terms FROM progress_fts WHERE rowid <= ? LIMIT ?`,
+    ).run(viaStore * k, viaStore, Math.min(viaStore, records - viaStore * k));
+  });
+  for (let k = 1; k <= copies; k++) copy(k);
+  db.close();
+  bulkMs = performance.now() - t;
+  core = await openCore(config, { now: () => now });
+}
+
+const status = [];
+const asks = [];
+for (let i = 0; i < 20; i++) await core.bot.answerer.ask(questions[i % questions.length]); // warm up
+for (let i = 0; i < 200; i++) {
+  let t1 = performance.now();
+  await core.bot.handle({ platform: 'bench', userId: 'u', channelId: 'C', text: `状态 ${items[i % items.length].id}` });
+  status.push(performance.now() - t1);
+  t1 = performance.now();
+  await core.bot.answerer.ask(questions[i % questions.length]);
+  asks.push(performance.now() - t1);
+}
+t = performance.now();
+await core.digest.compose('2015-07-01');
+const digestMs = performance.now() - t;
+const rssAfter = process.memoryUsage().rss;
+const count = await core.store.progress.count();
+await core.close();
+/** `duban digest` as an operator runs it: a whole process, start-up included. */
+const cli = [];
+for (let i = 0; i < 3; i++) {
+  const t1 = performance.now();
+  const r = spawnSync(process.execPath, [join(root, 'bin/duban.js'), 'digest', '--date', '2015-07-01'], {
+    env: { ...process.env, DUBAN_DATA_DIR: dir, DUBAN_DATABASE_URL: databaseUrl ?? '' },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+  cli.push(performance.now() - t1);
+}
+if (process.env.BENCH_KEEP) console.error(`kept ${dir}`);
+else rmSync(dir, { recursive: true, force: true });
+console.log(
+  JSON.stringify({
+    records: count,
+    storeInsertMs,
+    storeInserted: viaStore,
+    bulkMs,
+    status: { p50: pct(status, 50), p95: pct(status, 95) },
+    ask: { p50: pct(asks, 50), p95: pct(asks, 95) },
+    digestMs,
+    digestCliMs: pct(cli, 50),
+    rssMiB: rssAfter / 1048576,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+  }),
+);
