@@ -27,7 +27,11 @@ interface Row {
   undone: boolean;
 }
 
-const SELECT = 'SELECT p.*, EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id) AS undone FROM progress p';
+/**
+ * A record and whether an undo points at it. A join on the unique `undoes` index, not an EXISTS in
+ * the select list: PostgreSQL plans that as a hash over the whole table, even for one row.
+ */
+const SELECT = 'SELECT p.*, x.id IS NOT NULL AS undone FROM progress p LEFT JOIN progress x ON x.undoes = p.id';
 /** When a record's value held. */
 const AS_OF = 'COALESCE(p.as_of, p.created_at)';
 const IN_FORCE = `p.kind <> 'undo' AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id)`;
@@ -144,17 +148,24 @@ export class PgProgress implements ProgressRepository {
     return rows.map(toRecord);
   }
 
-  /** Each target's latest value in force at `asOf`: one seek on the index a target. */
+  /**
+   * Each target's latest value in force at `asOf`: the item's targets found by a skip scan (one
+   * index seek each), then one seek a target, so the cost follows the targets, not the records.
+   */
   async latestForItem(reportId: string, itemId: string, asOf = '9999'): Promise<Map<string, TargetStanding>> {
     const rows = await this.conn.query<{ target_id: string; value: number; at: string; user_name: string }>(
-      `SELECT t.target_id, l.value, l.at, l.user_name
-       FROM (SELECT DISTINCT target_id FROM progress
-             WHERE report_id = $1 AND item_id = $2 AND target_id IS NOT NULL) t
+      `WITH RECURSIVE t(target_id) AS (
+         SELECT (SELECT MIN(target_id) FROM progress WHERE report_id = $1 AND item_id = $2 AND target_id IS NOT NULL)
+         UNION ALL
+         SELECT (SELECT MIN(target_id) FROM progress WHERE report_id = $1 AND item_id = $2 AND target_id > t.target_id)
+         FROM t WHERE t.target_id IS NOT NULL)
+       SELECT t.target_id, l.value, l.at, l.user_name FROM t
        CROSS JOIN LATERAL (
          SELECT p.value, ${AS_OF} AS at, p.user_name FROM progress p
          WHERE p.report_id = $1 AND p.item_id = $2 AND p.target_id = t.target_id AND p.value IS NOT NULL
            AND ${AS_OF} < $3 AND ${IN_FORCE_AT('$3')}
-         ORDER BY ${AS_OF} DESC, p.id DESC LIMIT 1) l`,
+         ORDER BY ${AS_OF} DESC, p.id DESC LIMIT 1) l
+       WHERE t.target_id IS NOT NULL`,
       [reportId, itemId, asOf],
     );
     return new Map(
@@ -195,11 +206,22 @@ export class PgProgress implements ProgressRepository {
     return { count: n, latest: rows.map(toRecord) };
   }
 
+  /**
+   * The items with records found by a skip scan (one index seek each), then each one's newest
+   * as-of date in force by a seek backwards: the cost follows the items, not the records.
+   */
   async lastUpdatePerItem(asOf = '9999'): Promise<Map<string, string>> {
     const rows = await this.conn.query<{ key: string; at: string }>(
-      `SELECT p.report_id || ':' || p.item_id AS key, MAX(${AS_OF}) AS at FROM progress p
-       WHERE ${AS_OF} < $1 AND ${IN_FORCE_AT('$1')}
-       GROUP BY p.report_id, p.item_id`,
+      `WITH RECURSIVE items AS (
+         (SELECT report_id, item_id FROM progress ORDER BY report_id, item_id LIMIT 1)
+         UNION ALL
+         SELECT n.report_id, n.item_id FROM items i CROSS JOIN LATERAL (
+           SELECT report_id, item_id FROM progress WHERE (report_id, item_id) > (i.report_id, i.item_id)
+           ORDER BY report_id, item_id LIMIT 1) n)
+       SELECT i.report_id || ':' || i.item_id AS key, l.at FROM items i CROSS JOIN LATERAL (
+         SELECT ${AS_OF} AS at FROM progress p
+         WHERE p.report_id = i.report_id AND p.item_id = i.item_id AND ${AS_OF} < $1 AND ${IN_FORCE_AT('$1')}
+         ORDER BY ${AS_OF} DESC, p.id DESC LIMIT 1) l`,
       [asOf],
     );
     return new Map(rows.map((r) => [r.key, r.at]));
