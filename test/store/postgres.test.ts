@@ -64,6 +64,55 @@ describe('the PostgreSQL store', () => {
     expect(err).not.toContain('hunter2');
   });
 
+  it('runs every query on an index: no pass over a table on a hot path', async () => {
+    const clock = { now: new Date('2015-06-01T00:00:00Z') };
+    const url = await server.database();
+    const store = await openPostgresStore(url, { now: () => clock.now, terms });
+    const by = { platform: 'test', userId: 'u', userName: 'u', channelId: 'C', messageId: 'm' };
+    const rec = await store.progress.add(
+      { reportId: 'r', itemId: '4.3', targetId: '4.3#1', value: 5, kind: 'update', note: '河长 巡河', rawText: '' },
+      by,
+    );
+    await store.progress.undo(rec, by, 'undo');
+    // Enough rows, spread over items, targets, people and days, for the planner to prefer its indexes.
+    const client = new pg.Client(url);
+    await client.connect();
+    await client.query(
+      `INSERT INTO progress (report_id, item_id, target_id, value, kind, note, raw_text, platform, user_id, user_name,
+         channel_id, created_at)
+       SELECT 'r', (i % 40)::text || '.1', (i % 40)::text || '.1#' || (i % 3)::text, i, 'update', '', '', 'test',
+         'u' || (i % 50)::text, 'u', 'C', '2015-05-' || lpad(((i % 28) + 1)::text, 2, '0') || 'T00:00:00Z'
+       FROM generate_series(1, 20000) AS i`,
+    );
+    await client.query(
+      "INSERT INTO progress_terms (term, progress_id) SELECT 'k' || (id % 500)::text, id FROM progress",
+    );
+    await client.query('ANALYZE');
+    await client.end();
+    await Promise.all([
+      store.progress.get(rec.id),
+      store.progress.history('r', '1.1'),
+      store.progress.latestForItem('r', '1.1'),
+      store.progress.latestForItem('r', '1.1', '2015-07-01'),
+      store.progress.latestNote('r', '1.1'),
+      store.progress.lastUndoable('test', 'u'),
+      store.progress.lastUpdatePerItem(),
+      store.progress.window('r', '2015-05-30', '2015-06-02'),
+      store.progress.matching(['河长', 'k1']),
+      store.handled.get('test', 'm'),
+      store.threads.has('slack', 'C', '1'),
+      store.digest.previousCoveredTo({ platform: 'slack', channelId: 'C' }, '2015-06-01'),
+    ]);
+    const plans = await store.plans();
+    expect(plans.length).toBeGreaterThan(10);
+    for (const { sql, plan } of plans) {
+      // Whole-table passes are for counts. (Only the records' tables are big enough here for a plan to tell.)
+      if (/COUNT\(\*\)/.test(sql)) continue;
+      expect(plan.join(' | '), sql).not.toMatch(/Seq Scan on (?:progress|progress_terms)\b/);
+    }
+    await store.close();
+  });
+
   it('finds a term of several tokens ("4.3") as a phrase, as SQLite’s full-text index does', async () => {
     const terms = (t: string) => t.split(/\s+/).filter(Boolean);
     const store = await openPostgresStore(await server.database(), { terms, now });

@@ -16,8 +16,8 @@ export class PgConn {
   private readonly context = new AsyncLocalStorage<pg.PoolClient>();
   private active?: pg.PoolClient;
   private tail: Promise<unknown> = Promise.resolve();
-  /** Statement names by text: each is parsed once per connection. */
-  private readonly names = new Map<string, string>();
+  /** Statement names by text (each is parsed once per connection), with the values it last ran with. */
+  private readonly names = new Map<string, { name: string; values: unknown[] }>();
 
   constructor(readonly pool: pg.Pool) {}
 
@@ -28,12 +28,13 @@ export class PgConn {
 
   /** Rows of a statement: on the running unit of work's client when called inside one. */
   async query<R>(text: string, values: unknown[] = []): Promise<R[]> {
-    let name = this.names.get(text);
-    if (!name) {
-      name = `duban_${this.names.size + 1}`;
-      this.names.set(text, name);
+    let statement = this.names.get(text);
+    if (!statement) {
+      statement = { name: `duban_${this.names.size + 1}`, values };
+      this.names.set(text, statement);
     }
-    const res = await (this.inside() ?? this.pool).query({ name, text, values });
+    statement.values = values;
+    const res = await (this.inside() ?? this.pool).query({ name: statement.name, text, values });
     return res.rows as R[];
   }
 
@@ -64,6 +65,17 @@ export class PgConn {
     const next = this.tail.then(run, run);
     this.tail = next.catch(() => undefined);
     return next;
+  }
+
+  /** How PostgreSQL runs each query run so far, with the values it last had (tests check indexes with it). */
+  async plans(): Promise<{ sql: string; plan: string[] }[]> {
+    const out: { sql: string; plan: string[] }[] = [];
+    for (const [sql, { values }] of this.names) {
+      if (!/^\s*(?:SELECT|WITH RECURSIVE)/i.test(sql)) continue;
+      const { rows } = await this.pool.query(`EXPLAIN ${sql}`, values);
+      out.push({ sql, plan: rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']) });
+    }
+    return out;
   }
 
   /** Resolves when no transaction is open or queued. */

@@ -14,8 +14,10 @@ import { PgProgress } from './progress.js';
 import { PgAudit, PgHandled, PgPending, PgSends, PgThreads } from './state.js';
 
 export interface PostgresStore extends Store {
-  /** The connection pool (the leader lock and `duban migrate` use it). */
+  /** The connection pool (`duban migrate` copies through it). */
   readonly pool: pg.Pool;
+  /** How each query run so far is executed (tests check indexes with it). */
+  plans: PgConn['plans'];
 }
 
 /** Open (and migrate) the database at `url`; a StoreError in one line when it cannot be used. */
@@ -44,6 +46,7 @@ export async function openPostgresStore(url: string, opts: StoreOptions = {}): P
   return {
     ...repos,
     pool,
+    plans: () => conn.plans(),
     // The repositories join the running unit of work by themselves: `tx` is the same set.
     transaction: (fn) => conn.transaction(() => fn(repos)),
     backup: (file) => dump(url, file),
