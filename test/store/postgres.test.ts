@@ -113,6 +113,40 @@ describe('the PostgreSQL store', () => {
     await store.close();
   });
 
+  it('keeps latest standings cached, and hears of another process’s write (or reads through while it cannot)', async () => {
+    const url = await server.database();
+    const [a, b] = await Promise.all([openPostgresStore(url), openPostgresStore(url)]);
+    const by = { platform: 'test', userId: 'u', userName: 'u', channelId: 'C' };
+    const add = (store: Store, value: number) =>
+      store.progress.add(
+        { reportId: 'r', itemId: '4.3', targetId: '4.3#1', value, kind: 'update', note: '', rawText: '' },
+        by,
+      );
+    const latest = async (store: Store) => (await store.progress.latestForItem('r', '4.3')).get('4.3#1')?.value;
+    await add(a, 1);
+    expect(await latest(a)).toBe(1);
+    await add(b, 2);
+    // Heard within the milliseconds a notification takes.
+    let seen = await latest(a);
+    for (const end = Date.now() + 2000; seen !== 2 && Date.now() < end; seen = await latest(a)) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(seen).toBe(2);
+    expect((await a.progress.latestNote('r', '4.3'))?.value).toBe(2);
+    // Its own write is seen at once.
+    await add(a, 3);
+    expect(await latest(a)).toBe(3);
+    // With its listener cut off, a process reads through until it listens again.
+    const admin = new pg.Client(url);
+    await admin.connect();
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query ILIKE 'LISTEN%'");
+    await admin.end();
+    await new Promise((r) => setTimeout(r, 50));
+    await add(b, 4);
+    expect(await latest(a)).toBe(4);
+    await Promise.all([a.close(), b.close()]);
+  });
+
   it('finds a term of several tokens ("4.3") as a phrase, as SQLite’s full-text index does', async () => {
     const terms = (t: string) => t.split(/\s+/).filter(Boolean);
     const store = await openPostgresStore(await server.database(), { terms, now });

@@ -15,6 +15,8 @@ const UNIT_OF_WORK = "hashtext('duban:unit-of-work')";
 export class PgConn {
   private readonly context = new AsyncLocalStorage<pg.PoolClient>();
   private active?: pg.PoolClient;
+  /** What to do once the running unit of work has committed. */
+  private committed: (() => void)[] = [];
   private tail: Promise<unknown> = Promise.resolve();
   /** Statement names by text (each is parsed once per connection), with the values it last ran with. */
   private readonly names = new Map<string, { name: string; values: unknown[] }>();
@@ -38,6 +40,16 @@ export class PgConn {
     return res.rows as R[];
   }
 
+  /** True when called inside a unit of work (its reads may see its own writes, not yet committed). */
+  get inUnit(): boolean {
+    return this.inside() !== undefined;
+  }
+
+  /** Run `fn` after the running unit of work commits (never, if it rolls back). */
+  afterCommit(fn: () => void): void {
+    this.committed.push(fn);
+  }
+
   /** Run `fn` as one transaction (or as part of the one it is called from). */
   transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.inside()) return fn();
@@ -50,6 +62,7 @@ export class PgConn {
         this.active = client;
         const out = await this.context.run(client, fn);
         await client.query('COMMIT');
+        for (const f of this.committed) f();
         return out;
       } catch (err) {
         await client.query('ROLLBACK').catch((e: Error) => {
@@ -58,6 +71,7 @@ export class PgConn {
         throw err;
       } finally {
         this.active = undefined;
+        this.committed = [];
         // A client whose rollback failed is in an unknown state: it is closed, not reused.
         client.release(broken);
       }
@@ -67,13 +81,33 @@ export class PgConn {
     return next;
   }
 
-  /** How PostgreSQL runs each query run so far, with the values it last had (tests check indexes with it). */
+  /**
+   * How PostgreSQL runs each query run so far: the generic plan its prepared statement keeps (the
+   * pool's connections use no other), explained with the values it last had. Tests check indexes with it.
+   */
   async plans(): Promise<{ sql: string; plan: string[] }[]> {
     const out: { sql: string; plan: string[] }[] = [];
-    for (const [sql, { values }] of this.names) {
-      if (!/^\s*(?:SELECT|WITH RECURSIVE)/i.test(sql)) continue;
-      const { rows } = await this.pool.query(`EXPLAIN ${sql}`, values);
-      out.push({ sql, plan: rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']) });
+    const client = await this.pool.connect();
+    try {
+      for (const [sql, { values }] of this.names) {
+        if (!/^\s*(?:SELECT|WITH RECURSIVE)/i.test(sql)) continue;
+        await client.query(`PREPARE duban_explain AS ${sql}`);
+        // EXECUTE takes no bind parameters: the values go in as literals of the statement's types.
+        const literal = (v: unknown): string =>
+          v === null || v === undefined
+            ? 'NULL'
+            : client.escapeLiteral(
+                Array.isArray(v)
+                  ? `{${v.map((x) => `"${String(x).replace(/["\\]/g, '\\$&')}"`).join(',')}}`
+                  : String(v),
+              );
+        const args = values.length ? `(${values.map(literal).join(', ')})` : '';
+        const { rows } = await client.query(`EXPLAIN EXECUTE duban_explain${args}`);
+        await client.query('DEALLOCATE duban_explain');
+        out.push({ sql, plan: rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']) });
+      }
+    } finally {
+      client.release();
     }
     return out;
   }

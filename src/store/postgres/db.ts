@@ -150,6 +150,14 @@ const MIGRATIONS: string[] = [
      set_at text COLLATE "C" NOT NULL,
      PRIMARY KEY (report_id, item_id)
    );`,
+  // 3: every process hears of committed progress writes (changes.ts), to keep its caches fresh.
+  `CREATE FUNCTION duban_progress_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     PERFORM pg_notify('duban_progress', '');
+     RETURN NULL;
+   END $$;
+   CREATE TRIGGER progress_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON progress
+     FOR EACH STATEMENT EXECUTE FUNCTION duban_progress_changed();`,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import pg from 'pg';
 import type { Store, StoreOptions } from '../types.js';
 import { StoreError } from '../types.js';
+import { ProgressChanges } from './changes.js';
 import { PgConn } from './conn.js';
 import { cannotConnect, migrate } from './db.js';
 import { PgDigest } from './digest.js';
@@ -22,7 +23,12 @@ export interface PostgresStore extends Store {
 
 /** Open (and migrate) the database at `url`; a StoreError in one line when it cannot be used. */
 export async function openPostgresStore(url: string, opts: StoreOptions = {}): Promise<PostgresStore> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 10000,
+    options: '-c plan_cache_mode=force_generic_plan',
+  });
   // A pooled client that loses its server is dropped and replaced; the error must not end the process.
   pool.on('error', () => undefined);
   try {
@@ -32,8 +38,10 @@ export async function openPostgresStore(url: string, opts: StoreOptions = {}): P
     throw err instanceof StoreError ? err : cannotConnect(url, err);
   }
   const conn = new PgConn(pool);
+  const changes = new ProgressChanges(url);
+  await changes.start();
   const repos = {
-    progress: new PgProgress(conn, opts.terms, opts.now),
+    progress: new PgProgress(conn, opts.terms, opts.now, changes),
     audit: new PgAudit(conn, opts.now),
     handled: new PgHandled(conn, opts.now),
     digest: new PgDigest(conn, opts.now),
@@ -52,6 +60,7 @@ export async function openPostgresStore(url: string, opts: StoreOptions = {}): P
     backup: (file) => dump(url, file),
     close: async () => {
       await conn.idle();
+      await changes.close();
       await pool.end();
     },
   };

@@ -1,9 +1,11 @@
 /**
  * Progress records in PostgreSQL: the same queries as the SQLite store, on the same indexes. A
- * record and its search keys are written by one statement. Nothing is cached in the process:
- * another process may write at any time.
+ * record and its search keys are written by one statement. The latest standings and note of each
+ * item are cached, as on SQLite, until a write is heard of from this or another process
+ * (changes.ts); another process's write may take the milliseconds its notification travels.
  */
 import type { Actor, NewRecord, ProgressRecord, ProgressRepository, RecordMatch, TargetStanding } from '../types.js';
+import type { ProgressChanges } from './changes.js';
 import type { PgConn } from './conn.js';
 import { recordKeys, searchKey } from './terms.js';
 
@@ -62,12 +64,44 @@ function toRecord(r: Row): ProgressRecord {
 }
 
 export class PgProgress implements ProgressRepository {
+  /** Latest standings per item, and the newest record in force per item, while `changes` stays put. */
+  private readonly standings = new Map<string, Map<string, TargetStanding>>();
+  private readonly notes = new Map<string, ProgressRecord | undefined>();
+  private cacheVersion = -1;
+
   constructor(
     private readonly conn: PgConn,
     /** Search terms of a text (jieba words and bigrams); records are searchable when given. */
     private readonly terms?: (text: string) => string[],
     private readonly now: () => Date = () => new Date(),
+    private readonly changes?: ProgressChanges,
   ) {}
+
+  /**
+   * A read kept until records change. Inside a unit of work (which may see its own writes before
+   * they commit) and while writes may go unheard, it reads through; a read that a change overtook
+   * is not kept.
+   */
+  private async cached<T>(map: Map<string, T>, key: string, read: () => Promise<T>): Promise<T> {
+    const changes = this.changes;
+    if (!changes?.listening || this.conn.inUnit) return read();
+    if (changes.version !== this.cacheVersion) {
+      this.standings.clear();
+      this.notes.clear();
+      this.cacheVersion = changes.version;
+    }
+    if (map.has(key)) return map.get(key) as T;
+    const version = changes.version;
+    const value = await read();
+    if (changes.listening && changes.version === version && this.cacheVersion === version) map.set(key, value);
+    return value;
+  }
+
+  /** What was read is stale once this unit of work commits. */
+  private wrote(): void {
+    const changes = this.changes;
+    if (changes) this.conn.afterCommit(() => changes.changed());
+  }
 
   add(rec: NewRecord, by: Actor): Promise<ProgressRecord> {
     const keys = this.terms ? recordKeys(this.terms(`${rec.note} ${rec.rawText}`)) : [];
@@ -97,6 +131,7 @@ export class PgProgress implements ProgressRepository {
           keys,
         ],
       );
+      this.wrote();
       return toRecord(row!);
     });
   }
@@ -122,6 +157,7 @@ export class PgProgress implements ProgressRepository {
           this.now().toISOString(),
         ],
       );
+      this.wrote();
       return toRecord(row!);
     });
   }
@@ -152,7 +188,12 @@ export class PgProgress implements ProgressRepository {
    * Each target's latest value in force at `asOf`: the item's targets found by a skip scan (one
    * index seek each), then one seek a target, so the cost follows the targets, not the records.
    */
-  async latestForItem(reportId: string, itemId: string, asOf = '9999'): Promise<Map<string, TargetStanding>> {
+  async latestForItem(reportId: string, itemId: string, asOf?: string): Promise<Map<string, TargetStanding>> {
+    if (asOf) return this.readLatest(reportId, itemId, asOf);
+    return new Map(await this.cached(this.standings, `${reportId}:${itemId}`, () => this.readLatest(reportId, itemId)));
+  }
+
+  private async readLatest(reportId: string, itemId: string, asOf = '9999'): Promise<Map<string, TargetStanding>> {
     const rows = await this.conn.query<{ target_id: string; value: number; at: string; user_name: string }>(
       `WITH RECURSIVE t(target_id) AS (
          SELECT (SELECT MIN(target_id) FROM progress WHERE report_id = $1 AND item_id = $2 AND target_id IS NOT NULL)
@@ -173,12 +214,14 @@ export class PgProgress implements ProgressRepository {
     );
   }
 
-  async latestNote(reportId: string, itemId: string): Promise<ProgressRecord | undefined> {
-    const [row] = await this.conn.query<Row>(
-      `${SELECT} WHERE p.report_id = $1 AND p.item_id = $2 AND ${IN_FORCE} ORDER BY ${AS_OF} DESC, p.id DESC LIMIT 1`,
-      [reportId, itemId],
-    );
-    return row && toRecord(row);
+  latestNote(reportId: string, itemId: string): Promise<ProgressRecord | undefined> {
+    return this.cached(this.notes, `${reportId}:${itemId}`, async () => {
+      const [row] = await this.conn.query<Row>(
+        `${SELECT} WHERE p.report_id = $1 AND p.item_id = $2 AND ${IN_FORCE} ORDER BY ${AS_OF} DESC, p.id DESC LIMIT 1`,
+        [reportId, itemId],
+      );
+      return row && toRecord(row);
+    });
   }
 
   async between(from: string, to: string): Promise<ProgressRecord[]> {
