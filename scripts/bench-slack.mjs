@@ -117,7 +117,10 @@ async function startApi() {
   const { ready } = await next();
   return {
     url: ready,
-    replies: (channels) => (child.send(channels), next().then((m) => m.replies)),
+    replies: (channels) => {
+      child.send(channels);
+      return next().then((m) => m.replies);
+    },
     close: () => child.send('stop'),
   };
 }
@@ -131,8 +134,15 @@ function start(kind, apiUrl, indexDir, env = {}) {
   const next = () => new Promise((r) => child.once('message', r));
   return next().then(({ ready }) => ({
     url: `http://127.0.0.1:${ready}/slack/events`,
-    cpu: () => (child.send('cpu'), next().then((m) => m.cpu)),
-    stop: () => new Promise((r) => (child.once('exit', r), child.send('stop'))),
+    cpu: () => {
+      child.send('cpu');
+      return next().then((m) => m.cpu);
+    },
+    stop: () =>
+      new Promise((r) => {
+        child.once('exit', r);
+        child.send('stop');
+      }),
   }));
 }
 
@@ -208,8 +218,7 @@ async function drive(indexDir) {
     for (const n of sizes) {
       for (const kind of ['bare', 'duban']) {
         const before = await servers[kind].cpu();
-        runs[kind][n] ??= [];
-        runs[kind][n].push(await burst(servers[kind], api, n, `${kind}${n}r${round}`));
+        runs[kind][n] = [...(runs[kind][n] ?? []), await burst(servers[kind], api, n, `${kind}${n}r${round}`)];
         const after = await servers[kind].cpu();
         cpu[kind] += after.user - before.user + after.system - before.system;
       }

@@ -90,6 +90,18 @@ const ConfigSchema = z.object({
   DUBAN_STALE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   DUBAN_PLAN_START: date,
   DUBAN_PLAN_END: date,
+  /** When owners are reminded of what they owe (default Monday 09:00), or off. */
+  DUBAN_REMIND_CRON: z
+    .string()
+    .default('0 9 * * 1')
+    .refine((c) => c === 'off' || isCron(c), 'a cron expression such as "0 9 * * 1" (Monday 09:00), or off'),
+  /** The read-only dashboard (web/): served by `npm start` unless off; a token is required off loopback. */
+  DUBAN_WEB: z.enum(['on', 'off']).default('on'),
+  DUBAN_WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DUBAN_WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  DUBAN_WEB_TOKEN: optionalText.refine((t) => !t || t.length >= 16, 'a secret of at least 16 characters'),
+  /** Where people open the dashboard (behind a proxy); http://HOST:PORT when not set. */
+  DUBAN_WEB_URL: z.string().url('an http(s) URL such as https://duban.example.gov').optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -8,7 +8,15 @@ import type { Answerer } from '../answer/answerer.js';
 import { howGoingTopic, progressIntent } from '../answer/intent.js';
 import { qualify } from '../chat/ids.js';
 import { TEXT } from '../chat/texts.js';
-import { type ChatMessage, ChatMessageSchema, type Lang, langOf, type Reply, reply } from '../chat/types.js';
+import {
+  type ChatMessage,
+  ChatMessageSchema,
+  type Lang,
+  langOf,
+  type Mention,
+  type Reply,
+  reply,
+} from '../chat/types.js';
 import type { Config } from '../config.js';
 import type { Standings } from '../progress/standing.js';
 import { extractQuestion } from '../search/clean.js';
@@ -46,7 +54,7 @@ export class Bot {
     now: () => Date = () => new Date(),
     private readonly log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
   ) {
-    this.views = new Views(answerer.reports, store.progress, standings, config.DUBAN_TZ);
+    this.views = new Views(answerer.reports, store.progress, standings, config.DUBAN_TZ, store.owners);
     this.updates = new Updates(answerer.reports, config.DUBAN_TZ, now);
   }
 
@@ -95,8 +103,8 @@ export class Bot {
     const cmd = parseCommand(text);
     const spec = specOf(cmd.name);
     try {
-      if (spec.changes) return await this.change(cmd, text, by, msg.isDirect);
-      const out = (await this.run(cmd, text, by, msg.isDirect, this.store)).reply;
+      if (spec.changes) return await this.change(cmd, text, by, msg.isDirect, msg.mentions);
+      const out = (await this.run(cmd, text, by, msg.isDirect, this.store, msg.mentions)).reply;
       if (msg.messageId && !(await this.store.handled.put(msg.platform, msg.messageId, JSON.stringify(out)))) {
         return replayed((await this.store.handled.get(msg.platform, msg.messageId))!);
       }
@@ -110,13 +118,13 @@ export class Bot {
   }
 
   /** A command that changes state: permission, validation, write, audit and remembered reply in one unit of work. */
-  private change(cmd: Command, raw: string, by: Actor, isDirect: boolean): Promise<Reply> {
+  private change(cmd: Command, raw: string, by: Actor, isDirect: boolean, mentions: Mention[]): Promise<Reply> {
     return this.store.transaction(async (tx) => {
       if (by.messageId) {
         const seen = await tx.handled.get(by.platform, by.messageId);
         if (seen) return replayed(seen);
       }
-      const { reply: out, outcome, detail } = await this.run(cmd, raw, by, isDirect, tx);
+      const { reply: out, outcome, detail } = await this.run(cmd, raw, by, isDirect, tx, mentions);
       await tx.audit.record(by, cmd.name, raw, outcome, detail);
       if (by.messageId) await tx.handled.put(by.platform, by.messageId, JSON.stringify(out));
       return out;
@@ -124,7 +132,14 @@ export class Bot {
   }
 
   /** Check who may run the command, then run it from the table. */
-  private run(cmd: Command, raw: string, by: Actor, isDirect: boolean, repos: Repositories): Promise<Result> {
+  private run(
+    cmd: Command,
+    raw: string,
+    by: Actor,
+    isDirect: boolean,
+    repos: Repositories,
+    mentions: Mention[] = [],
+  ): Promise<Result> {
     const spec = specOf(cmd.name);
     const isAdmin = this.isAdmin(by);
     const allowed = spec.who === 'anyone' || (spec.who === 'admin' ? isAdmin : this.mayRecord(by));
@@ -136,6 +151,7 @@ export class Bot {
       by,
       isDirect,
       raw,
+      mentions,
       isAdmin,
       mayRecord: this.mayRecord(by),
       repos,

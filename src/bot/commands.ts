@@ -9,8 +9,9 @@
 
 import { qualify } from '../chat/ids.js';
 import { TEXT } from '../chat/texts.js';
-import type { Channel, Lang, Reply } from '../chat/types.js';
+import type { Channel, Lang, Mention, Reply } from '../chat/types.js';
 import { langOf, reply } from '../chat/types.js';
+import type { FollowUp } from '../followup/service.js';
 import type { Actor, Repositories } from '../store/types.js';
 import type { Result, Updates } from './updates.js';
 import type { Views } from './views.js';
@@ -29,7 +30,14 @@ export type Command =
   | { name: 'digest'; lang: Lang }
   | { name: 'subscribe'; lang: Lang }
   | { name: 'unsubscribe'; lang: Lang }
-  | { name: 'ask'; lang: Lang; question: string };
+  | { name: 'ask'; lang: Lang; question: string }
+  | { name: 'dashboard'; lang: Lang }
+  | { name: 'owner'; lang: Lang; ref: string; text: string }
+  | { name: 'unit'; lang: Lang; ref: string; text: string }
+  | { name: 'owners'; lang: Lang; ref: string }
+  | { name: 'mine'; lang: Lang }
+  | { name: 'remind'; lang: Lang; ref: string }
+  | { name: 'snooze'; lang: Lang; ref: string; text: string };
 
 type Name = Command['name'];
 type Of<N extends Name> = Extract<Command, { name: N }>;
@@ -42,6 +50,10 @@ export interface BotExtensions {
   subscribe?: (on: boolean, channel: Channel, by: string, lang: Lang) => Promise<Reply>;
   /** Questions about the progress itself: what is behind, met, or has no update yet. */
   progress?: (intent: 'behind' | 'met' | 'no-update', lang: Lang) => Promise<Reply>;
+  /** 督办: owners, reminders, snoozes. */
+  followUp?: FollowUp;
+  /** A link to the dashboard, signed and expiring when a token guards it. */
+  dashboard?: () => { url: string; expires?: Date };
 }
 
 /** What a command runs with. */
@@ -50,6 +62,8 @@ export interface CommandContext {
   isDirect: boolean;
   /** The message as typed. */
   raw: string;
+  /** People it @-mentions besides the bot. */
+  mentions: Mention[];
   isAdmin: boolean;
   mayRecord: boolean;
   /** The running unit of work for commands that change state; the store for the others. */
@@ -68,6 +82,8 @@ export interface CommandSpec<N extends Name> {
   /** Runs in one transaction with its audit entry and remembered reply. */
   changes: boolean;
   parse(arg: string, lang: Lang): Of<N>;
+  /** Whether what follows the word is this command's argument ("remind me…" is a question, not `remind 4.3`). */
+  accepts?(arg: string): boolean;
   run(ctx: CommandContext, cmd: Of<N>): Promise<Result>;
 }
 
@@ -99,19 +115,19 @@ export function splitRef(text: string): { ref: string; rest: string } {
 }
 
 const withRef =
-  <N extends 'progress' | 'done'>(name: N) =>
+  <N extends 'progress' | 'done' | 'owner' | 'unit' | 'snooze'>(name: N) =>
   (arg: string, lang: Lang) => {
     const { ref, rest } = splitRef(arg);
     return { name, lang, ref, text: rest } as Of<N>;
   };
 
 const refOnly =
-  <N extends 'status' | 'history' | 'tasks'>(name: N) =>
+  <N extends 'status' | 'history' | 'tasks' | 'owners' | 'remind'>(name: N) =>
   (arg: string, lang: Lang) =>
     ({ name, lang, ref: arg }) as Of<N>;
 
 const bare =
-  <N extends 'help' | 'digest' | 'subscribe' | 'unsubscribe'>(name: N) =>
+  <N extends 'help' | 'digest' | 'subscribe' | 'unsubscribe' | 'dashboard'>(name: N) =>
   (_arg: string, lang: Lang) =>
     ({ name, lang }) as Of<N>;
 
@@ -184,6 +200,19 @@ export const COMMANDS = {
     parse: bare('unsubscribe'),
     run: (ctx, cmd) => subscription(ctx, false, cmd.lang),
   },
+  dashboard: {
+    words: { zh: ['看板'], en: ['dashboard'] },
+    who: 'admin',
+    changes: false,
+    parse: bare('dashboard'),
+    run: async (ctx, cmd) => {
+      const link = ctx.ext.dashboard?.();
+      if (!link) return ok(reply({ kind: 'info', lang: cmd.lang, text: [TEXT.failed[cmd.lang]] }));
+      // The link opens the dashboard for an hour: for the admin who asked, not the whole group.
+      const text = TEXT.dashboardLink[cmd.lang](link.url, Boolean(link.expires));
+      return ok(reply({ kind: 'info', lang: cmd.lang, ephemeral: true, text: [text] }));
+    },
+  },
   status: {
     words: { zh: ['状态', '进度'], en: ['status'] },
     who: 'anyone',
@@ -236,7 +265,73 @@ export const COMMANDS = {
           : reply({ kind: 'info', lang: cmd.lang, text: [TEXT.empty[cmd.lang]] }),
       ),
   },
+  owner: {
+    words: { zh: ['负责', '指定负责人'], en: ['owner', 'assign'] },
+    who: 'admin',
+    changes: true,
+    // An item by number, or by title with someone named: `负责 人才 @王强`.
+    accepts: (arg) => startsWithRef(arg) || /[@＠]|<@|\b[a-z]+:\S/.test(arg),
+    parse: withRef('owner'),
+    run: (ctx, cmd) =>
+      withFollowUp(ctx, cmd.lang, (f) =>
+        f.assign(ctx.repos, { ref: cmd.ref, rest: cmd.text }, ctx.mentions, ctx.by, cmd.lang),
+      ),
+  },
+  unit: {
+    words: { zh: ['牵头单位'], en: ['lead unit'] },
+    who: 'admin',
+    changes: true,
+    parse: withRef('unit'),
+    run: (ctx, cmd) =>
+      withFollowUp(ctx, cmd.lang, (f) => f.setUnit(ctx.repos, { ref: cmd.ref, rest: cmd.text }, ctx.by, cmd.lang)),
+  },
+  owners: {
+    words: { zh: ['谁负责', '负责人'], en: ['who owns', 'owners', 'owner of'] },
+    who: 'anyone',
+    changes: false,
+    accepts: startsWithRef,
+    parse: (arg, lang) => ({ name: 'owners', lang, ref: arg.replace(/[?？]$/, '').trim() }),
+    run: (ctx, cmd) => withFollowUp(ctx, cmd.lang, async (f) => ok(await f.whoOwns(cmd.ref, cmd.lang))),
+  },
+  mine: {
+    words: { zh: ['我的', '我负责的'], en: ['mine', 'my items'] },
+    who: 'anyone',
+    changes: false,
+    accepts: (arg) => !arg,
+    parse: (_arg, lang) => ({ name: 'mine', lang }),
+    run: (ctx, cmd) => withFollowUp(ctx, cmd.lang, async (f) => ok(await f.mine(ctx.by, cmd.lang))),
+  },
+  remind: {
+    words: { zh: ['提醒'], en: ['remind'] },
+    who: 'admin',
+    changes: false,
+    accepts: startsWithRef,
+    parse: refOnly('remind'),
+    run: (ctx, cmd) => withFollowUp(ctx, cmd.lang, (f) => f.remindNow(cmd.ref, ctx.by, cmd.lang)),
+  },
+  snooze: {
+    words: { zh: ['稍后提醒', '暂缓提醒'], en: ['snooze'] },
+    who: 'anyone',
+    changes: true,
+    accepts: startsWithRef,
+    parse: withRef('snooze'),
+    run: (ctx, cmd) =>
+      withFollowUp(ctx, cmd.lang, (f) =>
+        f.snooze(ctx.repos, { ref: cmd.ref, rest: cmd.text }, ctx.by, ctx.isAdmin, cmd.lang),
+      ),
+  },
 } satisfies { [N in Name]: CommandSpec<N> };
+
+/** An argument that starts with an item reference (`4.3`, `四.3`, `4.3#1`). */
+function startsWithRef(arg: string): boolean {
+  return LEADING_REF.test(arg) && Boolean(LEADING_REF.exec(arg)?.[0]);
+}
+
+/** A 督办 command, when the follow-up part is plugged in. */
+async function withFollowUp(ctx: CommandContext, lang: Lang, fn: (f: FollowUp) => Promise<Result>): Promise<Result> {
+  if (!ctx.ext.followUp) return { reply: refusal(TEXT.failed[lang], lang), outcome: 'refused', detail: 'no follow-up' };
+  return fn(ctx.ext.followUp);
+}
 
 async function subscription(ctx: CommandContext, on: boolean, lang: Lang): Promise<Result> {
   if (!ctx.ext.subscribe) return { reply: refusal(TEXT.failed[lang], lang), outcome: 'refused', detail: 'no digest' };
@@ -282,7 +377,9 @@ export function parseCommand(input: string): Command {
         (prefixed || /[\d(（]/.test(next) || (/[一二三四五六七八九十]/.test(next) && LEADING_REF.test(after))));
     if (!boundary) continue;
     const arg = lang === 'en' ? after.trim().replace(/^(?:of|for|on)\s+/i, '') : after.trim();
-    return specOf(name).parse(arg, lang);
+    const spec = specOf(name);
+    if (spec.accepts && !spec.accepts(arg)) continue;
+    return spec.parse(arg, lang);
   }
   if (/^[?？]$/.test(body)) return { name: 'help', lang: 'zh' };
   return { name: 'ask', lang: langOf(body), question: body };

@@ -1,7 +1,10 @@
 /** Open the whole core from the configuration: store, answerer, bot, the digest — and the port adapters talk to. */
 import { openAnswerer } from '../answer/open.js';
 import type { Config } from '../config.js';
+import { dashboardLink } from '../dashboard-link.js';
+import type { Sender } from '../digest/schedule.js';
 import { DigestService } from '../digest/service.js';
+import { FollowUp } from '../followup/service.js';
 import { searchRecords } from '../search/records.js';
 import { openConfiguredStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
@@ -12,6 +15,9 @@ export interface Core {
   bot: Bot;
   store: Store;
   digest: DigestService;
+  followUp: FollowUp;
+  /** How to send to each running platform (digests, reminders); `start` fills it as platforms start. */
+  senders: Record<string, Sender>;
   /** What a platform adapter gets: the bot's door and the adapters' own state, nothing more. */
   port(log: (line: string) => void): ChatPort;
   close(): Promise<void>;
@@ -35,7 +41,22 @@ export async function openCore(
   };
   const answerer = await openAnswerer(config, progress);
   terms = (t) => answerer.index.terms(t);
+  const senders: Record<string, Sender> = {};
   const digest = new DigestService(answerer.reports, store, config, opts.now);
+  const followUp = new FollowUp(
+    answerer.reports,
+    store,
+    digest.standings,
+    {
+      tz: config.DUBAN_TZ,
+      staleDays: config.DUBAN_STALE_DAYS,
+      planStart: config.DUBAN_PLAN_START,
+      planEnd: config.DUBAN_PLAN_END,
+    },
+    senders,
+    opts.now,
+  );
+  digest.followUp = followUp;
   const bot = new Bot(
     config,
     answerer,
@@ -48,6 +69,8 @@ export async function openCore(
       },
       subscribe: (on, channel, by, lang) => digest.subscribe(on, channel, by, lang),
       progress: (intent, lang) => digest.progressAnswer(intent, lang),
+      followUp,
+      dashboard: () => dashboardLink(config, opts.now?.() ?? new Date()),
     },
     opts.now,
   );
@@ -55,6 +78,8 @@ export async function openCore(
     bot,
     store,
     digest,
+    followUp,
+    senders,
     port: (log) => ({
       handle: (message) => bot.handle(message),
       threads: store.threads,

@@ -6,7 +6,7 @@ import type { Standings } from '../progress/standing.js';
 import { formatNumber, formatStanding, refIn, sectionLabel, targetPhrase } from '../report/format.js';
 import { resolveRef } from '../report/refs.js';
 import type { Item, Report, Section } from '../report/types.js';
-import type { ProgressRecord, ProgressRepository } from '../store/types.js';
+import type { OwnerRepository, ProgressRecord, ProgressRepository } from '../store/types.js';
 import { localDateTime } from '../time.js';
 
 export class Views {
@@ -15,6 +15,7 @@ export class Views {
     private readonly progress: ProgressRepository,
     private readonly standings: Standings,
     private readonly tz: string,
+    private readonly owners?: OwnerRepository,
   ) {}
 
   /** A heading with its report's name in front when several reports are loaded. */
@@ -112,6 +113,14 @@ export class Views {
     const text = records.length
       ? [TEXT.latestRecords[lang], ...records.map((r) => this.recordLine(r, lang))]
       : [TEXT.noRecords[lang]];
+    if (this.owners) {
+      // Who answers for it, and its lead unit: one line above the records.
+      const owners = await this.owners.ofItem(report.id, item.id);
+      const unit = (await this.owners.units()).get(`${report.id}:${item.id}`);
+      const names = [...new Set(owners.map((o) => (o.targetId ? `${o.name}${TEXT.paren[lang](o.targetId)}` : o.name)))];
+      const who = TEXT.ownersNow[lang](names.length ? names.join(TEXT.listSep[lang]) : TEXT.noOwner[lang]);
+      text.unshift(unit ? `${who}${TEXT.listSep[lang]}${TEXT.leadUnit[lang](unit)}` : who);
+    }
     const id = refIn(this.reports, report, item.id);
     return reply({ kind: 'status', lang, title: `${id} ${item.title}`, text, bars, hints: [TEXT.itemHint[lang](id)] });
   }

@@ -64,6 +64,8 @@ export const TEXT = {
       '• 里程碑完成：完成 5.2#2',
       '• 查看：状态 4.3 ｜ 状态 4 ｜ 状态',
       '• 历史 4.3 ｜ 撤销 ｜ 任务 4 ｜ 汇总',
+      '• 督办：我的 ｜ 谁负责 4.3 ｜ 稍后提醒 4.3 3天',
+      '  管理员：负责 4.3 @某人 ｜ 牵头单位 4.3 市人才办 ｜ 提醒 4.3',
       '命令前可加 / 或 #；也可以用英文（help）。',
     ],
     en: [
@@ -74,6 +76,8 @@ export const TEXT = {
       '• Mark a milestone done: done 5.2#2',
       '• Look: status 4.3 | status 4 | status',
       '• history 4.3 | undo | tasks 4 | digest',
+      '• Follow-up: mine | who owns 4.3 | snooze 4.3 3d',
+      '  Admins: owner 4.3 @someone | lead unit 4.3 City Talent Office | remind 4.3',
       'Commands may start with / or #; Chinese works too (帮助).',
     ],
   },
@@ -115,6 +119,12 @@ export const TEXT = {
   },
   tasksTitle: { zh: '工作任务', en: 'Tasks' },
   tasksHint: { zh: '查看完成情况：状态 4.3', en: 'See the standing: status 4.3' },
+  // The dashboard link (看板).
+  dashboardLink: {
+    zh: (url: string, expires: boolean) => `看板（只读）：${url}${expires ? '\n链接1小时内有效，请勿转发。' : ''}`,
+    en: (url: string, expires: boolean) =>
+      `Dashboard (read only): ${url}${expires ? '\nThe link works for an hour; please do not forward it.' : ''}`,
+  },
   // Recording progress.
   undoHint: {
     zh: (id: number) => `发错了？发送“撤销”即可撤回（记录 #${id}）`,
@@ -183,6 +193,128 @@ export const TEXT = {
   noUpdateList: {
     zh: (n: number) => [`还没有人报过进展的工作（${n}项）：`, '每项工作都有人报过进展。'],
     en: (n: number) => [`Items with no update yet (${n}):`, 'Every item has had an update.'],
+  },
+  // 督办: owners, lead units, reminders, snoozes.
+  progressCommand: { zh: (id: string) => `进展 ${id} 数值`, en: (id: string) => `progress ${id} VALUE` },
+  doneCommand: { zh: (id: string) => `完成 ${id}`, en: (id: string) => `done ${id}` },
+  noteCommand: { zh: (id: string) => `进展 ${id} 做了什么`, en: (id: string) => `progress ${id} what was done` },
+  noOwner: { zh: '未指定负责人', en: 'no owner yet' },
+  ownerUsage: {
+    zh: '指定负责人（管理员）：负责 4.3 @某人（可 @ 多人；也可写 wechat:wxid_abc 这样的id）；取消：负责 4.3 取消 @某人',
+    en: 'Assign owners (admins): owner 4.3 @someone (several may be mentioned, or ids such as slack:U0123); remove: owner 4.3 remove @someone',
+  },
+  ownerUnknown: {
+    zh: (names: string[]) =>
+      `找不到 ${names.map((n) => `@${n}`).join('、')}：请在群里直接 @ 这个人（从成员列表选），或写平台id，例如 wechat:wxid_abc。没有记录。`,
+    en: (names: string[]) =>
+      `Cannot tell who ${names.map((n) => `@${n}`).join(', ')} is: mention them from the member list, or give an id such as slack:U0123. Nothing was recorded.`,
+  },
+  ownerAssigned: {
+    zh: (id: string, title: string, names: string) => `已指定 ${id} ${title} 的负责人：${names}`,
+    en: (id: string, title: string, names: string) =>
+      `${names} now own${names.includes(',') ? '' : 's'} ${id} ${title}.`,
+  },
+  ownerRemoved: {
+    zh: (id: string, title: string, names: string) => `已取消 ${names} 对 ${id} ${title} 的负责。`,
+    en: (id: string, title: string, names: string) => `${names} no longer own ${id} ${title}.`,
+  },
+  ownersNow: { zh: (names: string) => `现在的负责人：${names}`, en: (names: string) => `Owners now: ${names}` },
+  unitUsage: {
+    zh: '设置牵头单位（管理员）：牵头单位 4.3 市人才办；清除：牵头单位 4.3 清除',
+    en: 'Set the lead unit (admins): lead 4.3 City Talent Office; clear it: lead 4.3 clear',
+  },
+  unitSet: {
+    zh: (id: string, title: string, unit: string) => `${id} ${title} 的牵头单位：${unit}`,
+    en: (id: string, title: string, unit: string) => `Lead unit of ${id} ${title}: ${unit}`,
+  },
+  unitCleared: {
+    zh: (id: string) => `已清除 ${id} 的牵头单位。`,
+    en: (id: string) => `Cleared the lead unit of ${id}.`,
+  },
+  whoOwnsUsage: { zh: '查负责人：谁负责 4.3', en: 'Ask who owns an item: who owns 4.3' },
+  ownersOf: {
+    zh: (id: string, title: string, names: string) => `${id} ${title} 的负责人：${names}`,
+    en: (id: string, title: string, names: string) => `Owners of ${id} ${title}: ${names}`,
+  },
+  leadUnit: { zh: (unit: string) => `牵头单位：${unit}`, en: (unit: string) => `Lead unit: ${unit}` },
+  ownerHint: {
+    zh: (id: string) => `管理员可以指定：负责 ${id} @某人`,
+    en: (id: string) => `An admin can assign one: owner ${id} @someone`,
+  },
+  mineNone: {
+    zh: '您还没有负责的工作。管理员可以用“负责 4.3 @您”指定。',
+    en: 'You own no items yet. An admin can assign you with "owner 4.3 @you".',
+  },
+  mineHead: { zh: (n: number) => `**您负责的工作**（${n}项）`, en: (n: number) => `**Items you own** (${n})` },
+  replyWith: { zh: (cmd: string) => `回复：${cmd}`, en: (cmd: string) => `Reply: ${cmd}` },
+  idleFor: { zh: (n: number) => `${n}天未更新`, en: (n: number) => `no update for ${n} days` },
+  behindPace: { zh: (id: string) => `${id} 落后于计划进度`, en: (id: string) => `${id} behind the plan's pace` },
+  upToDate: { zh: '进展正常', en: 'on track' },
+  reminderTitle: { zh: (date: string) => `督办提醒 · ${date}`, en: (date: string) => `duban reminder · ${date}` },
+  reminderIntro: {
+    zh: (n: number) => `您负责的${n}项工作需要报进展（直接在这里回复即可）：`,
+    en: (n: number) =>
+      `${n} item${n === 1 ? '' : 's'} you own need${n === 1 ? 's' : ''} a progress update (reply right here):`,
+  },
+  snoozeHint: {
+    zh: (id: string) => `暂缓提醒：稍后提醒 ${id} 3天 ｜ 查看：我的`,
+    en: (id: string) => `Snooze: snooze ${id} 3d | see all: mine`,
+  },
+  remindUsage: { zh: '提醒负责人（管理员）：提醒 4.3', en: 'Remind the owners (admins): remind 4.3' },
+  remindNoOwner: {
+    zh: (id: string) => `${id} 还没有负责人，没有发送提醒。先指定：负责 ${id} @某人`,
+    en: (id: string) => `${id} has no owner, so no reminder was sent. Assign one first: owner ${id} @someone`,
+  },
+  remindOutcome: {
+    zh: (r: string) => ({ sent: '（已发送）', already: '（今天已提醒过）', failed: '（发送失败）' })[r] ?? '',
+    en: (r: string) =>
+      ({ sent: ' (sent)', already: ' (already reminded today)', failed: ' (could not be sent)' })[r] ?? '',
+  },
+  reminded: {
+    zh: (id: string, who: string) => `已提醒 ${id} 的负责人：${who}`,
+    en: (id: string, who: string) => `Reminded the owners of ${id}: ${who}`,
+  },
+  snoozeUsage: {
+    zh: '暂缓提醒：稍后提醒 4.3 3天（1–60天）',
+    en: 'Snooze reminders: snooze 4.3 3d (1–60 days)',
+  },
+  snoozeNotOwner: {
+    zh: '只有这项工作的负责人或管理员可以暂缓提醒。',
+    en: 'Only the owners of that item or an admin can snooze its reminders.',
+  },
+  snoozed: {
+    zh: (id: string, until: string) => `${id} 的提醒暂缓到 ${until}。`,
+    en: (id: string, until: string) => `Reminders for ${id} are snoozed until ${until}.`,
+  },
+  // The daily digest, read on a phone.
+  colon: { zh: '：', en: ': ' },
+  paren: { zh: (s: string) => `（${s}）`, en: (s: string) => ` (${s})` },
+  ownedBy: { zh: (names: string) => `负责：${names}`, en: (names: string) => `owner: ${names}` },
+  overall: {
+    zh: (met: number, all: number, behind: number, stale: number, days: number) =>
+      `**总体**：目标达成 ${met}/${all} ｜ 落后于计划 ${behind} ｜ 超过${days}天未更新 ${stale}项`,
+    en: (met: number, all: number, behind: number, stale: number, days: number) =>
+      `**Overall**: targets met ${met}/${all} | behind the plan ${behind} | no update for ${days}+ days ${stale}`,
+  },
+  planEnded: {
+    zh: (end: string, met: number, all: number) =>
+      `**计划期已于 ${end} 结束**：目标达成 ${met}/${all}，期末未完成 ${all - met}个`,
+    en: (end: string, met: number, all: number) =>
+      `**The plan period ended on ${end}**: targets met ${met}/${all}, not met at its end ${all - met}`,
+  },
+  mostAttention: { zh: '**最需关注**', en: '**Needs attention most**' },
+  notMetAtEnd: { zh: '**期末未完成（差距最大）**', en: '**Not met at the end (furthest off)**' },
+  escalatedHead: {
+    zh: (n: number) => `**提醒后仍未更新**（${n}项，请督办跟进）`,
+    en: (n: number) => `**Still no update after a reminder** (${n}, for follow-up)`,
+  },
+  movedMore: {
+    zh: (n: number) => `…另有${n}项更新，发“状态”查看全部`,
+    en: (n: number) => `…and ${n} more updates; send "status" to see all`,
+  },
+  digestHintShort: {
+    zh: '查看全部：落后 ｜ 状态 ｜ 我的 ｜ 登记：进展 4.3#1 12',
+    en: 'See all: what is behind | status | mine | record: progress 4.3#1 12',
   },
   pace: {
     zh: (percent: number, expected: number) => `${percent}%，按计划应达 ${expected}%`,

@@ -21,7 +21,12 @@ export const ChatMessageSchema = z.object({
   threadId: z.string().optional(),
   isDirect: z.boolean().default(false),
   mentionsBot: z.boolean().default(false),
+  /** People the message @-mentions (besides the bot), as the platform knows them. */
+  mentions: z.array(z.object({ userId: z.string().min(1), name: z.string().default('') })).default([]),
 });
+
+/** Someone a message @-mentions. */
+export type Mention = z.output<typeof ChatMessageSchema>['mentions'][number];
 
 export type ChatMessage = z.input<typeof ChatMessageSchema>;
 

@@ -11,13 +11,19 @@ import { parseArgs } from 'node:util';
 import { openCore } from '../bot/open.js';
 import { qualify } from '../chat/ids.js';
 import { loadConfig } from '../config.js';
+import { checkOwners } from '../followup/owners-csv.js';
 import { checkImport, decodeCsv, rowKey } from '../progress/import.js';
 
 /** Row errors printed at the most; the rest are counted. */
 const MAX_ERRORS = 50;
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { user: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { user: { type: 'string' }, owners: { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (values.owners) return importOwners(values.owners, values.user);
   const file = positionals[0];
   if (!file) {
     process.stderr.write(
@@ -97,6 +103,56 @@ export async function run(args: string[]): Promise<number> {
     }
     const again = outcome.skipped ? ` (${outcome.skipped} rows were imported before and were left out)` : '';
     process.stdout.write(`Imported ${outcome.added} progress records from ${file}${again}.\n`);
+    return 0;
+  } finally {
+    await core.close();
+  }
+}
+
+/** `duban import --owners FILE.csv`: owners (and lead units) of items, by an admin, all rows or none. */
+async function importOwners(file: string, user: string | undefined): Promise<number> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    process.stderr.write(`Cannot read ${file}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const config = loadConfig();
+  const operator = user ?? userInfo().username;
+  const actor = { platform: 'cli', userId: operator, userName: operator, channelId: file };
+  const core = await openCore(config);
+  try {
+    if (!config.DUBAN_ADMINS.includes(qualify('cli', operator))) {
+      await core.store.audit.record(actor, 'import-owners', file, 'refused', 'not an admin');
+      process.stderr.write(
+        `${qualify('cli', operator)} is not in DUBAN_ADMINS; only admins assign owners. Nothing was imported.\n`,
+      );
+      return 1;
+    }
+    const csv = await decodeCsv(bytes);
+    const checked = csv === undefined ? undefined : checkOwners(csv, core.bot.answerer.reports);
+    if (!checked?.ok) {
+      const errors = checked?.errors ?? [`${file} is neither UTF-8 nor GBK text; save it as "CSV UTF-8"`];
+      await core.store.audit.record(actor, 'import-owners', file, 'invalid', errors.slice(0, 20).join(' | '));
+      const shown = errors.slice(0, MAX_ERRORS).map((e) => `  ${e}`);
+      process.stderr.write(
+        `${file} was not imported; nothing was recorded. Fix these rows and run it again:\n${shown.join('\n')}\n`,
+      );
+      return 1;
+    }
+    const added = await core.store.transaction(async (tx) => {
+      let n = 0;
+      for (const o of checked.owners) if (await tx.owners.assign(o, actor)) n++;
+      for (const u of checked.units) await tx.owners.setUnit(u.reportId, u.itemId, u.unit, actor);
+      await tx.audit.record(actor, 'import-owners', file, 'ok', `${n} owners, ${checked.units.length} units`);
+      return n;
+    });
+    const known = checked.owners.length - added;
+    process.stdout.write(
+      `Assigned ${added} owners from ${file}${known ? ` (${known} were owners already)` : ''}` +
+        `${checked.units.length ? `; ${checked.units.length} lead units set` : ''}.\n`,
+    );
     return 0;
   } finally {
     await core.close();

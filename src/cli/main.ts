@@ -18,16 +18,20 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   eval: () => import('./eval.js'),
   backup: () => import('./backup.js'),
   migrate: () => import('./migrate.js'),
+  web: () => import('./web.js'),
+  remind: () => import('./remind.js'),
 };
 
 const USAGE = `duban — 督办: questions, progress and a daily digest for a government work report
 
 Usage:
-  duban start                       run the bot (Slack/WeChat when configured, else the console chat)
+  duban start                       run the bot (Slack/WeChat when configured, else the console chat) and the dashboard
+  duban web                         serve the read-only dashboard alone (DUBAN_WEB_HOST, DUBAN_WEB_PORT)
   duban tasks [SECTION] [--json]    the report as a tree of items and targets
   duban ask [--json] QUESTION       answer a question ("-" reads one question a line from stdin)
   duban chat --user ID "TEXT"       send one chat message through the bot and print the reply
-  duban import FILE.csv             load progress records in bulk
+  duban import FILE.csv             load progress records in bulk (--owners FILE.csv: owners of items)
+  duban remind [--date D] [--json]  who would be reminded of what (sent by \`duban start\` on DUBAN_REMIND_CRON)
   duban digest [--date D] [--channel C] [--json]   print the daily digest
   duban eval                        score the answers on the evaluation questions
   duban backup FILE                 a copy of the database, taken while duban runs

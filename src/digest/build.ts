@@ -4,9 +4,9 @@
  * of the plan and items with no update for a while.
  */
 
-import type { ReportState, Standings } from '../progress/standing.js';
+import type { ItemState, ReportState, Standings } from '../progress/standing.js';
 import type { Item, Report, Section, Target } from '../report/types.js';
-import type { ProgressRepository } from '../store/types.js';
+import type { Owner, ProgressRepository } from '../store/types.js';
 
 export interface DigestUpdate {
   section: Section;
@@ -19,6 +19,12 @@ export interface DigestUpdate {
   at: string;
 }
 
+/** An item still stale a period after its owners were reminded. */
+export interface Escalated {
+  state: ItemState;
+  owners: Owner[];
+}
+
 export interface Digest {
   report: Report;
   date: string;
@@ -29,6 +35,10 @@ export interface Digest {
   /** How many records the window holds, overwritten ones included. */
   count: number;
   standing: ReportState;
+  /** Owners of each item, by item id. */
+  owners: Map<string, Owner[]>;
+  /** Items still stale after a reminder, for admins. */
+  escalated: Escalated[];
 }
 
 /** Build the digest of one report for the window [from, to). */
@@ -39,6 +49,10 @@ export async function buildDigest(
   date: string,
   from: Date,
   to: Date,
+  followUp: { owners: Map<string, Owner[]>; escalated: { report: Report; state: ItemState; owners: Owner[] }[] } = {
+    owners: new Map(),
+    escalated: [],
+  },
 ): Promise<Digest> {
   const items = report.sections.flatMap((section) => section.items.map((item) => ({ section, item })));
   const { count, latest } = await progress.window(report.id, from.toISOString(), to.toISOString());
@@ -65,5 +79,11 @@ export async function buildDigest(
   }
   updates.sort((a, b) => a.at.localeCompare(b.at));
   const standing = await standings.report(report, to);
-  return { report, date, from: from.toISOString(), to: to.toISOString(), updates, count, standing };
+  const owners = new Map(
+    [...followUp.owners]
+      .filter(([k]) => k.startsWith(`${report.id}:`))
+      .map(([k, v]) => [k.slice(report.id.length + 1), v]),
+  );
+  const escalated = followUp.escalated.filter((e) => e.report === report);
+  return { report, date, from: from.toISOString(), to: to.toISOString(), updates, count, standing, owners, escalated };
 }

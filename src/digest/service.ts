@@ -4,6 +4,7 @@ import { TEXT } from '../chat/texts.js';
 import type { Channel } from '../chat/types.js';
 import { type Lang, type Reply, reply } from '../chat/types.js';
 import type { Config } from '../config.js';
+import type { FollowUp } from '../followup/service.js';
 import { Standings } from '../progress/standing.js';
 import type { Report } from '../report/types.js';
 import type { Store } from '../store/types.js';
@@ -28,6 +29,8 @@ export interface Composed {
 
 export class DigestService {
   readonly standings: Standings;
+  /** Owners and reminders, when 督办 is plugged in: the digest names owners and lists items stale after a reminder. */
+  followUp?: FollowUp;
 
   constructor(
     private readonly reports: Report[],
@@ -61,8 +64,12 @@ export class DigestService {
     const to = new Date(Math.min(this.now().getTime(), startOfLocalDay(date, tz).getTime() + DAY));
     const previous = channel && (await this.store.digest.previousCoveredTo(channel, date));
     const from = previous ? new Date(previous) : new Date(to.getTime() - DAY);
+    const followUp = this.followUp && {
+      owners: await this.followUp.ownersByItem(),
+      escalated: await this.followUp.escalated(to),
+    };
     const digests = await Promise.all(
-      this.reports.map((r) => buildDigest(r, this.store.progress, this.standings, date, from, to)),
+      this.reports.map((r) => buildDigest(r, this.store.progress, this.standings, date, from, to, followUp)),
     );
     return {
       replies: digests.map((d) => renderDigest(d, tz, this.config.DUBAN_STALE_DAYS, lang)),

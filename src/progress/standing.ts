@@ -40,8 +40,9 @@ export interface ItemState {
   targets: TargetState[];
   /** Time of the newest record in force. */
   lastUpdate?: string;
-  /** Whole days since the last update (or since the plan began). */
+  /** Whole days since the last update (or since the plan began), counted up to the plan's end at most. */
   idleDays: number;
+  /** No update for the stale days while the plan runs (after its end nothing is stale: it is met or not). */
   stale: boolean;
 }
 
@@ -61,6 +62,10 @@ export interface ReportState {
   asOf: string;
   /** Share of the plan period elapsed, 0–100. */
   expected: number;
+  /** The plan period is over: what is not met was not met at its end. */
+  ended: boolean;
+  /** The plan's last day (local date). */
+  planEnd: string;
   sections: SectionState[];
   /** Targets behind the pace of the plan, furthest behind first. */
   behind: { item: ItemState; target: TargetState }[];
@@ -77,17 +82,31 @@ export function isMet(t: Target, value: number | undefined): boolean {
   return t.comparator === '<=' ? value <= t.value : value >= t.value;
 }
 
+/** The plan period of a report: its first and last local day, and the instants it starts and ends. */
+export function planPeriod(report: Report, s: PlanSettings) {
+  const first = s.planStart ?? `${report.year}-01-01`;
+  const last = s.planEnd ?? `${report.year}-12-31`;
+  return {
+    first,
+    last,
+    start: startOfLocalDay(first, s.tz),
+    end: new Date(startOfLocalDay(last, s.tz).getTime() + DAY),
+  };
+}
+
 /** Share of the plan period elapsed at `at`, 0–100. */
 export function expectedPercent(report: Report, s: PlanSettings, at: Date): number {
-  const start = startOfLocalDay(s.planStart ?? `${report.year}-01-01`, s.tz).getTime();
-  const end = startOfLocalDay(s.planEnd ?? `${report.year}-12-31`, s.tz).getTime() + DAY;
-  return Math.round(Math.max(0, Math.min(1, (at.getTime() - start) / (end - start))) * 100);
+  const { start, end } = planPeriod(report, s);
+  return Math.round(
+    Math.max(0, Math.min(1, (at.getTime() - start.getTime()) / (end.getTime() - start.getTime()))) * 100,
+  );
 }
 
 export class Standings {
   constructor(
     private readonly progress: ProgressRepository,
-    private readonly settings: PlanSettings,
+    /** The plan period and staleness the standings are judged by. */
+    readonly settings: PlanSettings,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -122,11 +141,12 @@ export class Standings {
         target.kind === 'quantity' ? target.comparator !== '<=' && percent < expected - 10 : expected >= 100 && !met;
       return { target, value, percent, met, behind, at: l?.at, userName: l?.userName };
     });
-    const since = lastUpdate
-      ? new Date(lastUpdate)
-      : startOfLocalDay(this.settings.planStart ?? `${report.year}-01-01`, this.settings.tz);
-    const idleDays = Math.floor((at.getTime() - since.getTime()) / DAY);
-    return { report, section, item, targets, lastUpdate, idleDays, stale: idleDays >= this.settings.staleDays };
+    const plan = planPeriod(report, this.settings);
+    const since = lastUpdate ? new Date(lastUpdate) : plan.start;
+    const until = Math.min(at.getTime(), plan.end.getTime());
+    const idleDays = Math.max(0, Math.floor((until - since.getTime()) / DAY));
+    const stale = at < plan.end && idleDays >= this.settings.staleDays;
+    return { report, section, item, targets, lastUpdate, idleDays, stale };
   }
 
   /** Where a section stands at `at` (`updates`: every item's last update, when already read). */
@@ -162,9 +182,12 @@ export class Standings {
       .flatMap((item) => item.targets.filter((t) => t.behind).map((target) => ({ item, target })))
       .sort((a, b) => a.target.percent - b.target.percent);
     const stale = items.filter((i) => i.stale).sort((a, b) => b.idleDays - a.idleDays);
+    const plan = planPeriod(report, this.settings);
     return {
       report,
       asOf: when.toISOString(),
+      ended: when >= plan.end,
+      planEnd: plan.last,
       expected: expectedPercent(report, this.settings, when),
       sections,
       behind,

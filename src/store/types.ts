@@ -239,8 +239,8 @@ export interface ReminderRepository {
   claim(who: Reminded, period: string): Promise<boolean>;
   markSent(who: Reminded, period: string, items: { reportId: string; itemId: string }[]): Promise<void>;
   markFailed(who: Reminded, period: string, error: string): Promise<void>;
-  /** When each item was last listed in a reminder that was sent (ISO time), by `report:item`. */
-  lastReminded(): Promise<Map<string, string>>;
+  /** When each item was last listed in a reminder that was sent (ISO time), before `before` when given, by `report:item`. */
+  lastReminded(before?: string): Promise<Map<string, string>>;
   /** Keep an item out of reminders until an instant (ISO time). */
   snooze(reportId: string, itemId: string, until: string, by: Actor): Promise<void>;
   /** Items snoozed past `at`, by `report:item`, with the instant their snooze ends. */

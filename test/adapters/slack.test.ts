@@ -47,6 +47,7 @@ beforeAll(async () => {
   apiUrl = await api.start();
   const port = await freePort();
   core = await testCore({
+    DUBAN_ADMINS: 'slack:UADMIN',
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: apiUrl,
@@ -362,5 +363,20 @@ describe('Slack', () => {
     );
     expect(api.calls.map((c) => c.method)).toEqual(['rate-limited', 'chat.postMessage']);
     expect(api.calls[1]!.at - api.calls[0]!.at).toBeGreaterThanOrEqual(900);
+  });
+
+  it('assigns an owner by a Slack mention, with their display name, and reminds them in a direct message', async () => {
+    core.senders.slack = (channel, reply) => slack.send(channel, reply);
+    const mention = (text: string, ts: string) =>
+      sendSigned(url, SECRET, event({ type: 'app_mention', user: 'UADMIN', text, ts, channel: 'C1' }));
+    await mention('<@UBOT> 负责 4.3 <@U2>', `${++n}.8`);
+    await until(() => api.posts().length === 1);
+    expect(String(api.posts()[0]!.args.text)).toContain('已指定 4.3 提升人才支撑水平 的负责人：显示U2');
+    expect(await core.store.owners.ofUser('slack', 'U2')).toMatchObject([{ itemId: '4.3', name: '显示U2' }]);
+    await mention('<@UBOT> 提醒 4.3', `${++n}.8`);
+    await until(() => api.posts().some((p) => p.args.channel === 'U2'));
+    const dm = api.posts().find((p) => p.args.channel === 'U2')!.args;
+    expect(String(dm.text)).toContain('4.3 提升人才支撑水平');
+    expect(JSON.stringify(dm.blocks)).toContain('督办提醒');
   });
 });

@@ -34,7 +34,12 @@ describe('turns', () => {
   it('gives every waiter its turn, in order', async () => {
     const turns = new Turns();
     const order: number[] = [];
-    await Promise.all([1, 2, 3, 4].map(async (n) => (await turns.next(), order.push(n))));
+    await Promise.all(
+      [1, 2, 3, 4].map(async (n) => {
+        await turns.next();
+        order.push(n);
+      }),
+    );
     expect(order).toEqual([1, 2, 3, 4]);
   });
 });

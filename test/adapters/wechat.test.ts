@@ -18,7 +18,7 @@ let other: mock.RoomMock;
 let sent: [string, string][] = [];
 
 beforeAll(async () => {
-  core = await testCore({ WECHAT_ROOMS: '督办工作群' }, new Date().toISOString());
+  core = await testCore({ WECHAT_ROOMS: '督办工作群', DUBAN_ADMINS: 'wechat:wxid_mary' }, new Date().toISOString());
   mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
   const settings = platformSettings(wechatPlatform, {
@@ -32,8 +32,8 @@ beforeAll(async () => {
   );
   await wechat.start();
   user = mocker.createContact({ name: '督办' });
-  mary = mocker.createContact({ name: '玛丽' });
-  mike = mocker.createContact({ name: '迈克' });
+  mary = mocker.createContact({ id: 'wxid_mary', name: '玛丽' });
+  mike = mocker.createContact({ id: 'wxid_mike', name: '迈克' });
   mocker.login(user);
   room = mocker.createRoom({ topic: '督办工作群', memberIdList: [user.id, mary.id, mike.id] });
   other = mocker.createRoom({ topic: '闲聊群', memberIdList: [user.id, mary.id] });
@@ -133,5 +133,19 @@ describe('WeChat', () => {
         { kind: 'info', lang: 'zh', text: ['x'], bars: [], citations: [], hints: [], ephemeral: false },
       ),
     ).rejects.toThrow('不存在的群');
+  });
+
+  it('lets an admin name an owner by @-mention, and reminds the owner in a direct message', async () => {
+    core.senders.wechat = (channel, reply) => wechat.send(channel, reply);
+    mary.say('@督办 负责 4.3 @迈克', [user, mike]).to(room);
+    await until(() => sent.length >= 1);
+    expect(sent[0]![1]).toContain('已指定 4.3 提升人才支撑水平 的负责人：迈克');
+    expect(await core.store.owners.ofUser('wechat', 'wxid_mike')).toHaveLength(1);
+    mary.say('@督办 提醒 4.3', [user]).to(room);
+    await until(() => sent.some(([to]) => to === mike.id));
+    const dm = sent.find(([to]) => to === mike.id)![1];
+    expect(dm).toContain('督办提醒');
+    expect(dm).toContain('4.3 提升人才支撑水平');
+    expect(dm).toContain('回复：进展 4.3#1 数值');
   });
 });

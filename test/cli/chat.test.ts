@@ -40,13 +40,15 @@ describe('duban chat', () => {
 
 describe('the console chat (npm start with no platform)', () => {
   it('answers piped input line by line', () => {
-    const env = { DUBAN_DATA_DIR: tempDir() };
+    // The dashboard's own tests cover it; here it would take port 8080 from other runs.
+    const env = { DUBAN_DATA_DIR: tempDir(), DUBAN_WEB: 'off' };
     const r = dubanProcess(['start'], { env, input: '帮助\n进展 4.3#1 3\n状态 4.3\n人才团队的引进目标是多少？\n' });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('督办 · 用法');
     expect(r.stdout).toContain('已记录 4.3#1');
     expect(r.stdout).toContain('3/25个，12%');
     expect(r.stdout).toContain('4.3 提升人才支撑水平（第四部分');
+    expect(r.stdout).not.toContain('duban dashboard');
   });
 });
 

@@ -24,6 +24,7 @@ describe('npm start with Slack configured', () => {
         SLACK_SIGNING_SECRET: 's3cret',
         SLACK_API_URL: apiUrl,
         SLACK_PORT: String(port),
+        DUBAN_WEB_PORT: '0',
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -36,6 +37,7 @@ describe('npm start with Slack configured', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(out).toContain('listening on port');
+    expect(out).toMatch(/duban dashboard \(read only\): http:\/\/127\.0\.0\.1:\d+\//);
     expect(out).not.toContain('督办>');
     const body = JSON.stringify({
       type: 'event_callback',

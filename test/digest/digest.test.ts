@@ -61,7 +61,7 @@ describe('digest content', () => {
     expect(text).not.toContain('5 → 5');
   });
 
-  it('lists what changed since the last digest by section, with old → new values and percents', async () => {
+  it('lists what changed since the last digest in the report’s order, with old → new values and percents', async () => {
     const c = await seeded();
     const { replies, empty } = await c.digest.compose('2015-06-02');
     expect(empty).toBe(false);
@@ -72,23 +72,53 @@ describe('digest content', () => {
     expect(text).toContain('• 李四：8.3#1 城乡就业岗位 1.2万/2.2万个，55%');
     expect(text).toContain('• 王五：5.2#2 建成投用公交IC卡系统 — 已完成');
     expect(text).toContain('• 王五：1.1 促进企业稳定生产 — 走访企业200家');
-    expect(text.indexOf('第四部分')).toBeLessThan(text.indexOf('第五部分'));
+    expect(text.indexOf('4.3#1')).toBeLessThan(text.indexOf('5.2#2'));
     expect(text).not.toContain('→ 10/25');
   });
 
-  it('shows the standing by section and what needs attention', async () => {
+  it('fits on a phone: counts in one line, the few items that matter most with their owners', async () => {
     const c = await seeded();
-    const r = (await c.digest.compose('2015-06-02')).replies[0]!;
-    expect(r.bars.find((b) => b.label.startsWith('第四部分'))).toMatchObject({ percent: 12, detail: '目标达成 0/4' });
-    expect(r.bars.find((b) => b.label.startsWith('第五部分'))).toMatchObject({ percent: 20, detail: '目标达成 1/5' });
-    const text = renderText(r);
-    expect(text).toContain('进度落后（按计划应完成约42%）');
-    expect(text).toContain('• 2.1#1 重点项目 100个 — 0/100个，0%');
-    expect(text).toMatch(/…另有\d+项/);
-    expect(text).not.toContain('• 8.3#1 城乡就业岗位 2.2万个 —');
-    expect(text).toContain('超过14天未更新');
-    expect(text).toContain('1.2 促进投资稳健增长（从未更新，152天）');
-    expect(text).not.toContain('4.3 提升人才支撑水平（');
+    await c.store.owners.assign(
+      { reportId: 'cixi-2015', itemId: '2.1', targetId: null, platform: 'test', userId: 'w', name: '王强' },
+      { platform: 'test', userId: 'boss', userName: 'boss', channelId: '' },
+    );
+    const text = renderText((await c.digest.compose('2015-06-02')).replies[0]!);
+    expect(text.split('\n').length).toBeLessThanOrEqual(25);
+    expect(text).toContain('总体：目标达成 1/23 ｜ 落后于计划 10 ｜ 超过14天未更新 32项');
+    expect(text).toContain('• 2.1#1 重点项目 100个 — 0%，按计划应达 42% — 负责：王强');
+    expect(text).toContain('• 1.2 促进投资稳健增长 — 从未更新 — 未指定负责人');
+    expect(text.match(/按计划应达/g)).toHaveLength(3);
+    expect(text).not.toContain('4.3 提升人才支撑水平 —');
+  });
+
+  it('uses English punctuation in English', async () => {
+    const c = await seeded();
+    const text = renderText((await c.digest.compose('2015-06-02', undefined, 'en')).replies[0]!);
+    expect(text).toContain('• 张三: 4.3#1 领军人才及团队 10 → 12/25个, 48%');
+    expect(text).toContain('Overall: targets met 1/23 | behind the plan 10');
+    expect(text.replace(/[\u3400-\u9fff]+/g, '')).not.toMatch(/[，：（）；]/);
+  });
+
+  it('after the plan period says what was not met at its end, not that everything is thousands of days stale', async () => {
+    const c = await seeded();
+    c.clock.now = new Date('2026-11-27T01:00:00Z');
+    await c.say('进展 4.3#1 20', { userName: '张三' });
+    c.clock.now = new Date('2026-11-27T02:00:00Z');
+    const text = renderText((await c.digest.compose('2026-11-27')).replies[0]!);
+    expect(text).toContain('计划期已于 2015-12-31 结束：目标达成 1/23，期末未完成 22个');
+    expect(text).toContain('期末未完成（差距最大）');
+    expect(text).not.toMatch(/天未更新|从未更新/);
+    expect(text.split('\n').length).toBeLessThanOrEqual(25);
+  });
+
+  it('lists many updates up to ten, with the command that shows the rest', async () => {
+    const c = await testCore({}, '2015-06-01T02:00:00Z');
+    const items = ['1.1', '1.2', '1.3', '1.4', '2.4', '3.1', '3.3', '4.2', '4.4', '5.1', '5.3', '6.1'];
+    for (const i of items) await c.say(`进展 ${i} 推进中`);
+    c.clock.now = new Date(NINE_SHANGHAI);
+    const text = renderText((await c.digest.compose('2015-06-02')).replies[0]!);
+    expect(text).toContain('…另有2项更新，发“状态”查看全部');
+    expect(text.split('\n').length).toBeLessThanOrEqual(25);
   });
 
   it('says a day with nothing new in one line', async () => {
@@ -290,13 +320,10 @@ describe('a digest of a past day', () => {
     const c = await seeded();
     c.clock.now = new Date('2015-07-01T02:00:00Z');
     await c.say('进展 4.3#1 25', { userName: '张三' });
-    const past = (await c.digest.compose('2015-06-01')).replies[0]!;
-    expect(past.bars.find((b) => b.label.startsWith('第四部分'))).toMatchObject({
-      percent: 12,
-      detail: '目标达成 0/4',
-    });
+    const past = renderText((await c.digest.compose('2015-06-01')).replies[0]!);
+    expect(past).toContain('目标达成 1/23');
     c.clock.now = new Date('2015-07-01T03:00:00Z');
-    const now = (await c.digest.compose('2015-07-01')).replies[0]!;
-    expect(now.bars.find((b) => b.label.startsWith('第四部分'))).toMatchObject({ percent: 25, detail: '目标达成 1/4' });
+    const now = renderText((await c.digest.compose('2015-07-01')).replies[0]!);
+    expect(now).toContain('目标达成 2/23');
   });
 });

@@ -50,6 +50,8 @@ async function startBot(url: string, env: Record<string, string> = {}): Promise<
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: apiUrl,
       SLACK_PORT: String(port),
+      // (The dashboard would want one port for both processes on this machine.)
+      DUBAN_WEB: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@
  * database, several processes at once, a process killed mid-stream. Real child processes.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dubanProcess } from '../cli/run.js';
@@ -117,6 +117,36 @@ describe('several processes at once', () => {
       ),
     );
     expect(check.stdout.trim()).toBe('200');
+  }, 60000);
+});
+
+describe('reminders from two processes at once', () => {
+  it('reach each owner once', async () => {
+    const dir = tempDir();
+    const sent = join(tempDir(), 'sent.txt');
+    const owners = Array.from(
+      { length: 12 },
+      (_, i) => `${['1.1', '1.2', '2.1', '4.3'][i % 4]},test:o${i},负责人${i},`,
+    );
+    const csv = join(tempDir(), 'owners.csv');
+    writeFileSync(csv, `item,owner,name,unit\n${owners.join('\n')}\n`);
+    const env = { DUBAN_DATA_DIR: dir, DUBAN_ADMINS: 'cli:boss' };
+    expect(dubanProcess(['import', '--owners', csv, '--user', 'boss'], { env }).stdout).toContain('Assigned 12 owners');
+    // Each process opens the core, sends through a sender that appends to one file, and reminds everyone due.
+    const code = `const { appendFileSync } = await import('node:fs');
+      const { loadConfig } = await import(process.env.DIST + '/config.js');
+      const { openCore } = await import(process.env.DIST + '/bot/open.js');
+      const core = await openCore(loadConfig({ DUBAN_DATA_DIR: process.env.DIR }), { now: () => new Date('2015-06-01T01:00:00Z') });
+      core.senders.test = async (ch) => appendFileSync(process.env.SENT, ch.channelId + '\\n');
+      const r = await core.followUp.remindAll();
+      console.log(r.filter((x) => x.result === 'sent').length);
+      await core.close();`;
+    const runs = await Promise.all(['a', 'b'].map(() => exited(script(code, { DIR: dir, SENT: sent }))));
+    for (const r of runs) expect(r, r.stderr).toMatchObject({ code: 0 });
+    expect(runs.reduce((n, r) => n + Number(r.stdout.trim()), 0)).toBe(12);
+    const lines = readFileSync(sent, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(12);
+    expect(new Set(lines).size).toBe(12);
   }, 60000);
 });
 

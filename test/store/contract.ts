@@ -337,6 +337,7 @@ export function storeContract(name: string, open: OpenStore): void {
         expect(await store.reminders.claim(who, '2015-W23')).toBe(false);
         expect(await store.reminders.claim({ platform: 'slack', userId: 'U3' }, '2015-W23')).toBe(true);
         expect(await store.reminders.lastReminded()).toEqual(new Map([['r:4.3', '2015-06-01T02:05:00.000Z']]));
+        expect((await store.reminders.lastReminded('2015-06-01T02:05:00.000Z')).size).toBe(0);
         await store.close();
       });
 

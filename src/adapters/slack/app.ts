@@ -116,9 +116,15 @@ export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: 
     mentionsBot: boolean;
   }): Promise<void> {
     await turns.next();
+    // People mentioned besides the bot (`负责 4.3 <@U2>`), with their names.
+    const ids = [...new Set([...e.text.matchAll(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g)].map((m) => m[1]!))].filter(
+      (id) => id !== botUserId,
+    );
+    const mentions = await Promise.all(ids.map(async (id) => ({ userId: id, name: await userName(id) })));
     const message = {
       platform: 'slack',
       messageId: `${e.channel}:${e.ts}`,
+      mentions,
       channelId: e.channel,
       userId: e.user,
       userName: await userName(e.user),

@@ -69,12 +69,16 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
     const room = msg.room();
     let text = msg.text().trim();
     let topic = '';
+    let mentions: { userId: string; name: string }[] = [];
     if (room) {
       topic = await room.topic();
       if (!allowedRoom(topic)) return;
       const mentioned = await msg.mentionSelf();
       if (mentioned) text = (await msg.mentionText()).trim();
       else if (!/^[#＃]/.test(text)) return;
+      // Others @-mentioned (`@督办 负责 4.3 @王强`): mentionText() took their names out of the text.
+      const self = wechaty.isLoggedIn ? wechaty.currentUser.id : '';
+      mentions = (await msg.mentionList()).filter((c) => c.id !== self).map((c) => ({ userId: c.id, name: c.name() }));
     }
     const message = {
       platform: 'wechat',
@@ -85,6 +89,7 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
       text,
       isDirect: !room,
       mentionsBot: Boolean(room),
+      mentions,
     };
     await turn(port, message, (reply) =>
       deliver(room ?? talker, room ? `room:${topic}` : `dm:${talker.id}`, reply, room ? talker : undefined),
@@ -117,6 +122,14 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
       await wechaty.stop();
     },
     async send(channel, reply) {
+      // A direct message (a reminder) goes to a contact, `dm:<id>`; anything else to a group by its topic.
+      if (channel.channelId.startsWith('dm:')) {
+        const id = channel.channelId.slice(3);
+        const contact = await wechaty.Contact.find({ id });
+        if (!contact) throw new Error(`no WeChat contact ${id}`);
+        await deliver(contact, channel.channelId, reply);
+        return;
+      }
       const room = await wechaty.Room.find({ topic: channel.channelId });
       if (!room) throw new Error(`no WeChat group with the topic "${channel.channelId}"`);
       await deliver(room, `room:${channel.channelId}`, reply);

@@ -133,9 +133,10 @@ export class PgReminders implements ReminderRepository {
     );
   }
 
-  async lastReminded(): Promise<Map<string, string>> {
+  async lastReminded(before = '9999'): Promise<Map<string, string>> {
     const rows = await this.conn.query<{ report_id: string; item_id: string; at: string }>(
-      'SELECT report_id, item_id, MAX(sent_at) AS at FROM reminded_items GROUP BY report_id, item_id',
+      'SELECT report_id, item_id, MAX(sent_at) AS at FROM reminded_items WHERE sent_at < $1 GROUP BY report_id, item_id',
+      [before],
     );
     return new Map(rows.map((r) => [`${r.report_id}:${r.item_id}`, r.at]));
   }

@@ -151,11 +151,14 @@ export class SqliteReminders implements ReminderRepository {
     });
   }
 
-  lastReminded(): Promise<Map<string, string>> {
+  lastReminded(before = '9999'): Promise<Map<string, string>> {
     return this.conn.read(() => {
       const rows = this.conn
-        .stmt('SELECT report_id, item_id, MAX(sent_at) AS at FROM reminded_items GROUP BY report_id, item_id')
-        .all() as { report_id: string; item_id: string; at: string }[];
+        .stmt(
+          `SELECT report_id, item_id, MAX(sent_at) AS at FROM reminded_items WHERE sent_at < ?
+           GROUP BY report_id, item_id`,
+        )
+        .all(before) as { report_id: string; item_id: string; at: string }[];
       return new Map(rows.map((r) => [`${r.report_id}:${r.item_id}`, r.at]));
     });
   }
