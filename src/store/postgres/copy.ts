@@ -60,12 +60,13 @@ export async function copySqliteToPostgres(source: Database.Database, pool: pg.P
     for (const table of sqliteTables.filter((t) => !SQLITE_ONLY.test(t))) {
       const columns = await columnsOf(client, table);
       if (!columns.length) throw new StoreError(`${table} has no table in PostgreSQL: this duban cannot copy it.`);
-      const shared = columns.filter((c) =>
+      const inSource = new Set(
         source
           .prepare(`SELECT * FROM "${table}" LIMIT 0`)
           .columns()
-          .some((x) => x.name === c),
+          .map((c) => c.name),
       );
+      const shared = columns.filter((c) => inSource.has(c));
       const key = await keyOf(client, table);
       const { n: before } = (await client.query(`SELECT COUNT(*)::integer AS n FROM "${table}"`)).rows[0];
       let found = 0;
