@@ -110,6 +110,8 @@ export async function copySqliteToPostgres(source: Database.Database, pool: pg.P
     }
     if (sqliteTables.includes('progress_fts')) await copySearchKeys(source, client);
     await client.query('COMMIT');
+    // Statistics for what was just copied, so queries are planned for the tables as they now are.
+    await client.query('ANALYZE');
     return out;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
