@@ -3,12 +3,13 @@
  * processes serving Slack over HTTP, a real server, signed events, a process killed with SIGKILL.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { symlinkSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dubanProcess } from '../cli/run.js';
 import { startPostgres, type TestPostgres } from '../fakes/postgres.js';
+import { exited, script } from '../fakes/script.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { sendSigned } from '../fakes/slack-signing.js';
 import { tempDir } from '../fakes/tmp.js';
@@ -155,6 +156,39 @@ describe('two bot processes on one PostgreSQL database', () => {
     b.child.kill('SIGTERM');
     c.child.kill('SIGTERM');
   }, 150000);
+});
+
+describe('reminders from two processes at once on one PostgreSQL database', () => {
+  it('reach each owner once', async () => {
+    const url = await server.database();
+    const sent = join(tempDir(), 'sent.txt');
+    const owners = Array.from(
+      { length: 12 },
+      (_, i) => `${['1.1', '1.2', '2.1', '4.3'][i % 4]},test:o${i},负责人${i},`,
+    );
+    const csv = join(tempDir(), 'owners.csv');
+    writeFileSync(csv, `item,owner,name,unit\n${owners.join('\n')}\n`);
+    const env = { DUBAN_DATA_DIR: tempDir(), DUBAN_DATABASE_URL: url, DUBAN_ADMINS: 'cli:boss' };
+    expect(dubanProcess(['import', '--owners', csv, '--user', 'boss'], { env }).stdout).toContain('Assigned 12 owners');
+    // Each process opens the core, sends through a sender that appends to one file, and reminds everyone due.
+    const code = `const { appendFileSync } = await import('node:fs');
+      const { loadConfig } = await import(process.env.DIST + '/config.js');
+      const { openCore } = await import(process.env.DIST + '/bot/open.js');
+      const config = loadConfig({ DUBAN_DATA_DIR: process.env.DIR, DUBAN_DATABASE_URL: process.env.URL });
+      const core = await openCore(config, { now: () => new Date('2015-06-01T01:00:00Z') });
+      core.senders.test = async (ch) => appendFileSync(process.env.SENT, ch.channelId + '\\n');
+      const r = await core.followUp.remindAll();
+      console.log(r.filter((x) => x.result === 'sent').length);
+      await core.close();`;
+    const dirs = [tempDir(), tempDir()];
+    for (const d of dirs) symlinkSync(inject('indexDir'), join(d, 'index'));
+    const runs = await Promise.all(dirs.map((DIR) => exited(script(code, { DIR, URL: url, SENT: sent }))));
+    for (const r of runs) expect(r, r.stderr).toMatchObject({ code: 0 });
+    expect(runs.reduce((n, r) => n + Number(r.stdout.trim()), 0)).toBe(12);
+    const lines = readFileSync(sent, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(12);
+    expect(new Set(lines).size).toBe(12);
+  }, 60000);
 });
 
 describe('duban migrate', () => {
