@@ -2,7 +2,7 @@
  * Several bot processes on one PostgreSQL database, as behind a load balancer: real `duban start`
  * processes serving Slack over HTTP, a real server, signed events, a process killed with SIGKILL.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -211,6 +211,13 @@ describe('duban migrate', () => {
       env: { DUBAN_DATA_DIR: tempDir(), DUBAN_DATABASE_URL: url },
     });
     expect(history.stdout).toContain('已撤销');
+    // duban backup on PostgreSQL: a pg_dump archive with the records in it.
+    const archive = join(tempDir(), 'duban.dump');
+    const backup = dubanProcess(['backup', archive], { env: { DUBAN_DATA_DIR: tempDir(), DUBAN_DATABASE_URL: url } });
+    expect(backup.stdout).toContain('Backed up');
+    expect(spawnSync('pg_restore', ['-l', archive], { encoding: 'utf8' }).stdout).toContain(
+      'TABLE DATA public progress',
+    );
     expect(dubanProcess(['migrate', '--from', 'nowhere'], { env: {} }).code).toBe(2);
   });
 });
