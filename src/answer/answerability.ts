@@ -109,7 +109,8 @@ export function features(
     otherPlace: about.otherPlace ? 1 : 0,
     // A figure was asked for, and the best passage holds none of that kind.
     noFigure: about.noFigure ? 1 : 0,
-    detail: DETAIL.test(query.question) ? 1 : 0,
+    // A detail asked of the topic, not one in a clause around it ("刚接到电话，群众问…").
+    detail: DETAIL.test(query.focus ?? query.question) ? 1 : 0,
     // What everyday words the question was read through, and the best passage holds.
     everyday: share(inTop, (m) => Boolean(m.concept.everyday) && m.matched >= 0.5),
     english: query.lang === 'en' ? 1 : 0,

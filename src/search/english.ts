@@ -34,9 +34,19 @@ const STOP = new Set(
     "actually exactly specific specifically detail details include including includes i'm i've let's again now here " +
     'one ones getting long earlier measure measures initiative initiatives deal tackle tackled involve involves ' +
     'involved scheduled individual each sister liaison officer overall promise promised meant mean means out local ' +
-    'policy policies step steps thinking article government authorities authority municipal municipality'
+    'policy policies step steps thinking article government authorities authority municipal municipality ' +
+    // Pronouns and fillers of chat ("is someone going to…", "boss wants to know re: …, ty").
+    'someone somebody anyone anybody everyone everybody whoever re ty thx pls plz boss bot'
   ).split(/\s+/),
 );
+
+/** A word one edit from a stop word of three letters or more ("wat" for what). */
+function isStopSlip(w: string): boolean {
+  if (w.length < 3 || !/^[a-z]+$/.test(w)) return false;
+  for (const s of STOP)
+    if (s.length >= 3 && Math.abs(s.length - w.length) <= 1 && editDistance(w, s, 1) <= 1) return true;
+  return false;
+}
 
 /** Parse the glossary (english<TAB>中文|中文 a line). */
 export function parseGlossary(text: string): Map<string, string[]> {
@@ -213,6 +223,11 @@ export function englishConcepts(
             ? { alternatives: parts.flatMap((p) => lookup(p)?.alternatives ?? []), weight: DICTIONARY_WEIGHT }
             : undefined) ??
           guess?.(w);
+        // A word nothing translates one slip from a word that asks ("wat", "abotu") is that word.
+        if (!found?.alternatives.length && isStopSlip(w)) {
+          i++;
+          continue;
+        }
         // A word with no translation at all is more often a word of how than a thing the report
         // lacks — unless it is written as a name or an acronym (GDP, Hangzhou).
         const named = new RegExp(`\\b${w.replace(/[^a-z0-9]/g, '.')}\\b`, 'i').exec(question)?.[0] ?? w;

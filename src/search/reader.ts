@@ -30,6 +30,8 @@ export interface Query {
   concepts: Concept[];
   /** Chinese text searched for (the question, or the English mapped to Chinese). */
   text: string;
+  /** The clauses that speak of the topic ("刚接到电话，群众问社会抚养费的事" → the second): what is asked. */
+  focus?: string;
 }
 
 /** What the reader needs, all made with the index from the reports and data/. */
@@ -121,11 +123,9 @@ export class QuestionReader {
       return { question: asked, lang: 'en', concepts, text: concepts.flatMap((c) => c.alternatives).join(' ') };
     }
     // The city is what the whole report is about: naming it narrows nothing down.
+    const focus = this.topicClauses(question);
     let text = this.cities
-      .reduce(
-        (t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '),
-        stripQuestionWords(this.topicClauses(question)),
-      )
+      .reduce((t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '), stripQuestionWords(focus))
       .toLowerCase();
     const concepts: Concept[] = [];
     // Everyday words first ("看病" → 医疗卫生), then English or pinyin words inside a Chinese question.
@@ -144,13 +144,34 @@ export class QuestionReader {
     for (const w of this.tokenizer.cut(text)) {
       if (seen.has(w)) continue;
       seen.add(w);
-      concepts.push({ text: w, alternatives: [w], ...this.chineseWeight(w) });
+      // A long name the report lacks but holds with one character slipped ("上林因才" for 上林英才).
+      const slip = this.oneSlip(w);
+      if (slip) concepts.push({ text: w, alternatives: [slip], weight: GUESS_WEIGHT });
+      else concepts.push({ text: w, alternatives: [w], ...this.chineseWeight(w) });
     }
     const searched = [
       text,
       ...concepts.filter((c) => c.alternatives[0] !== c.text).flatMap((c) => c.alternatives),
     ].join(' ');
-    return { question: asked, lang: 'zh', concepts, text: searched };
+    return { question: asked, lang: 'zh', concepts, text: searched, focus };
+  }
+
+  /**
+   * The one run of the reports' text a word of four or more characters matches but for one
+   * character, when there is exactly one such run; a typo that sounds unlike the word it spoils.
+   */
+  private oneSlip(w: string): string | undefined {
+    const n = [...w].length;
+    if (n < 4 || n > 8 || w.length !== n || !/^[\u3400-\u9fff]+$/.test(w) || this.corpus.includes(w)) return undefined;
+    const found = new Set<string>();
+    for (let i = 0; i + n <= this.corpus.length; i++) {
+      let off = 0;
+      for (let k = 0; k < n && off < 2; k++) if (this.corpus[i + k] !== w[k]) off++;
+      if (off === 1) found.add(this.corpus.slice(i, i + n));
+      if (found.size > 1) return undefined;
+    }
+    const [slip] = found;
+    return slip && /^[\u3400-\u9fff]+$/.test(slip) ? slip : undefined;
   }
 
   /**
@@ -291,12 +312,17 @@ export class QuestionReader {
   /** True when the question names a place the reports do not mention (another city, say). */
   namesOtherPlace(query: Query): boolean {
     if (query.lang === 'en') {
-      const words = query.question.match(/[A-Za-z]+/g) ?? [];
+      const words = query.question.match(/[A-Za-z]+|\d+/g) ?? [];
+      // What the reports name right after a place they mention in passing (宁波“3315计划”): how its numbers begin.
+      const ownNumbers = Object.values(this.placesNamed).flatMap((after) => after.join(' ').match(/\d+/g) ?? []);
       return words.some((w, i) => {
         const name = w.toLowerCase();
         if (!/^[A-Z]/.test(w)) return false;
         if (this.placesEn.has(name)) return true;
-        // "the Ningbo 3315 plan" is the report's; "Ningbo's jobs target", "in Ningbo" are another city's.
+        // "the Ningbo 3315 plan", "Ningbo's 3315 plan" are the report's; "Ningbo's jobs target", "in Ningbo"
+        // are another city's.
+        const next = words[i + 1] === 's' ? words[i + 2] : words[i + 1];
+        if (next && /^\d+$/.test(next) && ownNumbers.some((n) => next.startsWith(n))) return false;
         return (
           this.placesNamedEn.has(name) &&
           (/^(?:city|s|municipal|province|government)$/i.test(words[i + 1] ?? '') ||

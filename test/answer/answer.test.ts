@@ -34,6 +34,12 @@ describe('answers in Chinese', () => {
     for (const id of ['4.1', '4.2', '4.3', '4.4']) expect(a.text).toContain(id);
   });
 
+  it('finds a section named by its topic in a question framed as "this chapter, what things"', async () => {
+    const a = await answerer.ask('民生这一章今年主要干哪几件事');
+    expect(a.found).toBe(true);
+    expect(a.citations[0]?.id).toBe('8');
+  });
+
   it('goes straight to an item named by its number', async () => {
     const a = await answerer.ask('8.3的目标是什么');
     expect(a.citations[0]?.id).toBe('8.3');
@@ -113,6 +119,10 @@ describe('questions as people write them in a work group', () => {
     ['@督办 你好，请问今年新增就业岗位目标是多少？谢谢🙏', '8.3', '2.2万'],
     ['<@U0BOT> 各位好！领导让我查一下，河长制是八个方面里的哪一条？？', '6.1', '河长制'],
     ['Hi all, sorry to bother. Does the report say anything about hukou reform? Thanks!', '3.2', '户籍制度改革'],
+    // A place the report names in passing, with what it names there, is the report's own (not another city's).
+    ["How many talents are targeted under Ningbo's 3315 plan?", '4.3', '3315'],
+    // Slips of the words that only ask ("wat") weigh nothing, as the words do.
+    ['wat about the rivr cheif system?', '6.1', '河长制'],
   ])('%s → %s', async (q, id, text) => {
     const a = await answerer.ask(q);
     expect(a.question).toBe(q);
@@ -123,6 +133,7 @@ describe('questions as people write them in a work group', () => {
 
   it.each([
     ['黄标车禁形', '6.3'],
+    ['上林因才计划今年怎么实施的', '4.3'],
     ['权利清单和责任清单制度今年怎么推', '3.4'],
     ['sgyc', '6.2'],
     ['qlqd', '3.4'],
