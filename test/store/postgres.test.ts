@@ -147,6 +147,35 @@ describe('the PostgreSQL store', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it('runs a unit of work started inside another as part of it: no second client, no deadlock, one rollback', async () => {
+    const store = await openPostgresStore(await server.database());
+    const by = { platform: 'test', userId: 'u', userName: 'u', channelId: 'C' };
+    const rec = {
+      reportId: 'r',
+      itemId: '4.3',
+      targetId: '4.3#1',
+      value: 1,
+      kind: 'update' as const,
+      note: '',
+      rawText: '',
+    };
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.progress.add(rec, by);
+        await store.transaction(async (inner) => {
+          await inner.progress.add(rec, by);
+          await inner.audit.record(by, 'progress', 'x', 'ok');
+        });
+        // The outer unit sees what the inner one wrote, before either commits.
+        expect(await tx.progress.count()).toBe(2);
+        throw new Error('taken back');
+      }),
+    ).rejects.toThrow('taken back');
+    expect(await store.progress.count()).toBe(0);
+    expect(await store.audit.recent()).toEqual([]);
+    await store.close();
+  });
+
   it('finds a term of several tokens ("4.3") as a phrase, as SQLite’s full-text index does', async () => {
     const terms = (t: string) => t.split(/\s+/).filter(Boolean);
     const store = await openPostgresStore(await server.database(), { terms, now });
