@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const { loadConfig } = await import(join(root, 'dist/config.js'));
 const { openCore } = await import(join(root, 'dist/bot/open.js'));
+const { seedRecords } = await import('./bench-seed.mjs');
 
 const records = Number(process.argv[2] ?? 0);
 const THROUGH_STORE = 100000;
@@ -36,26 +37,7 @@ const sentAt = (i) => new Date(now.getTime() - 3600000 + (i % 3600000)).toISOStr
 
 let t = performance.now();
 const viaStore = Math.min(records, THROUGH_STORE);
-await core.store.transaction(async (tx) => {
-  for (let i = 0; i < viaStore; i++) {
-    const item = items[i % items.length];
-    const target = item.targets.find((x) => x.kind === 'quantity');
-    const note = `第${i}次`;
-    await tx.progress.add(
-      {
-        reportId: 'cixi-2015',
-        itemId: item.id,
-        targetId: target?.id ?? null,
-        value: target ? (i % 20) + 1 : null,
-        kind: 'update',
-        note,
-        rawText: `进展 ${item.id} ${note}`,
-        createdAt: sentAt(i),
-      },
-      { platform: 'bench', userId: `u${i % 40}`, userName: `用户${i % 40}`, channelId: 'C' },
-    );
-  }
-});
+await seedRecords(core, viaStore, ['第'], sentAt);
 const storeInsertMs = performance.now() - t;
 if (databaseUrl) {
   // What autovacuum does within a minute of a bulk load: statistics, so plans fit the table as it is.

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const { loadConfig } = await import(join(root, 'dist/config.js'));
 const { openAnswerer } = await import(join(root, 'dist/answer/open.js'));
+const { seedRecords } = await import('./bench-seed.mjs');
 
 const questionFiles = [
   resolve(root, '../shared/eval/dev-questions.jsonl'),
@@ -44,31 +45,6 @@ async function warmLatency(answerer, rounds = 20) {
     }
   }
   return times;
-}
-
-/** `count` progress records in one unit of work, spread over the items, sent at `at(i)` when given. */
-async function seedRecords(core, count, notes, at) {
-  const items = core.bot.answerer.reports[0].sections.flatMap((s) => s.items);
-  await core.store.transaction(async (tx) => {
-    for (let i = 0; i < count; i++) {
-      const item = items[i % items.length];
-      const target = item.targets.find((x) => x.kind === 'quantity');
-      const note = `${notes[i % notes.length]}${i}`;
-      await tx.progress.add(
-        {
-          reportId: 'cixi-2015',
-          itemId: item.id,
-          targetId: target?.id ?? null,
-          value: target ? (i % 20) + 1 : null,
-          kind: 'update',
-          note,
-          rawText: `进展 ${item.id} ${note}`,
-          createdAt: at?.(i),
-        },
-        { platform: 'bench', userId: `u${i % 40}`, userName: `用户${i % 40}`, channelId: 'C' },
-      );
-    }
-  });
 }
 
 function hitAt1(answers) {

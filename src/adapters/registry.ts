@@ -4,10 +4,12 @@
  */
 import { ConfigError } from '../config.js';
 import type { Platform } from './adapter.js';
+import { dingtalk } from './dingtalk/platform.js';
+import { feishu } from './feishu/platform.js';
 import { slack } from './slack/platform.js';
 import { wechat } from './wechat/platform.js';
 
-export const PLATFORMS: Platform<never>[] = [slack, wechat] as Platform<never>[];
+export const PLATFORMS: Platform<never>[] = [slack, wechat, dingtalk, feishu] as Platform<never>[];
 
 /** A platform with its settings read and checked. */
 export interface Configured {

@@ -1,8 +1,8 @@
 /** Open the whole core from the configuration: store, answerer, bot, the digest — and the port adapters talk to. */
 import { openAnswerer } from '../answer/open.js';
+import type { Sender } from '../chat/types.js';
 import type { Config } from '../config.js';
 import { dashboardLink } from '../dashboard-link.js';
-import type { Sender } from '../digest/schedule.js';
 import { DigestService } from '../digest/service.js';
 import { FollowUp } from '../followup/service.js';
 import { searchRecords } from '../search/records.js';

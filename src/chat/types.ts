@@ -36,6 +36,9 @@ export interface Channel {
   channelId: string;
 }
 
+/** Sends one reply to one channel of a platform (a digest, a reminder); throws when it fails. */
+export type Sender = (channel: Channel, reply: Reply) => Promise<void>;
+
 /** A passage of the report an answer rests on. */
 export interface Citation {
   /** `4.3` (an item) or `4` (a section). */

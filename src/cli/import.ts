@@ -31,13 +31,8 @@ export async function run(args: string[]): Promise<number> {
     );
     return 2;
   }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    process.stderr.write(`Cannot read ${file}: ${(err as Error).message}\n`);
-    return 1;
-  }
+  const bytes = readBytes(file);
+  if (!bytes) return 1;
   const config = loadConfig();
   const core = await openCore(config);
   const operator = values.user ?? userInfo().username;
@@ -111,13 +106,8 @@ export async function run(args: string[]): Promise<number> {
 
 /** `duban import --owners FILE.csv`: owners (and lead units) of items, by an admin, all rows or none. */
 async function importOwners(file: string, user: string | undefined): Promise<number> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    process.stderr.write(`Cannot read ${file}: ${(err as Error).message}\n`);
-    return 1;
-  }
+  const bytes = readBytes(file);
+  if (!bytes) return 1;
   const config = loadConfig();
   const operator = user ?? userInfo().username;
   const actor = { platform: 'cli', userId: operator, userName: operator, channelId: file };
@@ -156,5 +146,15 @@ async function importOwners(file: string, user: string | undefined): Promise<num
     return 0;
   } finally {
     await core.close();
+  }
+}
+
+/** A file's bytes, or undefined (having said why) when it cannot be read. */
+function readBytes(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    process.stderr.write(`Cannot read ${file}: ${(err as Error).message}\n`);
+    return undefined;
   }
 }

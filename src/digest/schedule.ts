@@ -5,13 +5,12 @@
  * A failing channel is retried with backoff and never holds up the others.
  */
 import { Cron } from 'croner';
-import type { Channel, Reply } from '../chat/types.js';
+import type { Channel, Sender } from '../chat/types.js';
 import type { DigestRepository } from '../store/types.js';
 import { localDate, startOfLocalDay } from '../time.js';
 import type { DigestService } from './service.js';
 
-/** Sends one reply to one channel of a platform; throws when it fails. */
-export type Sender = (channel: Channel, reply: Reply) => Promise<void>;
+export type { Sender } from '../chat/types.js';
 
 export interface ScheduleOptions {
   cron: string;

@@ -3,7 +3,7 @@
  * (or target), owner (a platform-qualified id such as wechat:wxid_abc or slack:U0123), name, and
  * optionally unit (牵头单位). All rows are checked before any is written.
  */
-import { parse } from 'csv-parse/sync';
+import { csvTable } from '../progress/import.js';
 import { resolveRef } from '../report/refs.js';
 import type { Report } from '../report/types.js';
 import type { NewOwner } from '../store/types.js';
@@ -28,14 +28,9 @@ export type OwnersResult =
   | { ok: false; errors: string[] };
 
 export function checkOwners(csv: string, reports: Report[]): OwnersResult {
-  let records: string[][];
-  try {
-    records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true });
-  } catch (err) {
-    return { ok: false, errors: [`the file is not valid CSV: ${(err as Error).message}`] };
-  }
-  const [header, ...body] = records;
-  if (!header) return { ok: false, errors: ['the file is empty'] };
+  const table = csvTable(csv);
+  if (!table.ok) return table;
+  const { header, body } = table;
   const fields = header.map((h) => COLUMNS[h.trim().toLowerCase()]);
   const missing = (['ref', 'owner'] as const).filter((f) => !fields.includes(f));
   if (missing.length)

@@ -47,7 +47,10 @@ export function namedPeople(text: string, mentions: Mention[], platform: string)
   return { people, unknown, rest: rest.replace(/\s+/g, ' ').trim() };
 }
 
+/** Platforms whose adapters address a person's direct chat as `dm:<id>` (Slack takes the user id itself). */
+const DM_PREFIXED = new Set(['wechat', 'dingtalk', 'feishu']);
+
 /** Where a person's direct messages go on their platform. */
 export function directChannel(p: Pick<Person, 'platform' | 'userId'>): { platform: string; channelId: string } {
-  return { platform: p.platform, channelId: p.platform === 'wechat' ? `dm:${p.userId}` : p.userId };
+  return { platform: p.platform, channelId: DM_PREFIXED.has(p.platform) ? `dm:${p.userId}` : p.userId };
 }

@@ -4,8 +4,7 @@
  * like the digest), snoozes, and the items still stale after a reminder, for the digest.
  */
 import { TEXT } from '../chat/texts.js';
-import { type Lang, type Mention, type Reply, reply } from '../chat/types.js';
-import type { Sender } from '../digest/schedule.js';
+import { type Lang, type Mention, type Reply, reply, type Sender } from '../chat/types.js';
 import {
   type ItemState,
   type PlanSettings,

@@ -81,7 +81,8 @@ export async function decodeCsv(bytes: Buffer): Promise<string | undefined> {
 }
 
 /** Check a CSV file's text against the reports. `now` bounds the dates (no future records). */
-export function checkImport(csv: string, reports: Report[], tz: string, now: Date): ImportResult {
+/** A CSV file's header row and body, or why it cannot be read as one. */
+export function csvTable(csv: string): { ok: true; header: string[]; body: string[][] } | { ok: false; errors: string[] } {
   let records: string[][];
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true });
@@ -89,7 +90,13 @@ export function checkImport(csv: string, reports: Report[], tz: string, now: Dat
     return { ok: false, errors: [`the file is not valid CSV: ${(err as Error).message}`] };
   }
   const [header, ...body] = records;
-  if (!header) return { ok: false, errors: ['the file is empty'] };
+  return header ? { ok: true, header, body } : { ok: false, errors: ['the file is empty'] };
+}
+
+export function checkImport(csv: string, reports: Report[], tz: string, now: Date): ImportResult {
+  const table = csvTable(csv);
+  if (!table.ok) return table;
+  const { header, body } = table;
   const fields = header.map((h) => COLUMNS[h.trim().toLowerCase()]);
   const missing = (['ref', 'value', 'date', 'who'] as const).filter((f) => !fields.includes(f));
   if (missing.length) {

@@ -5,6 +5,7 @@
  * verifies and parses as if it had read it itself.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { readCapped } from '../body.js';
 
 export interface GuardOptions {
   maxBytes: number;
@@ -14,24 +15,6 @@ export interface GuardOptions {
 
 function refuse(res: ServerResponse, status: number): void {
   res.writeHead(status, { 'content-type': 'text/plain' }).end();
-}
-
-/** Read a request's body, or undefined (and the request let go) when it runs over `max` bytes. */
-function readCapped(req: IncomingMessage, max: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) {
-        req.removeAllListeners('data');
-        req.resume();
-        resolve(undefined);
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 /** The receiver's request listener, wrapped. */
