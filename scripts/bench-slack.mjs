@@ -2,6 +2,7 @@
 // The Slack load section of `npm run bench`: bursts of signed app_mention events over HTTP against
 // duban's real Slack adapter, beside a bare Bolt app that answers each with one fixed message, both
 // on the same fake Web API on 127.0.0.1. Each server runs in its own process, so its CPU is its own.
+// Then duban on PostgreSQL, one process and two sharing the bursts, beside one on SQLite.
 //   node scripts/bench-slack.mjs [INDEX_DIR]      (prints the figures; asserts nothing)
 //   node scripts/bench-slack.mjs --serve bare|duban API_URL [INDEX_DIR]   (one server, for the above)
 import { fork } from 'node:child_process';
@@ -53,7 +54,7 @@ async function serve(kind, apiUrl, indexDir) {
     const { createSlackAdapter } = await import(join(root, 'dist/adapters/slack/app.js'));
     const dir = mkdtempSync(join(tmpdir(), 'duban-bench-slack-'));
     if (indexDir) cpSync(indexDir, join(dir, 'index'), { recursive: true });
-    const config = loadConfig({ DUBAN_DATA_DIR: dir });
+    const config = loadConfig({ DUBAN_DATA_DIR: dir, DUBAN_DATABASE_URL: process.env.BENCH_DATABASE_URL });
     const core = await openCore(config);
     const adapter = createSlackAdapter(
       core.port(() => {}),
@@ -124,9 +125,10 @@ async function startApi() {
   };
 }
 
-function start(kind, apiUrl, indexDir) {
+function start(kind, apiUrl, indexDir, env = {}) {
   const child = fork(fileURLToPath(import.meta.url), ['--serve', kind, apiUrl, ...(indexDir ? [indexDir] : [])], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: { ...process.env, ...env },
     execArgv: process.env.BENCH_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF_DIR}`] : [],
   });
   const next = () => new Promise((r) => child.once('message', r));
@@ -146,8 +148,9 @@ function start(kind, apiUrl, indexDir) {
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
-/** N events at once, each in a channel of its own (so no per-channel pacing applies). */
-async function burst(server, api, n, tag) {
+/** N events at once, each in a channel of its own (so no per-channel pacing applies), spread over the servers. */
+async function burst(servers, api, n, tag) {
+  const spread = [servers].flat();
   const acks = [];
   const sent = [];
   const t0 = performance.now();
@@ -174,7 +177,7 @@ async function burst(server, api, n, tag) {
       const sig = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
       const t = performance.now();
       sent[i] = performance.timeOrigin + t;
-      const res = await fetch(server.url, {
+      const res = await fetch(spread[i % spread.length].url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': ts, 'x-slack-signature': sig },
         body,
@@ -254,6 +257,51 @@ async function drive(indexDir) {
     `  server CPU per event: ${f(results.bare.cpuMsPerEvent)} → ${f(results.duban.cpuMsPerEvent)} ` +
       `(${(results.duban.cpuMsPerEvent / results.bare.cpuMsPerEvent).toFixed(1)}×)`,
   );
+  await onPostgres(indexDir);
+}
+
+/**
+ * duban on PostgreSQL (a throw-away local server): one process, and two sharing each burst as behind
+ * a load balancer, beside one on SQLite, bursts alternated over three rounds as above.
+ */
+async function onPostgres(indexDir) {
+  const { postgresBin, startPostgres } = await import('./postgres.mjs');
+  if (!postgresBin()) return console.log('Slack on PostgreSQL: skipped (no PostgreSQL binaries; see .ci/run)');
+  const db = await startPostgres({ durable: true });
+  const api = await startApi();
+  try {
+    const env = { BENCH_DATABASE_URL: await db.database() };
+    const pg = [await start('duban', api.url, indexDir, env), await start('duban', api.url, indexDir, env)];
+    const setups = { sqlite: [await start('duban', api.url, indexDir)], pg1: [pg[0]], pg2: pg };
+    const sizes = [200, 500];
+    const runs = {};
+    for (const kind of Object.keys(setups)) await burst(setups[kind], api, 20, `${kind}warm`);
+    for (let round = 0; round < 3; round++) {
+      for (const n of sizes) {
+        for (const [kind, servers] of Object.entries(setups)) {
+          runs[`${kind}${n}`] ??= [];
+          runs[`${kind}${n}`].push(await burst(servers, api, n, `${kind}${n}r${round}`));
+        }
+      }
+    }
+    for (const server of [...setups.sqlite, ...pg]) await server.stop();
+    const median = (rs, key) =>
+      pct(
+        rs.map((r) => r[key]),
+        50,
+      );
+    console.log(
+      'Slack bursts on PostgreSQL, median of 3 rounds (SQLite, one process → PostgreSQL, one → two processes):',
+    );
+    for (const n of sizes) {
+      const fig = (kind) =>
+        `${median(runs[`${kind}${n}`], 'perSecond').toFixed(0)}/s (reply p95 ${median(runs[`${kind}${n}`], 'replyP95').toFixed(0)} ms)`;
+      console.log(`  ${n}: ${fig('sqlite')} → ${fig('pg1')} → ${fig('pg2')}`);
+    }
+  } finally {
+    api.close();
+    db.stop();
+  }
 }
 
 if (process.argv[2] === '--serve') await serve(process.argv[3], process.argv[4], process.argv[5]);

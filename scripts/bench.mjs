@@ -125,40 +125,54 @@ console.log(
 
 // Scale: status, ask and the digest on an empty store beside 10,000, 100,000 and 1,000,000 records
 // (a year of a city's updates and more, all sent on the day of the digest), each in its own process
-// (scripts/bench-scale.mjs) so that its memory is its own, starting from the search index built above.
+// (scripts/bench-scale.mjs) so that its memory is its own, starting from the search index built above;
+// then the same on PostgreSQL (a throw-away local server, fsync on), empty and at 100,000 records.
 {
-  const point = (records) => {
+  const point = (records, env = {}) => {
     const r = spawnSync(
       process.execPath,
       [join(root, 'scripts/bench-scale.mjs'), String(records), join(dataDir, 'index')],
-      {
-        encoding: 'utf8',
-      },
+      { encoding: 'utf8', env: { ...process.env, ...env } },
     );
     if (r.status !== 0) throw new Error(r.stderr);
     return JSON.parse(r.stdout.trim().split('\n').pop());
   };
-  const sizes = (process.env.BENCH_SCALE ?? '10000,100000,1000000').split(',').map(Number);
-  const empty = point(0);
   const x = (a, b) => `${(b / a).toFixed(1)}×`;
-  console.log('scale (each beside the empty store, measured in the same run):');
-  console.log(
+  const emptyLine = (empty) =>
     `  empty: status p50/p95 ${ms(empty.status.p50)} / ${ms(empty.status.p95)}; ask ${ms(empty.ask.p50)} / ` +
-      `${ms(empty.ask.p95)}; digest ${ms(empty.digestMs)} in process, \`duban digest\` ${ms(empty.digestCliMs)}; ` +
-      `RSS ${empty.rssMiB.toFixed(0)} MiB (peak ${empty.peakRssMiB.toFixed(0)})`,
-  );
-  for (const n of sizes) {
-    const f = point(n);
+    `${ms(empty.ask.p95)}; digest ${ms(empty.digestMs)} in process, \`duban digest\` ${ms(empty.digestCliMs)}; ` +
+    `RSS ${empty.rssMiB.toFixed(0)} MiB (peak ${empty.peakRssMiB.toFixed(0)})`;
+  const fullLine = (empty, f) => {
     const insert =
       `${f.storeInserted.toLocaleString('en')} through the store in ${ms(f.storeInsertMs)}` +
       (f.bulkMs ? `, the rest copied in ${ms(f.bulkMs)}` : '');
-    console.log(
+    return (
       `  ${f.records.toLocaleString('en')} records (${insert}): ` +
-        `status p50/p95 ${ms(f.status.p50)} / ${ms(f.status.p95)} (${x(empty.status.p95, f.status.p95)} at p95); ` +
-        `ask ${ms(f.ask.p50)} / ${ms(f.ask.p95)} (${x(empty.ask.p95, f.ask.p95)}); ` +
-        `digest ${ms(f.digestMs)} in process, \`duban digest\` ${ms(f.digestCliMs)} (${x(empty.digestCliMs, f.digestCliMs)}); ` +
-        `RSS ${f.rssMiB.toFixed(0)} MiB (peak ${f.peakRssMiB.toFixed(0)})`,
+      `status p50/p95 ${ms(f.status.p50)} / ${ms(f.status.p95)} (${x(empty.status.p95, f.status.p95)} at p95); ` +
+      `ask ${ms(f.ask.p50)} / ${ms(f.ask.p95)} (${x(empty.ask.p95, f.ask.p95)}); ` +
+      `digest ${ms(f.digestMs)} in process, \`duban digest\` ${ms(f.digestCliMs)} (${x(empty.digestCliMs, f.digestCliMs)}); ` +
+      `RSS ${f.rssMiB.toFixed(0)} MiB (peak ${f.peakRssMiB.toFixed(0)})`
     );
+  };
+  const sizes = (process.env.BENCH_SCALE ?? '10000,100000,1000000').split(',').map(Number);
+  const empty = point(0);
+  console.log('scale on SQLite (each beside the empty store, measured in the same run):');
+  console.log(emptyLine(empty));
+  for (const n of sizes) console.log(fullLine(empty, point(n)));
+  const { postgresBin, startPostgres } = await import('./postgres.mjs');
+  if (postgresBin()) {
+    const server = await startPostgres({ durable: true });
+    try {
+      const on = async (n) => point(n, { BENCH_DATABASE_URL: await server.database() });
+      const pgEmpty = await on(0);
+      console.log('scale on PostgreSQL (a local server):');
+      console.log(emptyLine(pgEmpty));
+      console.log(fullLine(pgEmpty, await on(100000)));
+    } finally {
+      server.stop();
+    }
+  } else {
+    console.log('scale on PostgreSQL: skipped (no PostgreSQL binaries; see .ci/run)');
   }
 }
 

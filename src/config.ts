@@ -62,6 +62,11 @@ function isTimeZone(tz: string): boolean {
 
 const ConfigSchema = z.object({
   DUBAN_DATA_DIR: z.string().min(1).default('.duban'),
+  /** A PostgreSQL database shared by several duban processes, instead of SQLite in DUBAN_DATA_DIR. */
+  DUBAN_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(?:ql)?:\/\//, 'a URL such as postgres://duban:PASSWORD@db.example.gov:5432/duban')
+    .optional(),
   DUBAN_REPORTS_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'data/reports')),
   /** The report a bare reference means when several are loaded; the newest year when not set. */
   DUBAN_CURRENT_REPORT: optionalText,
@@ -117,7 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = env 
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0]);
-    throw new ConfigError(`Setting ${key}=${JSON.stringify(env[key] ?? '')} is not allowed: expected ${issue.message}`);
+    // A URL's password (postgres://duban:PASSWORD@…) is not repeated into logs.
+    const shown = JSON.stringify(env[key] ?? '').replace(/(\/\/[^/:@]*:)[^/@]*@/, '$1…@');
+    throw new ConfigError(`Setting ${key}=${shown} is not allowed: expected ${issue.message}`);
   }
   const c = parsed.data;
   const llm = [c.DUBAN_LLM_BASE_URL, c.DUBAN_LLM_MODEL].filter(Boolean).length;

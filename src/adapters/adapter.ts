@@ -22,6 +22,8 @@ export interface Platform<S = unknown> {
   settings: z.ZodType<S>;
   /** Whether the settings turn the platform on. */
   enabled(settings: S): boolean;
+  /** One login at a time (a WeChat account): run by the leader of several processes only. */
+  leaderOnly?: boolean;
   /** Open the adapter; heavy platform modules are imported here, only when the platform is on. */
   open(port: ChatPort, settings: S): Promise<Adapter>;
 }

@@ -7,7 +7,7 @@ import { DigestService } from '../digest/service.js';
 import { FollowUp } from '../followup/service.js';
 import { PeriodicService } from '../periodic/service.js';
 import { searchRecords } from '../search/records.js';
-import { openStore } from '../store/index.js';
+import { openConfiguredStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { Bot } from './bot.js';
 import type { ChatPort } from './port.js';
@@ -33,7 +33,7 @@ export async function openCore(
   opts: { now?: () => Date; verify?: boolean } = {},
 ): Promise<Core> {
   let terms: ((text: string) => string[]) | undefined;
-  const store = openStore(config.DUBAN_DATA_DIR, {
+  const store = await openConfiguredStore(config, {
     terms: (t) => terms?.(t) ?? [],
     now: opts.now,
     verify: opts.verify,

@@ -1,12 +1,13 @@
 /**
  * `duban backup FILE`: a consistent copy of the state (SQLite's online backup), taken while the
  * bot keeps running. Restore: stop duban, put the copy in DUBAN_DATA_DIR as duban.sqlite (removing
- * duban.sqlite-wal and duban.sqlite-shm), start it again.
+ * duban.sqlite-wal and duban.sqlite-shm), start it again. With DUBAN_DATABASE_URL, FILE is a pg_dump
+ * archive (restore it with pg_restore).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config.js';
-import { openStore } from '../store/index.js';
+import { openConfiguredStore } from '../store/index.js';
 
 export async function run(args: string[]): Promise<number> {
   const target = args[0];
@@ -19,7 +20,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`${file} exists already; name a new file, so no backup is overwritten.\n`);
     return 1;
   }
-  const store = openStore(loadConfig().DUBAN_DATA_DIR);
+  const store = await openConfiguredStore(loadConfig());
   try {
     await store.backup(file);
     process.stdout.write(`Backed up to ${file}.\n`);

@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   eval: () => import('./eval.js'),
   backup: () => import('./backup.js'),
   report: () => import('./report.js'),
+  migrate: () => import('./migrate.js'),
   web: () => import('./web.js'),
   remind: () => import('./remind.js'),
 };
@@ -37,6 +38,7 @@ Usage:
   duban backup FILE                 a copy of the database, taken while duban runs
   duban report --period week|month [--date D] [--last] [--format md|csv|xlsx] [--out FILE]
                                     a week's or a month's report for leadership
+  duban migrate --from sqlite:PATH --to postgres://…   copy a SQLite store into PostgreSQL
 `;
 
 /** Run the CLI with the arguments after the program name; resolves to the exit code. */

@@ -1,13 +1,16 @@
 /**
  * `duban start` (`npm start`): every chat platform the environment turns on (adapters/registry.ts),
  * with the digest schedule; otherwise the console chat. And the dashboard unless DUBAN_WEB=off.
- * Platform and dashboard modules are imported only when they are turned on.
+ * Platform and dashboard modules are imported only when they are turned on. Of several processes
+ * on one PostgreSQL store, every one serves Slack and the dashboard, and the leader alone
+ * (store/leader.ts) runs the digest and reminder schedules and WeChat's one login.
  */
 import type { Adapter } from '../adapters/adapter.js';
 import { enabledPlatforms } from '../adapters/registry.js';
 import { openCore } from '../bot/open.js';
 import { renderText } from '../chat/render.js';
 import { loadConfig } from '../config.js';
+import { openLeadership } from '../store/leader.js';
 import type { Dashboard } from '../web/server.js';
 
 export async function run(): Promise<number> {
@@ -35,45 +38,56 @@ export async function run(): Promise<number> {
   // reminders go out through the same senders, one per running platform.
   const senders = core.senders;
   senders.console = async (channel, reply) => log(`[→ console:${channel.channelId}]\n${renderText(reply)}`);
-  const running: Adapter[] = [];
-  for (const { platform, settings } of platforms) {
+  const open = async ({ platform, settings }: (typeof platforms)[number]) => {
     const adapter = await platform.open(
       core.port((l) => log(`[${platform.name}] ${l}`)),
       settings,
     );
     await adapter.start();
     senders[platform.name] = (channel, reply) => adapter.send(channel, reply);
-    running.push(adapter);
-  }
+    return adapter;
+  };
+  const running: Adapter[] = [];
+  for (const p of platforms.filter((p) => !p.platform.leaderOnly)) running.push(await open(p));
   const { DigestScheduler } = await import('../digest/schedule.js');
-  const scheduler = new DigestScheduler(core.digest, core.store.digest, senders, {
-    cron: config.DUBAN_DIGEST_CRON,
-    tz: config.DUBAN_TZ,
-    skipEmpty: config.DUBAN_DIGEST_SKIP_EMPTY,
-    log: (l) => log(`[digest] ${l}`),
-  });
-  await scheduler.start();
   const { RemindScheduler } = await import('../followup/schedule.js');
-  const reminders =
-    config.DUBAN_REMIND_CRON === 'off'
-      ? undefined
-      : new RemindScheduler(core.followUp, {
-          cron: config.DUBAN_REMIND_CRON,
-          tz: config.DUBAN_TZ,
-          log: (l) => log(`[remind] ${l}`),
-        });
-  await reminders?.start();
+  const leadership = await openLeadership(config, (l) => log(`[leader] ${l}`));
+  await leadership.start(async () => {
+    const led: Adapter[] = [];
+    for (const p of platforms.filter((p) => p.platform.leaderOnly)) led.push(await open(p));
+    const scheduler = new DigestScheduler(core.digest, core.store.digest, senders, {
+      cron: config.DUBAN_DIGEST_CRON,
+      tz: config.DUBAN_TZ,
+      skipEmpty: config.DUBAN_DIGEST_SKIP_EMPTY,
+      log: (l) => log(`[digest] ${l}`),
+    });
+    await scheduler.start();
+    const reminders =
+      config.DUBAN_REMIND_CRON === 'off'
+        ? undefined
+        : new RemindScheduler(core.followUp, {
+            cron: config.DUBAN_REMIND_CRON,
+            tz: config.DUBAN_TZ,
+            log: (l) => log(`[remind] ${l}`),
+          });
+    await reminders?.start();
+    return async () => {
+      scheduler.stop();
+      reminders?.stop();
+      for (const p of platforms.filter((p) => p.platform.leaderOnly)) delete senders[p.platform.name];
+      for (const adapter of led) await adapter.stop();
+    };
+  });
   const names = platforms.map((p) => p.platform.name).join(', ');
-  const count = `${running.length} platform${running.length === 1 ? '' : 's'}`;
-  const remind = reminders ? `, reminders "${config.DUBAN_REMIND_CRON}"` : '';
+  const count = `${platforms.length} platform${platforms.length === 1 ? '' : 's'}`;
+  const remind = config.DUBAN_REMIND_CRON === 'off' ? '' : `, reminders "${config.DUBAN_REMIND_CRON}"`;
   log(`duban is running (${count}: ${names}); digest "${config.DUBAN_DIGEST_CRON}"${remind} in ${config.DUBAN_TZ}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  scheduler.stop();
-  reminders?.stop();
+  await leadership.stop();
   for (const adapter of running) await adapter.stop();
   await web?.close();
   await core.close();

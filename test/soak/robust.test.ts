@@ -2,32 +2,13 @@
  * What a city's engineer meets on a bad day: settings that point at the wrong thing, a damaged
  * database, several processes at once, a process killed mid-stream. Real child processes.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dubanProcess } from '../cli/run.js';
+import { exited, script } from '../fakes/script.js';
 import { tempDir } from '../fakes/tmp.js';
-
-const DIST = resolve(import.meta.dirname, '../../dist');
-
-/** Run a module script in a child node process with dist/ at hand. */
-function script(code: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
-    env: { PATH: process.env.PATH ?? '', DIST, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  child.stdin.on('error', () => {}); // a child killed mid-write
-  return child;
-}
-
-function exited(child: ReturnType<typeof script>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  return new Promise((r) => child.on('close', (code) => r({ code, stdout, stderr })));
-}
 
 describe('start-up errors are one line, exit 2, and never hang', () => {
   const file = join(tempDir(), 'a-file');

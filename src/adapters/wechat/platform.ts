@@ -6,5 +6,6 @@ export const wechat: Platform<WechatSettings> = {
   name: 'wechat',
   settings: WechatSettings,
   enabled: (s) => Boolean(s.WECHATY_PUPPET),
+  leaderOnly: true,
   open: async (port, settings) => (await import('./bot.js')).createWechatAdapter(port, settings),
 };

@@ -1,14 +1,7 @@
 /** The audit log in SQLite. */
-import { createHash } from 'node:crypto';
-import { type Actor, AUDIT_INPUT_MAX, type AuditEntry, type AuditRepository, type Outcome } from '../types.js';
+import { bounded } from '../audit-input.js';
+import type { Actor, AuditEntry, AuditRepository, Outcome } from '../types.js';
 import type { Conn } from './conn.js';
-
-/** A text as the log keeps it: whole when short, else a prefix, the full length and a SHA-256. */
-function bounded(text: string): string {
-  if (text.length <= AUDIT_INPUT_MAX) return text;
-  const hash = createHash('sha256').update(text).digest('hex');
-  return `${text.slice(0, AUDIT_INPUT_MAX / 2)}… [${text.length} characters, sha256 ${hash}]`;
-}
 
 export class SqliteAudit implements AuditRepository {
   constructor(
