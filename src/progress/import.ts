@@ -82,7 +82,9 @@ export async function decodeCsv(bytes: Buffer): Promise<string | undefined> {
 
 /** Check a CSV file's text against the reports. `now` bounds the dates (no future records). */
 /** A CSV file's header row and body, or why it cannot be read as one. */
-export function csvTable(csv: string): { ok: true; header: string[]; body: string[][] } | { ok: false; errors: string[] } {
+export function csvTable(
+  csv: string,
+): { ok: true; header: string[]; body: string[][] } | { ok: false; errors: string[] } {
   let records: string[][];
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true });

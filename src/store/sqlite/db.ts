@@ -206,6 +206,20 @@ function cannotOpen(file: string, dir: string, err: unknown): StoreError {
 export function openDatabase(dataDir: string, opts: { verify: boolean } = { verify: true }): Database.Database {
   makeFolder(dataDir);
   const file = join(dataDir, 'duban.sqlite');
+  // Processes opening a new data folder together can find it locked while one of them turns on WAL
+  // (SQLite does not wait on that lock): try again a few times, a little later each time.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return openOnce(file, dataDir, opts);
+    } catch (err) {
+      const busy = /database is locked/.test((err as Error).message);
+      if (!busy || attempt >= 6) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25 * attempt);
+    }
+  }
+}
+
+function openOnce(file: string, dataDir: string, opts: { verify: boolean }): Database.Database {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { timeout: 10000 });
