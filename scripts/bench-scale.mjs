@@ -92,6 +92,11 @@ for (let i = 0; i < 500; i++) {
 t = performance.now();
 await core.digest.compose('2015-07-01');
 const digestMs = performance.now() - t;
+// The weekly report of the week holding every record, as asked in chat.
+t = performance.now();
+const weekly = await core.bot.handle({ platform: 'bench', userId: 'u', channelId: 'C', text: '周报 2015-07-01' });
+const weeklyMs = performance.now() - t;
+if (weekly.kind === 'error') throw new Error('the weekly report failed');
 const rssAfter = process.memoryUsage().rss;
 const count = await core.store.progress.count();
 await core.close();
@@ -118,6 +123,7 @@ console.log(
     ask: { p50: pct(asks, 50), p95: pct(asks, 95) },
     digestMs,
     digestCliMs: pct(cli, 50),
+    weeklyMs,
     rssMiB: rssAfter / 1048576,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
   }),

@@ -141,6 +141,7 @@ console.log(
   const emptyLine = (empty) =>
     `  empty: status p50/p95 ${ms(empty.status.p50)} / ${ms(empty.status.p95)}; ask ${ms(empty.ask.p50)} / ` +
     `${ms(empty.ask.p95)}; digest ${ms(empty.digestMs)} in process, \`duban digest\` ${ms(empty.digestCliMs)}; ` +
+    `周报 ${ms(empty.weeklyMs)}; ` +
     `RSS ${empty.rssMiB.toFixed(0)} MiB (peak ${empty.peakRssMiB.toFixed(0)})`;
   const fullLine = (empty, f) => {
     const insert =
@@ -151,6 +152,7 @@ console.log(
       `status p50/p95 ${ms(f.status.p50)} / ${ms(f.status.p95)} (${x(empty.status.p95, f.status.p95)} at p95); ` +
       `ask ${ms(f.ask.p50)} / ${ms(f.ask.p95)} (${x(empty.ask.p95, f.ask.p95)}); ` +
       `digest ${ms(f.digestMs)} in process, \`duban digest\` ${ms(f.digestCliMs)} (${x(empty.digestCliMs, f.digestCliMs)}); ` +
+      `周报 ${ms(f.weeklyMs)}; ` +
       `RSS ${f.rssMiB.toFixed(0)} MiB (peak ${f.peakRssMiB.toFixed(0)})`
     );
   };
