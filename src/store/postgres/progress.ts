@@ -4,30 +4,12 @@
  * item are cached, as on SQLite, until a write is heard of from this or another process
  * (changes.ts); another process's write may take the milliseconds its notification travels.
  */
+
+import { type RecordRow as Row, toRecord } from '../record-row.js';
 import type { Actor, NewRecord, ProgressRecord, ProgressRepository, RecordMatch, TargetStanding } from '../types.js';
 import type { ProgressChanges } from './changes.js';
 import type { PgConn } from './conn.js';
 import { recordKeys, searchKey } from './terms.js';
-
-interface Row {
-  id: number;
-  report_id: string;
-  item_id: string;
-  target_id: string | null;
-  value: number | null;
-  kind: ProgressRecord['kind'];
-  undoes: number | null;
-  note: string;
-  raw_text: string;
-  platform: string;
-  user_id: string;
-  user_name: string;
-  channel_id: string;
-  message_id: string | null;
-  created_at: string;
-  as_of: string | null;
-  undone: boolean;
-}
 
 /**
  * A record and whether an undo points at it. A join on the unique `undoes` index, not an EXISTS in
@@ -40,28 +22,6 @@ const IN_FORCE = `p.kind <> 'undo' AND NOT EXISTS (SELECT 1 FROM progress u WHER
 /** Not undone by an undo sent before $2. */
 const IN_FORCE_AT = (at: string) =>
   `p.kind <> 'undo' AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id AND u.created_at < ${at})`;
-
-function toRecord(r: Row): ProgressRecord {
-  return {
-    id: r.id,
-    reportId: r.report_id,
-    itemId: r.item_id,
-    targetId: r.target_id,
-    value: r.value,
-    kind: r.kind,
-    undoes: r.undoes,
-    note: r.note,
-    rawText: r.raw_text,
-    platform: r.platform,
-    userId: r.user_id,
-    userName: r.user_name,
-    channelId: r.channel_id,
-    messageId: r.message_id,
-    createdAt: r.created_at,
-    asOf: r.as_of ?? r.created_at,
-    undone: r.undone,
-  };
-}
 
 export class PgProgress implements ProgressRepository {
   /** Latest standings per item, and the newest record in force per item, while `changes` stays put. */

@@ -3,55 +3,15 @@
  * questions find what people reported; the latest standings of an item are cached until this
  * or another connection writes.
  */
+
+import { type RecordRow as Row, toRecord } from '../record-row.js';
 import type { Actor, NewRecord, ProgressRecord, ProgressRepository, RecordMatch, TargetStanding } from '../types.js';
 import type { Conn } from './conn.js';
-
-interface Row {
-  id: number;
-  report_id: string;
-  item_id: string;
-  target_id: string | null;
-  value: number | null;
-  kind: ProgressRecord['kind'];
-  undoes: number | null;
-  note: string;
-  raw_text: string;
-  platform: string;
-  user_id: string;
-  user_name: string;
-  channel_id: string;
-  message_id: string | null;
-  created_at: string;
-  as_of: string | null;
-  undone: number;
-}
 
 const SELECT = `SELECT p.*, EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id) AS undone FROM progress p`;
 /** When a record's value held. */
 const AS_OF = 'COALESCE(p.as_of, p.created_at)';
 const IN_FORCE = `p.kind != 'undo' AND NOT EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id)`;
-
-function toRecord(r: Row): ProgressRecord {
-  return {
-    id: r.id,
-    reportId: r.report_id,
-    itemId: r.item_id,
-    targetId: r.target_id,
-    value: r.value,
-    kind: r.kind,
-    undoes: r.undoes,
-    note: r.note,
-    rawText: r.raw_text,
-    platform: r.platform,
-    userId: r.user_id,
-    userName: r.user_name,
-    channelId: r.channel_id,
-    messageId: r.message_id,
-    createdAt: r.created_at,
-    asOf: r.as_of ?? r.created_at,
-    undone: Boolean(r.undone),
-  };
-}
 
 export class SqliteProgress implements ProgressRepository {
   /** Latest standings per item, valid while nothing was written (here or by another process). */

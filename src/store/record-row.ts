@@ -1,0 +1,45 @@
+/** A progress record as both stores keep it in a row (snake_case columns), and as the rest of duban reads it. */
+import type { ProgressRecord } from './types.js';
+
+export interface RecordRow {
+  id: number;
+  report_id: string;
+  item_id: string;
+  target_id: string | null;
+  value: number | null;
+  kind: ProgressRecord['kind'];
+  undoes: number | null;
+  note: string;
+  raw_text: string;
+  platform: string;
+  user_id: string;
+  user_name: string;
+  channel_id: string;
+  message_id: string | null;
+  created_at: string;
+  as_of: string | null;
+  /** 0/1 from SQLite, a boolean from PostgreSQL. */
+  undone: number | boolean;
+}
+
+export function toRecord(r: RecordRow): ProgressRecord {
+  return {
+    id: r.id,
+    reportId: r.report_id,
+    itemId: r.item_id,
+    targetId: r.target_id,
+    value: r.value,
+    kind: r.kind,
+    undoes: r.undoes,
+    note: r.note,
+    rawText: r.raw_text,
+    platform: r.platform,
+    userId: r.user_id,
+    userName: r.user_name,
+    channelId: r.channel_id,
+    messageId: r.message_id,
+    createdAt: r.created_at,
+    asOf: r.as_of ?? r.created_at,
+    undone: Boolean(r.undone),
+  };
+}
