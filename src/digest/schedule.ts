@@ -6,7 +6,7 @@
  */
 import { Cron } from 'croner';
 import type { Channel, Sender } from '../chat/types.js';
-import type { DigestRepository } from '../store/types.js';
+import { CLAIM_ABANDONED_MS, type DigestRepository } from '../store/types.js';
 import { localDate, startOfLocalDay } from '../time.js';
 import type { DigestService } from './service.js';
 
@@ -57,6 +57,21 @@ export class DigestScheduler {
 
   stop(): void {
     this.job?.stop();
+    this.job = undefined;
+    for (const t of this.retries) clearTimeout(t);
+    this.retries.clear();
+  }
+
+  private readonly retries = new Set<ReturnType<typeof setTimeout>>();
+
+  private retryAfter(channel: Channel, date: string, claimedAt: string): void {
+    const wait = Math.max(0, new Date(claimedAt).getTime() + CLAIM_ABANDONED_MS - this.now().getTime()) + 1000;
+    const t = setTimeout(() => {
+      this.retries.delete(t);
+      void this.deliver(channel, date).catch((err) => this.opts.log?.(`digest ${date} retry failed: ${err}`));
+    }, wait);
+    t.unref?.();
+    this.retries.add(t);
   }
 
   /** Send what is due today and was not sent (after a restart past the scheduled time). */
@@ -79,7 +94,13 @@ export class DigestScheduler {
   /** Deliver one channel's digest for a date, once. */
   async deliver(channel: Channel, date: string): Promise<DeliveryResult> {
     const log = this.opts.log ?? (() => {});
-    if (!(await this.repo.claim(channel, date))) return 'already';
+    if (!(await this.repo.claim(channel, date))) {
+      // Claimed by a process still sending, or one that died mid-send (a leader killed): look again
+      // once such a claim counts as abandoned, so the day's digest still goes out, once.
+      const held = await this.repo.delivery(channel, date);
+      if (held?.status === 'sending' && this.job) this.retryAfter(channel, date, held.updatedAt);
+      return 'already';
+    }
     const composed = await this.service.compose(date, channel);
     if (composed.empty && this.opts.skipEmpty) {
       await this.repo.markSent(channel, date, composed.coveredTo);

@@ -151,6 +151,9 @@ export interface Delivery extends Channel {
  * Digest state: which channels subscribed, and which (channel, date) digests were delivered. A
  * delivery is claimed before sending, so a retry or a second process cannot send it again.
  */
+/** A claim still 'sending' after this long is taken to be from a process that died, and may be claimed again. */
+export const CLAIM_ABANDONED_MS = 10 * 60 * 1000;
+
 export interface DigestRepository {
   /** Subscribe (true) or unsubscribe; false when nothing changed. */
   setSubscribed(ch: Channel, on: boolean, by: string): Promise<boolean>;

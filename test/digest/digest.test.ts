@@ -315,6 +315,36 @@ describe('delivery', () => {
   });
 });
 
+describe('a leader killed mid-send', () => {
+  it('leaves a claim that the next process takes once it is abandoned, and the day’s digest goes out once', async () => {
+    const c = await seeded();
+    const { sent, sender } = recorder();
+    // The leader claimed the day's digest at 09:00 and died before sending it.
+    c.clock.now = new Date(NINE_SHANGHAI);
+    expect(await c.store.digest.claim({ platform: 'slack', channelId: 'C1' }, '2015-06-02')).toBe(true);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // The process that takes over at 09:01 finds the claim held, and looks again when it counts as abandoned.
+      c.clock.now = new Date('2015-06-02T01:01:00Z');
+      const s = new DigestScheduler(
+        c.digest,
+        c.store.digest,
+        { slack: sender },
+        { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false, now: () => c.clock.now },
+      );
+      await s.start();
+      expect(sent).toHaveLength(0);
+      c.clock.now = new Date('2015-06-02T01:10:30Z');
+      await vi.advanceTimersByTimeAsync(10 * 60 * 1000);
+      s.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(sent).toHaveLength(1);
+    expect((await c.store.digest.delivery({ platform: 'slack', channelId: 'C1' }, '2015-06-02'))?.status).toBe('sent');
+  });
+});
+
 describe('a digest of a past day', () => {
   it('shows the standing as it was that day, not as it is now', async () => {
     const c = await seeded();

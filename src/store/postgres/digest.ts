@@ -4,11 +4,8 @@
  * sender must have died): the row lock it takes makes it one winner among any number of processes.
  */
 import type { Channel } from '../../chat/types.js';
-import type { Delivery, DigestRepository } from '../types.js';
+import { CLAIM_ABANDONED_MS, type Delivery, type DigestRepository } from '../types.js';
 import type { PgConn } from './conn.js';
-
-/** A claim on a 'sending' row older than this is taken to be from a process that died. */
-const ABANDONED_MS = 10 * 60 * 1000;
 
 export class PgDigest implements DigestRepository {
   constructor(
@@ -64,7 +61,7 @@ export class PgDigest implements DigestRepository {
          SET status = 'sending', attempts = d.attempts + 1, updated_at = excluded.updated_at
          WHERE d.status = 'failed' OR (d.status = 'sending' AND d.updated_at <= $5)
        RETURNING 1`,
-      [ch.platform, ch.channelId, date, now.toISOString(), new Date(now.getTime() - ABANDONED_MS).toISOString()],
+      [ch.platform, ch.channelId, date, now.toISOString(), new Date(now.getTime() - CLAIM_ABANDONED_MS).toISOString()],
     );
     return rows.length === 1;
   }

@@ -4,11 +4,16 @@
  * among many sends it.
  */
 import { qualify } from '../../chat/ids.js';
-import type { Actor, NewOwner, Owner, OwnerRepository, Reminded, ReminderRepository } from '../types.js';
+import {
+  type Actor,
+  CLAIM_ABANDONED_MS,
+  type NewOwner,
+  type Owner,
+  type OwnerRepository,
+  type Reminded,
+  type ReminderRepository,
+} from '../types.js';
 import type { PgConn } from './conn.js';
-
-/** A claim on a 'sending' reminder older than this is taken to be from a process that died. */
-const ABANDONED_MS = 10 * 60 * 1000;
 
 const OWNER = `SELECT report_id AS "reportId", item_id AS "itemId", NULLIF(target_id, '') AS "targetId", platform,
   user_id AS "userId", name, assigned_by AS "assignedBy", assigned_at AS "assignedAt" FROM owners`;
@@ -103,7 +108,7 @@ export class PgReminders implements ReminderRepository {
          SET status = 'sending', attempts = r.attempts + 1, updated_at = excluded.updated_at
          WHERE r.status = 'failed' OR (r.status = 'sending' AND r.updated_at <= $5)
        RETURNING 1`,
-      [who.platform, who.userId, period, now.toISOString(), new Date(now.getTime() - ABANDONED_MS).toISOString()],
+      [who.platform, who.userId, period, now.toISOString(), new Date(now.getTime() - CLAIM_ABANDONED_MS).toISOString()],
     );
     return rows.length === 1;
   }

@@ -1,10 +1,7 @@
 /** Digest state in SQLite: subscriptions, and one delivery row per (channel, date), claimed before sending. */
 import type { Channel } from '../../chat/types.js';
-import type { Delivery, DigestRepository } from '../types.js';
+import { CLAIM_ABANDONED_MS, type Delivery, type DigestRepository } from '../types.js';
 import type { Conn } from './conn.js';
-
-/** A claim on a 'sending' row older than this is taken to be from a process that died. */
-const ABANDONED_MS = 10 * 60 * 1000;
 
 export class SqliteDigest implements DigestRepository {
   constructor(
@@ -65,7 +62,7 @@ export class SqliteDigest implements DigestRepository {
       const d = this.row(ch, date);
       const now = this.now();
       if (d?.status === 'sent') return false;
-      if (d?.status === 'sending' && now.getTime() - new Date(d.updatedAt).getTime() < ABANDONED_MS) return false;
+      if (d?.status === 'sending' && now.getTime() - new Date(d.updatedAt).getTime() < CLAIM_ABANDONED_MS) return false;
       this.conn
         .stmt(
           `INSERT INTO digest_deliveries (platform, channel_id, date, status, attempts, updated_at)

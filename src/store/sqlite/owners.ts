@@ -1,10 +1,15 @@
 /** 督办 state in SQLite: owners and lead units of items, reminders (claimed like digest deliveries) and snoozes. */
 import { qualify } from '../../chat/ids.js';
-import type { Actor, NewOwner, Owner, OwnerRepository, Reminded, ReminderRepository } from '../types.js';
+import {
+  type Actor,
+  CLAIM_ABANDONED_MS,
+  type NewOwner,
+  type Owner,
+  type OwnerRepository,
+  type Reminded,
+  type ReminderRepository,
+} from '../types.js';
 import type { Conn } from './conn.js';
-
-/** A claim on a 'sending' reminder older than this is taken to be from a process that died. */
-const ABANDONED_MS = 10 * 60 * 1000;
 
 const OWNER = `SELECT report_id AS reportId, item_id AS itemId, NULLIF(target_id, '') AS targetId, platform,
   user_id AS userId, name, assigned_by AS assignedBy, assigned_at AS assignedAt FROM owners`;
@@ -110,7 +115,8 @@ export class SqliteReminders implements ReminderRepository {
         .get(who.platform, who.userId, period) as { status: string; updated_at: string } | undefined;
       const now = this.now();
       if (row?.status === 'sent') return false;
-      if (row?.status === 'sending' && now.getTime() - new Date(row.updated_at).getTime() < ABANDONED_MS) return false;
+      if (row?.status === 'sending' && now.getTime() - new Date(row.updated_at).getTime() < CLAIM_ABANDONED_MS)
+        return false;
       this.conn
         .stmt(
           `INSERT INTO reminders (platform, user_id, period, status, attempts, updated_at)
