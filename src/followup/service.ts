@@ -171,12 +171,12 @@ export class FollowUp {
     const due = await this.dueItems(owned, at, new Map());
     const lines: string[] = [TEXT.mineHead[lang](new Set(owned.map((o) => `${o.reportId}:${o.itemId}`)).size)];
     for (const key of new Set(owned.map((o) => `${o.reportId}:${o.itemId}`))) {
-      const [reportId, itemId] = [key.slice(0, key.lastIndexOf(':')), key.slice(key.lastIndexOf(':') + 1)];
-      const report = this.reports.find((r) => r.id === reportId);
-      const place = report && this.place(report, itemId);
-      if (!report || !place) continue;
-      const state = await this.standings.item(report, place.section, place.item, at);
-      const d = due.find((x) => x.report === report && x.item === place.item);
+      const found = this.locate(key);
+      if (!found) continue;
+      const { report, section, item } = found;
+      // A due item carries its state already; the others are read here.
+      const d = due.find((x) => x.report === report && x.item === item);
+      const state = d?.state ?? (await this.standings.item(report, section, item, at));
       lines.push(this.itemLine(report, state, d, lang));
       if (d) lines.push(`  ${TEXT.replyWith[lang](this.command(d, lang))}`);
     }
@@ -186,6 +186,13 @@ export class FollowUp {
   /** The command that reports a due item, as its owner would type it. */
   command(d: DueItem, lang: Lang): string {
     return reportCommand(this.refOf(d.report, d.item.id), d.ask, lang);
+  }
+
+  /** The report, section and item of a `report:item` key. */
+  private locate(key: string) {
+    const report = this.reports.find((r) => key.startsWith(`${r.id}:`));
+    const place = report && this.place(report, key.slice(report.id.length + 1));
+    return report && place ? { report, ...place } : undefined;
   }
 
   private place(report: Report, itemId: string) {
@@ -216,9 +223,9 @@ export class FollowUp {
       byItem.set(`${o.reportId}:${o.itemId}`, [...(byItem.get(`${o.reportId}:${o.itemId}`) ?? []), o]);
     for (const [key, owners] of byItem) {
       if (snoozed.has(key)) continue;
-      const report = this.reports.find((r) => key.startsWith(`${r.id}:`));
-      const place = report && this.place(report, key.slice(report.id.length + 1));
-      if (!report || !place) continue;
+      const place = this.locate(key);
+      if (!place) continue;
+      const { report } = place;
       const state = await this.standings.item(report, place.section, place.item, at);
       const whole = owners.some((o) => !o.targetId);
       const mineTargets = state.targets.filter((t) => whole || owners.some((o) => o.targetId === t.target.id));
@@ -422,9 +429,9 @@ export class FollowUp {
     const owners = await this.ownersByItem();
     const out: { report: Report; state: ItemState; owners: Owner[] }[] = [];
     for (const [key, when] of reminded) {
-      const report = this.reports.find((r) => key.startsWith(`${r.id}:`));
-      const place = report && this.place(report, key.slice(report.id.length + 1));
-      if (!report || !place) continue;
+      const place = this.locate(key);
+      if (!place) continue;
+      const { report } = place;
       const state = await this.standings.item(report, place.section, place.item, at);
       if (!state.stale || (state.lastUpdate && state.lastUpdate > when)) continue;
       out.push({ report, state, owners: owners.get(key) ?? [] });
