@@ -20,6 +20,8 @@ const ASKS_FOR_NUMBER = new RegExp(
     'how many',
     'how much',
     'what (?:is|are|was) the (?:\\w+ )?(?:number|population|size|total|amount|rate|gdp|budget|figure)\\b',
+    "what(?:'s| is| are) the (?:\\w+ ){1,3}target\\b",
+    'what (?:\\S+ )?(?:concentration|level|figure) ',
   ].join('|'),
   'i',
 );
@@ -39,17 +41,30 @@ export function asksForProgress(question: string): boolean {
 
 const NUMERAL = '[\\d.一二两三四五六七八九十百千万亿]+';
 
+/** A year asked for ("哪一年", "which year", "when"): then a year in the passage is a figure. */
+const ASKS_FOR_YEAR = /哪一?年|几年|多少年|\bwhich year\b|\bhow many years\b|\bwhen\b/i;
+
+/** Numbers that name rather than count: PM2.5, G20, 3315计划, 新一轮, 十三五, and a year unless one is asked for. */
+function withoutNames(question: string, passage: string): string {
+  const names = passage
+    .replace(/[A-Za-z]+\d+(?:\.\d+)?/g, ' ')
+    .replace(/\d+(?=[“”"]?(?:计划|工程|行动|战略|模式|体系))|新?一轮|十[一二三四五]五/g, ' ');
+  return ASKS_FOR_YEAR.test(question) ? names : names.replace(/(?:19|20)\d\d年?/g, ' ');
+}
+
 /**
- * True when a passage holds the kind of figure asked for: any figure, or — when the question
- * names its unit ("多少公里", "多少亿", "几届") — a figure in that unit.
+ * True when a passage holds the kind of figure asked for: any figure that counts (not a name such
+ * as PM2.5 or 3315计划), or — when the question names its unit ("多少公里", "多少亿", "几届") — a
+ * figure in that unit.
  */
 export function holdsFigure(question: string, passage: string): boolean {
+  const text = withoutNames(question, passage);
   const unit =
     /(?:多少|几)(亿元|万元|亿|万|元|公里|千米|米|平方米|亩|公顷|台|辆|人|名|所|家|届|座|条|吨|户|次|天|年|%)/.exec(
       question,
     )?.[1];
-  if (unit) return new RegExp(`${NUMERAL}${unit.replace('%', '%|个百分点')}`).test(passage);
-  return new RegExp(`\\d|${NUMERAL}[个项家所名条座次届人批大年级轮类]`).test(passage);
+  if (unit) return new RegExp(`${NUMERAL}${unit.replace('%', '%|个百分点')}`).test(text);
+  return new RegExp(`\\d|${NUMERAL}[个项家所名条座次届人批大年级轮类]`).test(text);
 }
 
 const NO_UPDATE = new RegExp(

@@ -97,6 +97,18 @@ describe('answers in English', () => {
     expect(a.text).toMatch(/^The report gives no such figure/);
   });
 
+  it('does not take a name with digits for the figure asked for', async () => {
+    // 6.3 speaks of air quality but gives no PM2.5 level, and 3.4 of public finance but no revenue target.
+    for (const q of ['What PM2.5 concentration is the city aiming for?', "What's the fiscal revenue target?"]) {
+      const a = await answerer.ask(q);
+      expect(a.outcome, q).toBe('not-found');
+      expect(a.text, q).toMatch(/^The report gives no such figure/);
+    }
+    const met = await answerer.ask("What's the jobs target?");
+    expect(met.found).toBe(true);
+    expect(plain(met.text)).toContain('2.2万个');
+  });
+
   it('glosses the report’s terms and names in English under the Chinese quote', async () => {
     const a = await answerer.ask('What does the report say about the river chief system?');
     expect(a.citations[0]?.id).toBe('6.1');
