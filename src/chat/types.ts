@@ -89,9 +89,20 @@ export function reply(r: Partial<Reply> & Pick<Reply, 'kind' | 'lang'>): Reply {
   return { text: [], bars: [], citations: [], hints: [], ephemeral: false, ...r };
 }
 
-/** The language of a text: Chinese when it holds Chinese characters or no Latin letters at all. */
+/**
+ * Chinese grammar in a message that mixes in English words ("今年的talent policy有啥"): a sentence
+ * in Chinese, whatever share of it is English. An English sentence quoting a Chinese term ("What
+ * does the report say about 河长制?") has none.
+ */
+const CHINESE_GRAMMAR = /[的了吗呢啥吧么哪]|有没有|是不是|怎么|什么|多少|如何|能不能|要不要/;
+
+/**
+ * The language of a text: Chinese when Chinese characters are not far outnumbered by Latin
+ * letters, or when Chinese grammar holds the English words together; English otherwise.
+ */
 export function langOf(text: string): Lang {
   const han = (text.match(/[\u3400-\u9fff]/g) ?? []).length;
   const latin = (text.match(/[A-Za-z]/g) ?? []).length;
-  return latin > han * 2 ? 'en' : 'zh';
+  if (latin <= han * 2) return 'zh';
+  return han >= 3 && CHINESE_GRAMMAR.test(text) ? 'zh' : 'en';
 }

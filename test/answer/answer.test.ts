@@ -135,12 +135,19 @@ describe('questions as people write them in a work group', () => {
     ["How many talents are targeted under Ningbo's 3315 plan?", '4.3', '3315'],
     // Slips of the words that only ask ("wat") weigh nothing, as the words do.
     ['wat about the rivr cheif system?', '6.1', '河长制'],
+    // English words held together by Chinese grammar: a Chinese question, answered in Chinese.
+    ['今年的talent policy有啥,引进leading talents有没有target?', '4.3', '领军人才及团队'],
   ])('%s → %s', async (q, id, text) => {
     const a = await answerer.ask(q);
     expect(a.question).toBe(q);
     expect(a).toMatchObject({ found: true, outcome: 'found' });
     expect(a.citations[0]?.id).toBe(id);
     expect(a.text).toContain(text);
+  });
+
+  it('answers in Chinese a Chinese sentence that mixes in English words, and in English an English one quoting Chinese', async () => {
+    expect((await answerer.ask('家电industry怎么upgrade?走smart化和branding路线吗')).lang).toBe('zh');
+    expect((await answerer.ask('What does the report say about 河长制?')).lang).toBe('en');
   });
 
   it.each([
