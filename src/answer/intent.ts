@@ -29,7 +29,8 @@ const ASKS_FOR_NUMBER = new RegExp(
 /** True when the question wants a figure ("多少", "how many", "what is the population"). */
 export function asksForNumber(question: string): boolean {
   if (/哪几/.test(question)) return false;
-  return ASKS_FOR_NUMBER.test(question);
+  // 好几个, 十几项, 几十家 say "several"; they ask for nothing.
+  return ASKS_FOR_NUMBER.test(question.replace(/好几|十几|几[十百千万]/g, ''));
 }
 
 /** True when the question asks how work is going rather than what was promised. */

@@ -20,6 +20,8 @@ const SYNONYM_WEIGHT = 0.5;
 const GENERIC_WEIGHT = 0.3;
 /** Weight of an everyday noun the report lacks ("名字", "家里"): less likely the topic than a rare one. */
 const EVERYDAY_WEIGHT = 0.5;
+/** jieba frequency from which a character on its own is an everyday word (能, 好, 要), never a slip. */
+const COMMON_CHAR_FREQ = 20000;
 /** jieba frequency from which a word counts as everyday. */
 const EVERYDAY_FREQ = 3000;
 
@@ -61,6 +63,23 @@ export interface ReaderData {
   ownTerms: Set<string>;
   /** Where the WordNet synonyms are kept: made the first time an English word needs one. */
   synonymFile: string;
+}
+
+/** What people put inside a verb and its object: 办(个)事, 盖(一堆)章, 跑(好几个)窗口, 拆(了)违章. */
+const INSIDE = '[一二两三几个好堆趟次些了过点下回遍大把]{0,4}';
+const looseMemo = new Map<string, RegExp>();
+
+/** An everyday word as found in a question, also with a measure or an aspect put inside it after its first character. */
+function looseWord(word: string): RegExp {
+  let re = looseMemo.get(word);
+  if (!re) {
+    const chars = [...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const inside = chars.length >= 2 && /^[\u3400-\u9fff]{2,3}$/.test(word) ? INSIDE : '';
+    re = new RegExp(`${chars[0]}${inside}${chars.slice(1).join('')}`, 'g');
+    looseMemo.set(word, re);
+  }
+  re.lastIndex = 0;
+  return re;
 }
 
 export class QuestionReader {
@@ -130,9 +149,10 @@ export class QuestionReader {
     const concepts: Concept[] = [];
     // Everyday words first ("看病" → 医疗卫生), then English or pinyin words inside a Chinese question.
     for (const [word, terms] of this.colloquial) {
-      if (!text.includes(word)) continue;
+      const loose = looseWord(word);
+      if (!loose.test(text)) continue;
       concepts.push({ text: word, alternatives: terms, everyday: true });
-      text = text.replaceAll(word, ' ');
+      text = text.replace(loose, ' ');
     }
     text = text.replace(/[a-z][a-z0-9'&.-]*(?: [a-z][a-z0-9'&.-]*)*/g, (latin) => {
       if (this.corpus.includes(latin)) return ` ${latin} `;
@@ -200,6 +220,9 @@ export class QuestionReader {
     const absent = !this.corpus.includes(w);
     const freq = this.frequency.get(w);
     if (absent && this.generic.has(w)) return { weight: GENERIC_WEIGHT };
+    // A run no dictionary knows made of everyday characters ("能好点"): how, not what.
+    if (absent && freq === undefined && [...w].every((c) => (this.frequency.get(c) ?? 0) >= COMMON_CHAR_FREQ))
+      return { weight: GENERIC_WEIGHT };
     if (absent && freq === undefined && [...w].length <= 3) return { weight: EVERYDAY_WEIGHT };
     if ((freq ?? 0) >= EVERYDAY_FREQ && !this.ownTerms.has(w)) return { weight: EVERYDAY_WEIGHT };
     return {};
@@ -297,6 +320,8 @@ export class QuestionReader {
         if (!/^[\u3400-\u9fff]{2,6}$/.test(piece) || this.corpus.includes(piece) || group.some((t) => STOP.has(t)))
           continue;
         if (group.every((t) => t.length > 1 && this.corpus.includes(t))) continue;
+        // Everyday words of one character each ("能好点" is 能 + 好, not 能耗) are what they say.
+        if (group.every((t) => t.length === 1 && (this.frequency.get(t) ?? 0) >= COMMON_CHAR_FREQ)) continue;
         const [word] = soundsLike(piece, this.pinyin);
         if (word) {
           out.push(word);

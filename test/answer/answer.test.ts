@@ -165,6 +165,20 @@ describe('questions as people write them in a work group', () => {
     expect(a.citations[0]?.id).toBe(id);
   });
 
+  it.each([
+    // 办(个)事, 跑(好几个)窗口, 盖(一堆)章 are 办事, 跑窗口, 盖章; 好几个 says "several", it asks for no figure.
+    ['出门办个事要跑好几个窗口盖一堆章，能不能简化点', '3.4'],
+    // 能好点 is 能 + 好 + 点, not a slip for 能耗; 啥时候 only asks when.
+    ['天天灰蒙蒙的,空气啥时候能好点', '6.3'],
+  ])(
+    'reads everyday words with something put inside them, and everyday characters as what they say: %s',
+    async (q, id) => {
+      const a = await answerer.ask(q);
+      expect(a.outcome).toBe('found');
+      expect(a.citations[0]?.id).toBe(id);
+    },
+  );
+
   it('reads everyday words as the report’s terms', async () => {
     const a = await answerer.ask('那种楼下开厂楼上住人的小作坊要整治吗');
     expect(a.citations[0]?.id).toBe('7.5');
