@@ -20,7 +20,7 @@ const ASKS_FOR_NUMBER = new RegExp(
     'how many',
     'how much',
     'what (?:is|are|was) the (?:\\w+ )?(?:number|population|size|total|amount|rate|gdp|budget|figure)\\b',
-    "what(?:'s| is| are) the (?:\\w+ ){1,3}target\\b",
+    "what(?:'s| is| are) the (?:\\S+ ){1,3}target\\b",
     'what (?:\\S+ )?(?:concentration|level|figure) ',
   ].join('|'),
   'i',
