@@ -9,6 +9,7 @@ import hnswlib from 'hnswlib-node';
 import type { Report } from '../report/types.js';
 import {
   buildCedictMap,
+  buildEnglishNouns,
   buildEnglishWords,
   buildGenericWords,
   buildJiebaDict,
@@ -31,7 +32,7 @@ export interface SearchDoc {
 }
 
 /** Bumped when what the files hold changes, so old ones are made again. */
-export const INDEX_VERSION = 16;
+export const INDEX_VERSION = 17;
 
 /** Terms the jieba dictionary must know: quoted names, target metrics, glossary words. */
 export function reportTerms(reports: Report[], glossary: Map<string, string[]>): string[] {
@@ -75,6 +76,7 @@ export function buildIndexFiles(
   const dict = readFileSync(join(dir, 'dict.txt'), 'utf8');
   put('places.json', JSON.stringify(buildPlaces(corpus, [...new Set(reports.map((r) => r.city))])));
   put('english.txt', buildEnglishWords().join('\n'));
+  put('nouns.txt', buildEnglishNouns().join('\n'));
   // WordNet synonyms are made on first need, for the words of this build.
   rmSync(join(dir, 'synonyms.json'), { force: true });
   put(

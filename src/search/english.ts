@@ -174,6 +174,8 @@ export function englishConcepts(
   cedict: Record<string, string[]>,
   /** For a word with no entry: pinyin, or a misspelling of a word that has one. */
   guess?: (word: string) => Omit<Concept, 'text'> | undefined,
+  /** Words that name things: untranslated, they weigh as a thing the report lacks. */
+  nouns?: Set<string>,
 ): Concept[] {
   const concepts: Concept[] = [];
   for (const han of question.match(/[\u3400-\u9fff]+/g) ?? []) concepts.push({ text: han, alternatives: [han] });
@@ -231,7 +233,7 @@ export function englishConcepts(
         // A word with no translation at all is more often a word of how than a thing the report
         // lacks — unless it is written as a name or an acronym (GDP, Hangzhou).
         const named = new RegExp(`\\b${w.replace(/[^a-z0-9]/g, '.')}\\b`, 'i').exec(question)?.[0] ?? w;
-        const untranslated = /^[A-Z]/.test(named) ? {} : { weight: UNTRANSLATED_WEIGHT };
+        const untranslated = /^[A-Z]/.test(named) || nouns?.has(singular(w)) ? {} : { weight: UNTRANSLATED_WEIGHT };
         concepts.push({ text: w, ...(found?.alternatives.length ? found : { alternatives: [], ...untranslated }) });
       }
       matched = 1;

@@ -185,6 +185,7 @@ export class SearchIndex {
     if (!pinyin.words || !places.zh || !places.named || !places.namedEn)
       throw new Error('pinyin.json or places.json is incomplete');
     const spelled = new Set(readFileSync(join(dir, 'english.txt'), 'utf8').split('\n'));
+    const nouns = new Set(readFileSync(join(dir, 'nouns.txt'), 'utf8').split('\n'));
     const lower = docs.map((d) => d.text.toLowerCase()).join('\n');
     // An everyday word stands for the report's terms that the report really uses.
     const everyday = [...colloquial]
@@ -207,6 +208,7 @@ export class SearchIndex {
       colloquial: everyday,
       places,
       spelled,
+      nouns,
       frequency,
       ownTerms: new Set(reportTerms(reports, glossary)),
       synonymFile: join(dir, 'synonyms.json'),

@@ -57,6 +57,8 @@ export interface ReaderData {
   places: { zh: string[]; en: string[]; named: Record<string, string[]>; namedEn: string[] };
   /** English words spelt right (CC-CEDICT's glosses). */
   spelled: Set<string>;
+  /** English words that name things (CC-CEDICT's one-word glosses of nouns), singular. */
+  nouns: Set<string>;
   /** jieba's frequency of each dictionary word. */
   frequency: Map<string, number>;
   /** The report's own terms (quoted names, target metrics, glossary terms): never everyday words. */
@@ -93,6 +95,7 @@ export class QuestionReader {
   private readonly pinyin: PinyinData;
   private readonly colloquial: [string, string[]][];
   private readonly spelled: Set<string>;
+  private readonly nouns: Set<string>;
   private readonly frequency: Map<string, number>;
   private readonly ownTerms: Set<string>;
   private readonly synonymFile: string;
@@ -115,6 +118,7 @@ export class QuestionReader {
       pinyin: this.pinyin,
       colloquial: this.colloquial,
       spelled: this.spelled,
+      nouns: this.nouns,
       frequency: this.frequency,
       ownTerms: this.ownTerms,
       synonymFile: this.synonymFile,
@@ -262,7 +266,7 @@ export class QuestionReader {
         return w;
       return correctSpelling(lower, this.known) ?? w;
     });
-    return englishConcepts(mended, this.glossary, this.cedict, guess).filter(
+    return englishConcepts(mended, this.glossary, this.cedict, guess, this.nouns).filter(
       (c) => !c.alternatives.some((a) => this.cities.includes(a)),
     );
   }

@@ -97,6 +97,13 @@ describe('answers in English', () => {
     expect(a.text).toMatch(/^The report gives no such figure/);
   });
 
+  it('takes an English noun nothing in the report translates for a thing the report does not name', async () => {
+    // 5.2 is about traffic jams, but the report plans no subway.
+    const a = await answerer.ask('Will the city build a subway to ease traffic jams?');
+    expect(a.outcome).toBe('not-found');
+    expect(a.suggestions[0]?.id).toBe('5.2');
+  });
+
   it('does not take a name with digits for the figure asked for', async () => {
     // 6.3 speaks of air quality but gives no PM2.5 level, and 3.4 of public finance but no revenue target.
     for (const q of ['What PM2.5 concentration is the city aiming for?', "What's the fiscal revenue target?"]) {
