@@ -66,7 +66,7 @@ const DETAIL = new RegExp(
     '\\b(?:how (?:do|can|should) i|where (?:do|can|should) i|opening hours|salary|salaries|wage|wages|website|' +
       'apply for|application form)\\b',
     '\\b(?:budget|budgeted|cost|costs|price|prices|fee|fees|charge|location|located|address|phone|contact|' +
-      'deadline|date|dates|rate|percentage|percent|criteria|standard|standards|' +
+      'deadlines?|dates?|rates?|percentages?|percent|criteria|standards?|charges|locations|addresses|contacts|' +
       'who (?:is|will be) (?:in charge|responsible)|which compan(?:y|ies)|names? of)\\b',
   ].join('|'),
   'i',

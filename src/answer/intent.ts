@@ -16,7 +16,7 @@ export function refInQuestion(question: string): string | undefined {
 
 const ASKS_FOR_NUMBER = new RegExp(
   [
-    '多少|几个|几项|几家|几所|几届|多大|数量|比例|比率',
+    '多少|几个|几项|几家|几所|几届|多大|数量|比例|比率|百分之几|几成|几个百分点|占比',
     'how many',
     'how much',
     'what (?:is|are|was) the (?:\\w+ )?(?:number|population|size|total|amount|rate|gdp|budget|figure)\\b',
@@ -62,7 +62,7 @@ export function holdsFigure(question: string, passage: string): boolean {
   const text = withoutNames(question, passage);
   const unit =
     /(?:多少|几)(亿元|万元|亿|万|元|公里|千米|米|平方米|亩|公顷|台|辆|人|名|所|家|届|座|条|吨|户|次|天|年|%)/.exec(
-      question,
+      question.replace(/百分之几|几个百分点|几成/g, '几%'),
     )?.[1];
   if (unit) return new RegExp(`${NUMERAL}${unit.replace('%', '%|个百分点')}`).test(text);
   return new RegExp(`\\d|${NUMERAL}[个项家所名条座次届人批大年级轮类]`).test(text);

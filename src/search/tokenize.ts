@@ -8,6 +8,9 @@ import { Jieba } from '@node-rs/jieba';
 /** Words that say what kind of question it is, not what it is about. */
 const QUESTION_WORDS = [
   '是多少',
+  '百分之几',
+  '几个百分点',
+  '几成',
   '多少',
   '什么时候',
   '啥时候',

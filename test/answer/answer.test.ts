@@ -65,6 +65,12 @@ describe('answers in Chinese', () => {
     const a = await answerer.ask('慈溪市人口有多少');
     expect(a.found).toBe(false);
   });
+
+  it('hears 百分之几 as asking for a figure, which 1.3 does not give', async () => {
+    const a = await answerer.ask('今年出口增长目标是百分之几?');
+    expect(a.outcome).toBe('not-found');
+    expect(a.text).toMatch(/^报告中没有给出这个数字/);
+  });
 });
 
 describe('answers in English', () => {
