@@ -72,6 +72,32 @@ const DETAIL = new RegExp(
   'i',
 );
 
+/**
+ * An edition of an event the reports do not hold ("第九届市艺术节" where the report holds the
+ * tenth): another year's, as much as "去年" is.
+ */
+function otherEdition(index: SearchIndex, question: string): boolean {
+  const editions = question.match(/第[一二三四五六七八九十百\d]+(?:届|次|期)/g) ?? [];
+  // "the 9th arts festival": an English ordinal of an event, against the editions the reports hold.
+  const english = [
+    ...question.matchAll(
+      /\b(\d+)(?:st|nd|rd|th)\b(?= (?:\w+ ){0,3}(?:festival|fair|expo|session|edition|games|congress)s?\b)/gi,
+    ),
+  ];
+  return (
+    editions.some((e) => !index.mentions(e)) ||
+    english.some((m) => !index.mentions(`第${toChinese(Number(m[1]))}届`) && !index.mentions(`第${m[1]}届`))
+  );
+}
+
+/** 1–99 in Chinese numerals, as editions are written (第十届, 第二十一届). */
+function toChinese(n: number): string {
+  const digits = '零一二三四五六七八九';
+  if (n < 10) return digits[n]!;
+  const tens = Math.floor(n / 10);
+  return `${tens > 1 ? digits[tens] : ''}十${n % 10 ? digits[n % 10] : ''}`;
+}
+
 /** Share of the question's weight in concepts matching this well. */
 function share(matches: ConceptMatch[], test: (m: ConceptMatch) => boolean): number {
   const total = matches.reduce((a, m) => a + m.weight, 0);
@@ -105,7 +131,7 @@ export function features(
       inTop,
       (m) => m.matched < 0.5 && (inReport.find((r) => r.concept === m.concept)?.matched ?? 0) >= 0.5,
     ),
-    otherTime: OTHER_TIME.test(query.question) ? 1 : 0,
+    otherTime: OTHER_TIME.test(query.question) || otherEdition(index, query.question) ? 1 : 0,
     otherPlace: about.otherPlace ? 1 : 0,
     // A figure was asked for, and the best passage holds none of that kind.
     noFigure: about.noFigure ? 1 : 0,

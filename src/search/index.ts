@@ -269,6 +269,11 @@ export class SearchIndex {
     });
   }
 
+  /** True when the reports' text holds this exact text. */
+  mentions(text: string): boolean {
+    return this.corpus.includes(text.toLowerCase());
+  }
+
   /** How each concept of the query is met anywhere in the reports (or in `extra`, such as progress notes). */
   corpusMatches(query: Query, extra = ''): ConceptMatch[] {
     return extra

@@ -219,6 +219,16 @@ describe('questions as people write them in a work group', () => {
     expect((await answerer.ask("What is Ningbo city's target for new jobs this year?")).outcome).toBe('not-found');
   });
 
+  it.each([
+    ['第九届市艺术节是哪一年办的?', '第十届市艺术节什么时候办'],
+    ['When was the 9th arts festival held?', 'What about the 10th arts festival?'],
+  ])('takes an edition of an event the report does not hold for another year: %s', async (other, own) => {
+    expect((await answerer.ask(other)).outcome).toBe('not-found');
+    const a = await answerer.ask(own);
+    expect(a.outcome).toBe('found');
+    expect(a.citations[0]?.id).toBe('8.6');
+  });
+
   it('does not answer for another city, or another year', async () => {
     for (const q of ['余姚的河长制是怎么搞的？', "What was last year's GDP growth rate?"]) {
       const a = await answerer.ask(q);
