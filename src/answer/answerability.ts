@@ -6,6 +6,7 @@
  * `duban eval --fit` and kept in `data/answerability.json`, not a hand-set threshold.
  */
 import { readFileSync } from 'node:fs';
+import { englishTerms } from '../search/english.js';
 import type { ConceptMatch, Hit, Query, SearchIndex } from '../search/index.js';
 
 /** Names of the features, in the order the weights are kept. */
@@ -27,6 +28,7 @@ export const FEATURES = [
   'englishCoverage',
   'englishUnknown',
   'concepts',
+  'englishWords',
 ] as const;
 
 export type Features = Record<(typeof FEATURES)[number], number>;
@@ -104,6 +106,13 @@ function share(matches: ConceptMatch[], test: (m: ConceptMatch) => boolean): num
   return total ? matches.filter(test).reduce((a, m) => a + m.weight, 0) / total : 0;
 }
 
+function englishShare(index: SearchIndex, question: string, doc: Hit['doc']): number {
+  const words = [...new Set(englishTerms(question))];
+  if (!words.length) return 0;
+  const english = index.englishOf(doc);
+  return words.filter((w) => english.has(w)).length / words.length;
+}
+
 /** The features of a question and its ranked passages. */
 export function features(
   index: SearchIndex,
@@ -144,6 +153,8 @@ export function features(
     englishCoverage: query.lang === 'en' ? (top?.coverage ?? 0) : 0,
     englishUnknown: query.lang === 'en' ? share(inReport, unknown) : 0,
     concepts: Math.min(1, query.concepts.length / 8),
+    // Share of an English question's own words the best passage's English (its glossed terms) holds.
+    englishWords: query.lang === 'en' && top ? englishShare(index, query.question, top.doc) : 0,
   };
 }
 

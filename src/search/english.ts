@@ -40,6 +40,17 @@ const STOP = new Set(
   ).split(/\s+/),
 );
 
+/** A word's stem as English texts are compared: "enterprises", "enterprise" and "enterprising" meet. */
+export function stem(word: string): string {
+  const w = singular(word.toLowerCase());
+  return w.length > 5 ? w.replace(/(?:ing|ed|ation|ations|ment|ments|al|ly|er|ers)$/, '') : w;
+}
+
+/** The content words of an English text, stemmed. */
+export function englishTerms(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((w) => w.length > 1 && !STOP.has(w)).map(stem);
+}
+
 /** A word one edit from a stop word of three letters or more ("wat" for what). */
 function isStopSlip(w: string): boolean {
   if (w.length < 3 || !/^[a-z]+$/.test(w)) return false;

@@ -12,7 +12,7 @@ import type { Report } from '../report/types.js';
 import { Bm25 } from './bm25.js';
 import { buildIndexFiles, INDEX_VERSION, reportTerms, type SearchDoc } from './build.js';
 import { HashedNgramEmbeddings } from './embedder.js';
-import { type Concept, parseGlossary } from './english.js';
+import { type Concept, englishTerms, parseGlossary } from './english.js';
 import type { PinyinData } from './pinyin.js';
 import { type Query, QuestionReader, type ReaderData } from './reader.js';
 import { bigrams, Tokenizer } from './tokenize.js';
@@ -267,6 +267,26 @@ export class SearchIndex {
       }
       return { concept, weight: this.weight(concept.alternatives) * (concept.weight ?? 1), matched: best };
     });
+  }
+
+  private readonly englishMemo = new Map<number, Set<string>>();
+
+  /** The stems of a passage read in English: the glossary's English for its terms. */
+  englishOf(doc: SearchDoc): Set<string> {
+    const i = this.byKey.get(doc.key) ?? -1;
+    let terms = this.englishMemo.get(i);
+    if (!terms) {
+      terms = new Set(
+        englishTerms(
+          this.reader
+            .glossTerms(`${doc.title} ${doc.text}`, 1000)
+            .map(([, en]) => en)
+            .join(' '),
+        ),
+      );
+      this.englishMemo.set(i, terms);
+    }
+    return terms;
   }
 
   /** True when the reports' text holds this exact text. */

@@ -103,6 +103,16 @@ describe('answers in English', () => {
     expect(a.text).toMatch(/^The report gives no such figure/);
   });
 
+  it("weighs how many of an English question's own words the best passage holds in English", async () => {
+    const own = await answerer.judge('What does the report say about the river chief system?');
+    expect(own.hits[0]?.doc.ref).toBe('6.1');
+    expect(own.features.englishWords).toBe(1);
+    const other = await answerer.judge('Will the city build a subway to ease traffic jams?');
+    expect(other.hits[0]?.doc.ref).toBe('5.2');
+    expect(other.features.englishWords).toBeGreaterThan(0);
+    expect(other.features.englishWords).toBeLessThan(1);
+  });
+
   it('takes an English noun nothing in the report translates for a thing the report does not name', async () => {
     // 5.2 is about traffic jams, but the report plans no subway.
     const a = await answerer.ask('Will the city build a subway to ease traffic jams?');
