@@ -183,6 +183,9 @@ export function bigrams(text: string): string[] {
   return out;
 }
 
+/** Length from which a run of characters no dictionary word covers is cut by jieba's HMM rather than kept whole. */
+const LONG_RUN = 5;
+
 /** A jieba segmenter over a given dictionary. */
 export class Tokenizer {
   private readonly jieba: Jieba;
@@ -197,16 +200,22 @@ export class Tokenizer {
     // together so that "高铁站" stays one thing the report must mention.
     const out: string[] = [];
     let run = '';
+    // A run of five characters or more is several words the dictionary lacks ("村边小河臭烘烘"):
+    // jieba's HMM cuts it where words most likely end.
+    const glue = () => {
+      if (run.length >= LONG_RUN) out.push(...this.jieba.cut(run, true));
+      else if (run.length > 1) out.push(run);
+      run = '';
+    };
     for (const w of this.jieba.cut(text.toLowerCase(), false)) {
       if (w.length === 1 && /[\u3400-\u9fff]/.test(w) && !STOP.has(w)) {
         run += w;
         continue;
       }
-      if (run.length > 1) out.push(run);
-      run = '';
+      glue();
       out.push(w);
     }
-    if (run.length > 1) out.push(run);
+    glue();
     return this.clean(out).filter((w) => !CONTEXT_WORDS.has(w));
   }
 

@@ -202,6 +202,14 @@ describe('questions as people write them in a work group', () => {
     },
   );
 
+  it('cuts a long run of characters no dictionary word covers into words, not one thing the report lacks', async () => {
+    const words = answerer.index.prepare('村口大榕树边上老是积水').concepts.map((c) => c.text);
+    expect(words).toContain('村口');
+    expect(words.every((w) => w.length < 5)).toBe(true);
+    // Short runs stay whole: 高铁 is one thing, and the report does not name it.
+    expect(answerer.index.prepare('高铁站什么时候建').concepts.map((c) => c.text)).toEqual(['高铁']);
+  });
+
   it('reads everyday words as the report’s terms', async () => {
     const a = await answerer.ask('那种楼下开厂楼上住人的小作坊要整治吗');
     expect(a.citations[0]?.id).toBe('7.5');
