@@ -153,6 +153,9 @@ export class QuestionReader {
     const concepts: Concept[] = [];
     // Everyday words first ("看病" → 医疗卫生), then English or pinyin words inside a Chinese question.
     for (const [word, terms] of this.colloquial) {
+      // Most words are not there at all: look for the loose form only where its first and last characters are.
+      if (!text.includes(word) && !(text.includes(word[0]!) && text.includes(word.slice(-1)) && word.length > 1))
+        continue;
       const loose = looseWord(word);
       if (!loose.test(text)) continue;
       concepts.push({ text: word, alternatives: terms, everyday: true });
