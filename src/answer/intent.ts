@@ -22,6 +22,7 @@ const ASKS_FOR_NUMBER = new RegExp(
     'what (?:is|are|was) the (?:\\w+ )?(?:number|population|size|total|amount|rate|gdp|budget|figure)\\b',
     "what(?:'s| is| are) the (?:\\S+ ){1,3}target\\b",
     'what (?:\\S+ )?(?:concentration|level|figure) ',
+    '\\bwhat (?:percentage|proportion|share|rate)\\b',
   ].join('|'),
   'i',
 );
