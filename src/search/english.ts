@@ -219,6 +219,8 @@ export function englishConcepts(
     let matched = 0;
     for (let n = Math.min(6, words.length - i); n >= 2 && !matched; n--) {
       const phrase = words.slice(i, i + n).join(' ');
+      // "doing to open up": "to" begins the purpose, not a phrase of the dictionary's ("to open").
+      if (words[i] === 'to') continue;
       const hit = lookup(phrase);
       if (hit) {
         concepts.push({ text: phrase, ...hit });

@@ -142,6 +142,12 @@ describe('answers in English', () => {
     expect(plain(towns.text)).toContain('周巷 Zhouxiang; 观海卫 Guanhaiwei; 龙山 Longshan; 逍林 Xiaolin');
   });
 
+  it('reads "to" before a verb as the start of a purpose, not of a dictionary phrase ("to open" → 开展)', async () => {
+    const concepts = answerer.index.prepare('What is the city doing to open up internationally?').concepts;
+    expect(concepts.flatMap((c) => c.alternatives)).not.toContain('开展');
+    expect(concepts.flatMap((c) => c.alternatives)).toContain('开放');
+  });
+
   it('reads a misspelt word as the word it was meant to be', async () => {
     const a = await answerer.ask('celadon festivel');
     expect(a).toMatchObject({ outcome: 'found' });
