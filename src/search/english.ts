@@ -40,6 +40,31 @@ const STOP = new Set(
   ).split(/\s+/),
 );
 
+/** Short forms of chat ("social orgs", "govt", "infra") read as the words they stand for. */
+const ABBREVIATIONS: Record<string, string> = {
+  org: 'organization',
+  orgs: 'organizations',
+  govt: 'government',
+  gov: 'government',
+  dept: 'department',
+  depts: 'departments',
+  info: 'information',
+  biz: 'business',
+  econ: 'economy',
+  infra: 'infrastructure',
+  env: 'environment',
+  enviro: 'environment',
+  edu: 'education',
+  intl: 'international',
+  natl: 'national',
+  mgmt: 'management',
+  dev: 'development',
+  ppl: 'people',
+  reqs: 'requirements',
+  ecommerce: 'e-commerce',
+  transpo: 'transport',
+};
+
 /** A word's stem as English texts are compared: "enterprises", "enterprise" and "enterprising" meet. */
 export function stem(word: string): string {
   const w = singular(word.toLowerCase());
@@ -196,6 +221,7 @@ export function englishConcepts(
     .replace(/[^a-z0-9&' -]+/g, ' ')
     .split(/\s+/)
     .map((w) => w.replace(/'s$/, '').replace(/^'+|'+$/g, ''))
+    .map((w) => ABBREVIATIONS[w] ?? w)
     .filter(Boolean)
     // A hyphenated word the glossary lacks is read as its parts where they begin one of its phrases
     // ("medium-sized" in "small and medium sized enterprises").

@@ -148,6 +148,12 @@ describe('answers in English', () => {
     expect(concepts.flatMap((c) => c.alternatives)).toContain('开放');
   });
 
+  it('reads the short forms of chat as the words they stand for (social orgs, govt)', async () => {
+    const a = await answerer.ask('what does the govt say about social orgs?');
+    expect(a.outcome).toBe('found');
+    expect(a.citations[0]?.id).toBe('7.3');
+  });
+
   it('reads a misspelt word as the word it was meant to be', async () => {
     const a = await answerer.ask('celadon festivel');
     expect(a).toMatchObject({ outcome: 'found' });
