@@ -1,9 +1,12 @@
 /**
  * Reminds owners on a cron schedule (croner, in the configured time zone; Monday 09:00 by
  * default). Each owner is claimed once per week in the store, so restarts, retries and a second
- * process send nothing twice; after a restart past this week's time, what was missed is sent.
+ * process send nothing twice; after a restart past this week's time, what was missed is sent. A
+ * reminder another process claimed and did not finish (a leader killed mid-send) is looked at again
+ * once that claim counts as abandoned, so it still goes out, once.
  */
 import { Cron } from 'croner';
+import { CLAIM_ABANDONED_MS } from '../store/types.js';
 import type { FollowUp } from './service.js';
 
 export interface RemindScheduleOptions {
@@ -43,6 +46,21 @@ export class RemindScheduler {
 
   stop(): void {
     this.job?.stop();
+    this.job = undefined;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = undefined;
+  }
+
+  private retry?: ReturnType<typeof setTimeout>;
+
+  /** Run again once claims held by another sender now count as abandoned (one pending look at a time). */
+  private lookAgain(): void {
+    if (!this.job || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      void this.run();
+    }, CLAIM_ABANDONED_MS + 1000);
+    this.retry.unref?.();
   }
 
   /** Remind everyone due now; what was sent this week already is not sent again. */
@@ -51,7 +69,8 @@ export class RemindScheduler {
     try {
       const results = await this.followUp.remindAll(this.now());
       const sent = results.filter((r) => r.result === 'sent').length;
-      if (results.length) log(`reminders: ${sent} sent, ${results.length - sent} not (already, or failed)`);
+      if (results.length) log(`reminders: ${sent} sent, ${results.length - sent} not (already, held, or failed)`);
+      if (results.some((r) => r.result === 'held')) this.lookAgain();
     } catch (err) {
       log(`reminders failed: ${String((err as Error)?.message ?? err)}`);
     }

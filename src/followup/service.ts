@@ -46,7 +46,8 @@ export interface Due {
   items: DueItem[];
 }
 
-export type RemindResult = 'sent' | 'already' | 'failed' | 'dry-run';
+/** What became of one owner's reminder: `held` when another sender's claim on it is still being sent. */
+export type RemindResult = 'sent' | 'already' | 'held' | 'failed' | 'dry-run';
 
 /** `YYYY-Www`: the ISO week of a local date — the period a reminder counts in. */
 export function isoWeek(date: string): string {
@@ -320,7 +321,8 @@ export class FollowUp {
     const who = { platform: due.person.platform, userId: due.person.userId };
     const send = this.senders[due.person.platform];
     if (!send) return 'failed';
-    if (!(await this.store.reminders.claim(who, period))) return 'already';
+    if (!(await this.store.reminders.claim(who, period)))
+      return (await this.store.reminders.held(who, period)) ? 'held' : 'already';
     const attempts = opts.attempts ?? 3;
     const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
     let error = '';

@@ -242,6 +242,8 @@ export interface ReminderRepository {
   claim(who: Reminded, period: string): Promise<boolean>;
   markSent(who: Reminded, period: string, items: { reportId: string; itemId: string }[]): Promise<void>;
   markFailed(who: Reminded, period: string, error: string): Promise<void>;
+  /** When a claim still being sent was taken (ISO time), or undefined when there is none. */
+  held(who: Reminded, period: string): Promise<string | undefined>;
   /** When each item was last listed in a reminder that was sent (ISO time), before `before` when given, by `report:item`. */
   lastReminded(before?: string): Promise<Map<string, string>>;
   /** Keep an item out of reminders until an instant (ISO time). */

@@ -1,5 +1,5 @@
 /** 督办: owners, what each owes, one reminder per owner and week, snoozes, and escalation in the digest. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openCore } from '../../src/bot/open.js';
 import { renderText } from '../../src/chat/render.js';
 import type { Channel, Reply } from '../../src/chat/types.js';
@@ -162,6 +162,30 @@ describe('reminders over a month', () => {
     // Sunday of the next week, before its Monday: nothing due in that week yet.
     expect(s.lastDue(new Date('2015-06-07T05:00:00Z'))).toBeDefined();
     expect(s.lastDue(new Date('2015-06-08T00:30:00Z'))).toBeUndefined();
+  });
+
+  it('claimed by a leader killed mid-send still go out, once, when the claim counts as abandoned', async () => {
+    const c = await office();
+    const sent = inbox(c);
+    // The leader claimed 王强's reminder at Monday 09:00 and died before sending it.
+    const period = c.followUp.period(c.clock.now);
+    expect(await c.store.reminders.claim({ platform: 'test', userId: 'w' }, period)).toBe(true);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // The process that takes over a minute later reminds 李梅, finds 王强's claim held, and looks again.
+      c.clock.now = new Date('2015-06-01T01:01:00Z');
+      const s = new RemindScheduler(c.followUp, { cron: '0 9 * * 1', tz: 'Asia/Shanghai', now: () => c.clock.now });
+      await s.start();
+      expect(sent.map((m) => m.to)).toEqual(['li']);
+      c.clock.now = new Date('2015-06-01T01:11:30Z');
+      await vi.advanceTimersByTimeAsync(10 * 60 * 1000 + 1000);
+      // Nothing more to look at: a later look would find both sent.
+      await vi.advanceTimersByTimeAsync(60 * 60 * 1000);
+      s.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(sent.map((m) => m.to).sort()).toEqual(['li', 'w']);
   });
 
   it('by an admin now: the item’s owners at once, once a day', async () => {

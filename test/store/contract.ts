@@ -330,7 +330,9 @@ export function storeContract(name: string, open: OpenStore): void {
         const who = { platform: 'slack', userId: 'U2' };
         const claims = await Promise.all(Array.from({ length: 6 }, () => store.reminders.claim(who, '2015-W23')));
         expect(claims.filter(Boolean)).toHaveLength(1);
+        expect(await store.reminders.held(who, '2015-W23')).toBe(clock.now.toISOString());
         await store.reminders.markFailed(who, '2015-W23', 'cannot open a direct message');
+        expect(await store.reminders.held(who, '2015-W23')).toBeUndefined();
         expect(await store.reminders.claim(who, '2015-W23')).toBe(true);
         clock.now = new Date('2015-06-01T02:05:00Z');
         await store.reminders.markSent(who, '2015-W23', [{ reportId: 'r', itemId: '4.3' }]);

@@ -113,6 +113,14 @@ export class PgReminders implements ReminderRepository {
     return rows.length === 1;
   }
 
+  async held(who: Reminded, period: string): Promise<string | undefined> {
+    const rows = await this.conn.query<{ updated_at: string }>(
+      `SELECT updated_at FROM reminders WHERE platform = $1 AND user_id = $2 AND period = $3 AND status = 'sending'`,
+      [who.platform, who.userId, period],
+    );
+    return rows[0]?.updated_at;
+  }
+
   markSent(who: Reminded, period: string, items: { reportId: string; itemId: string }[]): Promise<void> {
     return this.conn.transaction(async () => {
       const at = this.now().toISOString();

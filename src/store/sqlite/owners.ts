@@ -129,6 +129,17 @@ export class SqliteReminders implements ReminderRepository {
     });
   }
 
+  held(who: Reminded, period: string): Promise<string | undefined> {
+    return this.conn.read(() => {
+      const row = this.conn
+        .stmt(
+          "SELECT updated_at FROM reminders WHERE platform = ? AND user_id = ? AND period = ? AND status = 'sending'",
+        )
+        .get(who.platform, who.userId, period) as { updated_at: string } | undefined;
+      return row?.updated_at;
+    });
+  }
+
   markSent(who: Reminded, period: string, items: { reportId: string; itemId: string }[]): Promise<void> {
     return this.conn.transaction(() => {
       const at = this.now().toISOString();
