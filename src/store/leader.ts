@@ -5,19 +5,9 @@
  * another process takes over when that connection goes.
  */
 import type { StoreLocation } from './index.js';
+import type { Leadership, LeaderWork } from './types.js';
 
-/** What the leader runs: start it, and get back how to stop it. */
-export type LeaderWork = () => Promise<() => Promise<void>>;
-
-export interface Leadership {
-  /**
-   * Run `work` whenever this process becomes the leader; its stop runs when leadership is lost.
-   * Resolves after the first try: the work started (its error thrown) when this process leads.
-   */
-  start(work: LeaderWork): Promise<void>;
-  /** Stop the work if it runs and give up leadership. */
-  stop(): Promise<void>;
-}
+export type { Leadership, LeaderWork };
 
 /** The single process of an embedded store: the leader from the start. */
 class SoleLeader implements Leadership {

@@ -291,3 +291,16 @@ export interface StoreOptions {
 export class StoreError extends Error {
   override name = 'StoreError';
 }
+
+/** What the leader runs: start it, and get back how to stop it. */
+export type LeaderWork = () => Promise<() => Promise<void>>;
+
+export interface Leadership {
+  /**
+   * Run `work` whenever this process becomes the leader; its stop runs when leadership is lost.
+   * Resolves after the first try: the work started (its error thrown) when this process leads.
+   */
+  start(work: LeaderWork): Promise<void>;
+  /** Stop the work if it runs and give up leadership. */
+  stop(): Promise<void>;
+}

@@ -6,7 +6,7 @@
  * TCP keepalives fail (about half a minute), and stops its own work when its check fails.
  */
 import pg from 'pg';
-import type { Leadership, LeaderWork } from '../leader.js';
+import type { Leadership, LeaderWork } from '../types.js';
 
 const LEADER = "hashtext('duban:leader')";
 
