@@ -7,8 +7,6 @@
 import type { StoreLocation } from './index.js';
 import type { Leadership, LeaderWork } from './types.js';
 
-export type { Leadership, LeaderWork };
-
 /** The single process of an embedded store: the leader from the start. */
 class SoleLeader implements Leadership {
   private stopWork?: () => Promise<void>;
