@@ -8,6 +8,8 @@ describe('the question inside a chat message', () => {
     ['领导好，明天开会要用。关于河长制和一河一策，报告里怎么写的？谢谢', '关于河长制和一河一策，报告里怎么写的？'],
     ['好的收到。另外请问下，今年市艺术节是第几届来着？', '今年市艺术节是第几届来着？'],
     ['<@U0BOT> 河长制', '河长制'],
+    ['@督办 在不在 想问问公共自行车啥时候搞', '公共自行车啥时候搞'],
+    ['老师好，弱弱地问一句，社保卡功能有啥新安排', '社保卡功能有啥新安排'],
     [
       '@duban hi, quick one: how many key energy-saving retrofit projects are planned this year? thx 🙏',
       'how many key energy-saving retrofit projects are planned this year?',
