@@ -36,7 +36,9 @@ const STOP = new Set(
     'involved scheduled individual each sister liaison officer overall promise promised meant mean means out local ' +
     'policy policies step steps thinking article government authorities authority municipal municipality ' +
     // Pronouns and fillers of chat ("is someone going to…", "boss wants to know re: …, ty").
-    'someone somebody anyone anybody everyone everybody whoever re ty thx pls plz boss bot people chapter'
+    'someone somebody anyone anybody everyone everybody whoever re ty thx pls plz boss bot people chapter ' +
+    // Words of asking in chat ("boss is asking…", "any news on…", "remind me what…").
+    'ask asks asked asking remind reminded news update updates'
   ).split(/\s+/),
 );
 
@@ -63,6 +65,19 @@ const ABBREVIATIONS: Record<string, string> = {
   reqs: 'requirements',
   ecommerce: 'e-commerce',
   transpo: 'transport',
+  // Words of chat shorthand ("where r we on…", "wht the report says abt…", "this yr").
+  abt: 'about',
+  wht: 'what',
+  wat: 'what',
+  r: 'are',
+  u: 'you',
+  ur: 'your',
+  yr: 'year',
+  yrs: 'years',
+  thru: 'through',
+  bc: 'because',
+  cuz: 'because',
+  rn: 'now',
 };
 
 /** A word's stem as English texts are compared: "enterprises", "enterprise" and "enterprising" meet. */
@@ -255,7 +270,7 @@ export function englishConcepts(
     }
     if (!matched) {
       const w = words[i]!;
-      if (!STOP.has(w) && !/^\d+$/.test(w)) {
+      if (!STOP.has(w) && !STOP.has(singular(w)) && !/^\d+$/.test(w)) {
         // A hyphenated word with no entry of its own is looked up part by part ("co-governance").
         const parts = w.includes('-') ? w.split('-').filter((p) => p && !STOP.has(p)) : [];
         const found =

@@ -148,6 +148,16 @@ describe('answers in English', () => {
     expect(concepts.flatMap((c) => c.alternatives)).toContain('开放');
   });
 
+  it.each([
+    ['pls remind me wht the report says abt public bikes', '5.2'],
+    ['any news on the celadon festival this yr?', '8.6'],
+    ['hey guys, boss is asking: where r we on the talent recruitment numbers?', '4.3'],
+  ])('reads English chat shorthand and words of asking as what they say: %s', async (q, id) => {
+    const a = await answerer.ask(q);
+    expect(a.outcome).toBe('found');
+    expect(a.citations[0]?.id).toBe(id);
+  });
+
   it('reads the short forms of chat as the words they stand for (social orgs, govt)', async () => {
     const a = await answerer.ask('what does the govt say about social orgs?');
     expect(a.outcome).toBe('found');
