@@ -67,17 +67,22 @@ export interface ReaderData {
   synonymFile: string;
 }
 
-/** What people put inside a verb and its object: 办(个)事, 盖(一堆)章, 跑(好几个)窗口, 拆(了)违章. */
-const INSIDE = '[一二两三几个好堆趟次些了过点下回遍大把]{0,4}';
+/** What people put inside a verb and its object: 办(个)事, 盖(一堆)章, 跑(好几个)窗口, 办(几件)实事, 农村(的)房子. */
+const INSIDE = '[一二两三几个件好堆趟次些了过点下回遍大把的]{0,4}';
 const looseMemo = new Map<string, RegExp>();
 
-/** An everyday word as found in a question, also with a measure or an aspect put inside it after its first character. */
+/**
+ * An everyday word as found in a question, also with a measure, an aspect or 的 put inside it at
+ * one place (a word of two to four characters).
+ */
 function looseWord(word: string): RegExp {
   let re = looseMemo.get(word);
   if (!re) {
     const chars = [...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const inside = chars.length >= 2 && /^[\u3400-\u9fff]{2,3}$/.test(word) ? INSIDE : '';
-    re = new RegExp(`${chars[0]}${inside}${chars.slice(1).join('')}`, 'g');
+    const forms = /^[\u3400-\u9fff]{2,4}$/.test(word)
+      ? chars.slice(1).map((_, i) => `${chars.slice(0, i + 1).join('')}${INSIDE}${chars.slice(i + 1).join('')}`)
+      : [chars.join('')];
+    re = new RegExp(forms.join('|'), 'g');
     looseMemo.set(word, re);
   }
   re.lastIndex = 0;

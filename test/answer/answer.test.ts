@@ -215,6 +215,9 @@ describe('questions as people write them in a work group', () => {
     ['出门办个事要跑好几个窗口盖一堆章，能不能简化点', '3.4'],
     // 能好点 is 能 + 好 + 点, not a slip for 能耗; 啥时候 only asks when.
     ['天天灰蒙蒙的,空气啥时候能好点', '6.3'],
+    // 办(几件)实事, 农村(的)房子: a measure or 的 inside an everyday word, at any one place.
+    ['今年办几件实事', '8.2'],
+    ['农村的房子改造', '5.5'],
   ])(
     'reads everyday words with something put inside them, and everyday characters as what they say: %s',
     async (q, id) => {
@@ -230,6 +233,10 @@ describe('questions as people write them in a work group', () => {
     expect(words.every((w) => w.length < 5)).toBe(true);
     // Short runs stay whole: 高铁 is one thing, and the report does not name it.
     expect(answerer.index.prepare('高铁站什么时候建').concepts.map((c) => c.text)).toEqual(['高铁']);
+  });
+
+  it('does not find an everyday word across the words of a question (建设 + 计划 is not 设计)', async () => {
+    expect((await answerer.ask('海绵城市建设有啥计划')).outcome).toBe('not-found');
   });
 
   it('reads everyday words as the report’s terms', async () => {
