@@ -23,7 +23,7 @@ import {
   sectionAnswer,
   sectionOverview,
 } from './extractive.js';
-import { asksForNumber, asksForProgress, holdsFigure, refInQuestion } from './intent.js';
+import { asksForNumber, asksForProgress, holdsFigure, holdsFigureNear, refInQuestion } from './intent.js';
 import type { Answer, Citation, Outcome, ProgressLookup } from './types.js';
 
 /** Least share of the question a passage must hold to be offered beside the answer. */
@@ -97,10 +97,10 @@ export class Answerer {
     const extra = records ? (asksForProgress(query.question) ? [records, records] : [records]) : [];
     const hits = query.concepts.length ? this.index.search(query, { limit: 5, extra }) : [];
     const notes = hits[0] ? records?.texts.get(hits[0].doc.key) : undefined;
+    const passage = hits[0] ? `${hits[0].doc.text} ${notes ?? ''}` : '';
+    const terms = query.concepts.flatMap((c) => c.alternatives).filter((a) => a.length > 1 && passage.includes(a));
     const noFigure =
-      Boolean(hits[0]) &&
-      asksForNumber(query.question) &&
-      !holdsFigure(query.question, `${hits[0]!.doc.text} ${notes ?? ''}`);
+      Boolean(hits[0]) && asksForNumber(query.question) && !holdsFigureNear(query.question, passage, terms);
     const f = features(this.index, query, hits, {
       otherPlace: this.index.reader.namesOtherPlace(query),
       noFigure,

@@ -54,6 +54,17 @@ function withoutNames(question: string, passage: string): string {
   return ASKS_FOR_YEAR.test(question) ? names : names.replace(/(?:19|20)\d\d年?/g, ' ');
 }
 
+/** The unit an English question asks its figure in: money (how much … cost), years, a percent. */
+function englishUnit(question: string): string | undefined {
+  if (
+    /\bhow much\b.*\b(?:cost|costs|spend|spent|spending|invest|invested|budget|funding|money|price)\b/i.test(question)
+  )
+    return '元';
+  if (/\bhow many years\b|\bhow long\b/i.test(question)) return '年';
+  if (/\bwhat (?:percentage|percent)\b|\bhow many percent/i.test(question)) return '%';
+  return undefined;
+}
+
 /**
  * True when a passage holds the kind of figure asked for: any figure that counts (not a name such
  * as PM2.5 or 3315计划), or — when the question names its unit ("多少公里", "多少亿", "几届") — a
@@ -64,7 +75,7 @@ export function holdsFigure(question: string, passage: string): boolean {
   const unit =
     /(?:多少|几)(亿元|万元|亿|万|元|公里|千米|米|平方米|亩|公顷|台|辆|人|名|所|家|届|座|条|吨|户|次|天|年|%)/.exec(
       question.replace(/百分之几|几个百分点|几成/g, '几%'),
-    )?.[1];
+    )?.[1] ?? englishUnit(question);
   if (unit) return new RegExp(`${NUMERAL}${unit.replace('%', '%|个百分点')}`).test(text);
   return new RegExp(`\\d|${NUMERAL}[个项家所名条座次届人批大年级轮类]`).test(text);
 }
@@ -113,4 +124,22 @@ const HOW_GOING = new RegExp(
 /** The topic of a "how is X going" question: the question without its frame. */
 export function howGoingTopic(question: string): string {
   return question.replace(HOW_GOING, ' ').trim();
+}
+
+/** Characters either side of a term of the question within which a figure counts as that term's. */
+const FIGURE_REACH = 15;
+
+/**
+ * True when a passage holds the figure asked for next to what the question asks about: within a
+ * few characters of one of `terms` (the question's terms the passage holds), or anywhere when it
+ * holds none of them. "How many tourists" is not answered by 四大集聚区 two clauses away from 景区.
+ */
+export function holdsFigureNear(question: string, passage: string, terms: string[]): boolean {
+  const at = terms.flatMap((t) => {
+    const out: number[] = [];
+    for (let i = passage.indexOf(t); i >= 0; i = passage.indexOf(t, i + 1)) out.push(i, i + t.length);
+    return out;
+  });
+  if (!at.length) return holdsFigure(question, passage);
+  return at.some((i) => holdsFigure(question, passage.slice(Math.max(0, i - FIGURE_REACH), i + FIGURE_REACH)));
 }

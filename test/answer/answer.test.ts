@@ -120,6 +120,18 @@ describe('answers in English', () => {
     expect(a.suggestions[0]?.id).toBe('5.2');
   });
 
+  it.each([
+    // 8.4 plans the relocation but gives no money; 2.2's 四大 counts clusters two clauses from its 景区.
+    ['How much will the school relocations cost?', '8.4'],
+    ['How many tourists are expected?', '2.2'],
+  ])('wants the figure in the unit asked for, next to what is asked about: %s', async (q, id) => {
+    const a = await answerer.ask(q);
+    expect(a.outcome).toBe('not-found');
+    expect(a.suggestions[0]?.id).toBe(id);
+    // Next to it, the figure is found: 60个 in 实施60个重点节能改造项目.
+    expect(plain((await answerer.ask('How many key energy-saving retrofit projects?')).text)).toContain('60');
+  });
+
   it('does not take a name with digits for the figure asked for', async () => {
     // 6.3 speaks of air quality but gives no PM2.5 level, and 3.4 of public finance but no revenue target.
     for (const q of ['What PM2.5 concentration is the city aiming for?', "What's the fiscal revenue target?"]) {
