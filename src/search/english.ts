@@ -38,7 +38,10 @@ const STOP = new Set(
     // Pronouns and fillers of chat ("is someone going to…", "boss wants to know re: …, ty").
     'someone somebody anyone anybody everyone everybody whoever re ty thx pls plz boss bot people chapter ' +
     // Words of asking in chat ("boss is asking…", "any news on…", "remind me what…").
-    'ask asks asked asking remind reminded news update updates'
+    'ask asks asked asking remind reminded news update updates ' +
+    // Function words that say nothing of the topic ("so that firms don't go under because…").
+    "so not don't doesn't didn't won't can't isn't aren't wasn't because since while though although if then " +
+    'too very just only still yet already go goes went come comes came might may must further'
   ).split(/\s+/),
 );
 

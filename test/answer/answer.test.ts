@@ -161,6 +161,15 @@ describe('answers in English', () => {
   });
 
   it.each([
+    ["What does the government intend to do so that firms don't go under because of tangled loan guarantees?", '1.1'],
+    ['Is anything being done to keep overseas sales from slipping further?', '1.3'],
+  ])('reads past the function words of a long English question: %s', async (q, id) => {
+    const a = await answerer.ask(q);
+    expect(a.outcome).toBe('found');
+    expect(a.citations[0]?.id).toBe(id);
+  });
+
+  it.each([
     ['pls remind me wht the report says abt public bikes', '5.2'],
     ['any news on the celadon festival this yr?', '8.6'],
     ['hey guys, boss is asking: where r we on the talent recruitment numbers?', '4.3'],
