@@ -41,7 +41,9 @@ const STOP = new Set(
     'ask asks asked asking remind reminded news update updates ' +
     // Function words that say nothing of the topic ("so that firms don't go under because…").
     "so not don't doesn't didn't won't can't isn't aren't wasn't because since while though although if then " +
-    'too very just only still yet already go goes went come comes came might may must further'
+    'too very just only still yet already go goes went come comes came might may must further ' +
+    // Numbers in words, outside the names they begin ("three rebuilds and one demolition").
+    'one two three four five six seven eight nine ten'
   ).split(/\s+/),
 );
 

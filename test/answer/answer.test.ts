@@ -163,6 +163,9 @@ describe('answers in English', () => {
   it.each([
     ["What does the government intend to do so that firms don't go under because of tangled loan guarantees?", '1.1'],
     ['Is anything being done to keep overseas sales from slipping further?', '1.3'],
+    // Numbers in words weigh nothing outside the names they begin.
+    ['three reforms one demolition', '6.2'],
+    ['Which two high schools are being relocated?', '8.4'],
   ])('reads past the function words of a long English question: %s', async (q, id) => {
     const a = await answerer.ask(q);
     expect(a.outcome).toBe('found');
