@@ -68,7 +68,7 @@ export interface ReaderData {
 }
 
 /** What people put inside a verb and its object: 办(个)事, 盖(一堆)章, 跑(好几个)窗口, 办(几件)实事, 农村(的)房子. */
-const INSIDE = '[一二两三几个件好堆趟次些了过点下回遍大把的]{0,4}';
+const INSIDE = '[一二两三几个件好堆趟次些了过点遍大把的]{0,4}';
 const looseMemo = new Map<string, RegExp>();
 
 /**
@@ -153,10 +153,11 @@ export class QuestionReader {
     // The city is what the whole report is about: naming it narrows nothing down.
     const focus = this.topicClauses(question);
     let text = this.cities
-      .reduce((t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '), stripQuestionWords(focus))
+      .reduce((t, city) => t.replaceAll(`${city}市`, ' ').replaceAll(city, ' '), focus)
       .toLowerCase();
     const concepts: Concept[] = [];
-    // Everyday words first ("看病" → 医疗卫生), then English or pinyin words inside a Chinese question.
+    // Everyday words first ("看病" → 医疗卫生; before the words that only ask are dropped, so that
+    // 找工作 keeps its 工作), then English or pinyin words inside a Chinese question.
     for (const [word, terms] of this.colloquial) {
       // Most words are not there at all: look for the loose form only where its first and last characters are.
       if (!text.includes(word) && !(text.includes(word[0]!) && text.includes(word.slice(-1)) && word.length > 1))
@@ -166,6 +167,7 @@ export class QuestionReader {
       concepts.push({ text: word, alternatives: terms, everyday: true });
       text = text.replace(loose, ' ');
     }
+    text = stripQuestionWords(text);
     text = text.replace(/[a-z][a-z0-9'&.-]*(?: [a-z][a-z0-9'&.-]*)*/g, (latin) => {
       if (this.corpus.includes(latin)) return ` ${latin} `;
       concepts.push(...this.english(latin));

@@ -242,6 +242,10 @@ describe('questions as people write them in a work group', () => {
     // 办(几件)实事, 农村(的)房子: a measure or 的 inside an everyday word, at any one place.
     ['今年办几件实事', '8.2'],
     ['农村的房子改造', '5.5'],
+    // 找工作 keeps its 工作 (a word that only asks elsewhere); 上下班 is not 上(下)班.
+    ['找工作难', '8.3'],
+    ['上下班路上太堵了', '5.2'],
+    ['银行抽贷，企业快撑不下去了', '1.1'],
   ])(
     'reads everyday words with something put inside them, and everyday characters as what they say: %s',
     async (q, id) => {
