@@ -63,12 +63,14 @@ const OTHER_TIME = new RegExp(
 const DETAIL = new RegExp(
   [
     '标准|位置|地址|在哪里|具体在哪|电话|联系方式|费用|收费|价格|多少钱|预算|经费|投资额|名单|时间表',
+    '交钱|交费|缴费|(?<![宝珍富名])贵(?![州阳族宾重人])|涨价|降价|物价',
     '几号|哪天|几月|截止|负责人|谁负责|是谁|哪家公司|哪些公司|比例|比率|增长率|覆盖率|工资|薪水',
     '怎么申请|如何申请|怎么办理|如何办理|去哪(?:里)?办|需要什么(?:材料|条件)',
     '\\b(?:how (?:do|can|should) i|where (?:do|can|should) i|opening hours|salary|salaries|wage|wages|website|' +
       'apply for|application form)\\b',
     '\\b(?:budget|budgeted|cost|costs|price|prices|fee|fees|charge|location|located|address|phone|contact|' +
       'deadlines?|dates?|rates?|percentages?|percent|criteria|standards?|charges|locations|addresses|contacts|' +
+      'fares?|tuition|rents?|' +
       'who (?:is|will be) (?:in charge|responsible)|which compan(?:y|ies)|names? of)\\b',
   ].join('|'),
   'i',

@@ -167,7 +167,7 @@ export const STOP = new Set([
   '被',
 ]);
 /** Words that name who asks or who acts in every item (the report is the government's own). */
-const CONTEXT_WORDS = new Set(['政府', '市政府', '我们', '我市', '全市', '本市', '大家']);
+const CONTEXT_WORDS = new Set(['政府', '市政府', '我们', '我市', '全市', '本市', '大家', '老百姓', '百姓']);
 
 /** Remove the words that only ask. */
 export function stripQuestionWords(text: string): string {

@@ -246,6 +246,8 @@ describe('questions as people write them in a work group', () => {
     ['找工作难', '8.3'],
     ['上下班路上太堵了', '5.2'],
     ['银行抽贷，企业快撑不下去了', '1.1'],
+    // 老百姓 names who asks, as 我们 does, not what is asked about.
+    ['老百姓自己投资有啥鼓励', '1.2'],
   ])(
     'reads everyday words with something put inside them, and everyday characters as what they say: %s',
     async (q, id) => {
@@ -261,6 +263,10 @@ describe('questions as people write them in a work group', () => {
     expect(words.every((w) => w.length < 5)).toBe(true);
     // Short runs stay whole: 高铁 is one thing, and the report does not name it.
     expect(answerer.index.prepare('高铁站什么时候建').concepts.map((c) => c.text)).toEqual(['高铁']);
+  });
+
+  it('takes paying and prices for details the report does not give', async () => {
+    expect((await answerer.ask('夜市摆摊要交钱吗')).outcome).toBe('not-found');
   });
 
   it('does not find an everyday word across the words of a question (建设 + 计划 is not 设计)', async () => {
