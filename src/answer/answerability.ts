@@ -45,7 +45,7 @@ export interface Model {
 /** Times other than the plan year: what the report cannot tell ("去年", "2014年", "last year"). */
 const OTHER_TIME = new RegExp(
   [
-    '去年|前年|上一?年|往年|过去(?:几|[一二三四五两]|\\d)年|20(?:0\\d|1[0-4])年?|十二五期间',
+    '去年|前年|上一?年|往年|前几年|前些年|早几年|过去(?:几|[一二三四五两]|\\d)年|20(?:0\\d|1[0-4])年?|十二五期间',
     'last year',
     'previous year',
     'past (?:few |\\d+ )?years',

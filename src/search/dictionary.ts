@@ -173,7 +173,7 @@ export function buildPlaces(
   const flat = corpus.replace(/[“”"‘’]/g, '');
   for (const line of text.split('\n')) {
     const m = /^\S+ (\S+) \[[^\]]*\] \/([A-Z][a-z]+)(?: ([A-Z][a-z]+))?\b([^/]*)\//.exec(line);
-    if (!m || m[1]!.length < 2 || !/\b(?:city|county|province|district|prefecture|municipality)\b/.test(m[4]!))
+    if (!m || m[1]!.length < 2 || !/\b(?:city|county|province|district|prefecture|municipality|capital)\b/.test(m[4]!))
       continue;
     const name = `${m[2]}${m[3] ?? ''}`.toLowerCase();
     // 宁波市 is not written in the report, but 宁波 is: a place the report names is not elsewhere.
@@ -196,11 +196,10 @@ export function buildPlaces(
   return { zh: [...zh], en: [...en].filter((n) => !mentioned.has(n)), named, namedEn: [...namedEn] };
 }
 
-/** Every English word in CC-CEDICT's glosses: words spelt right, which are never "corrected". */
 /**
  * English words that name things: the one-word glosses of CC-CEDICT's nouns (as jieba tags them),
- * singular, that WordNet knows as nouns only. A question word of these that nothing in the reports translates ("tenants",
- * "kindergarten") is a thing the report does not name, not a word of how.
+ * singular, that WordNet knows as nouns only. A question word of these that nothing in the reports
+ * translates ("subway", "libraries") is a thing the report does not name, not a word of how.
  */
 export function buildEnglishNouns(): string[] {
   const nouns = new Set<string>();
@@ -235,6 +234,7 @@ export function buildEnglishNouns(): string[] {
   return [...out].filter((w) => noun.has(w) && !other.some((set) => set.has(w))).sort();
 }
 
+/** Every English word in CC-CEDICT's glosses: words spelt right, which are never "corrected". */
 export function buildEnglishWords(): string[] {
   const text = readFileSync(require.resolve('chinese-tokenizer/tests/cedict_ts.u8'), 'utf8');
   const words = new Set<string>();
