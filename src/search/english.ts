@@ -292,7 +292,9 @@ export function englishConcepts(
         // A word with no translation at all is more often a word of how than a thing the report
         // lacks — unless it is written as a name or an acronym (GDP, Hangzhou).
         const named = new RegExp(`\\b${w.replace(/[^a-z0-9]/g, '.')}\\b`, 'i').exec(question)?.[0] ?? w;
-        const untranslated = /^[A-Z]/.test(named) || nouns?.has(singular(w)) ? {} : { weight: UNTRANSLATED_WEIGHT };
+        // Letters and digits together (5G, G20, A-shares) name a thing as much as a capital does.
+        const name = /^[A-Z]/.test(named) || (/\d/.test(w) && /[a-z]/.test(w));
+        const untranslated = name || nouns?.has(singular(w)) ? {} : { weight: UNTRANSLATED_WEIGHT };
         concepts.push({ text: w, ...(found?.alternatives.length ? found : { alternatives: [], ...untranslated }) });
       }
       matched = 1;
