@@ -4,8 +4,8 @@ import { openCore } from '../../src/bot/open.js';
 import { renderText } from '../../src/chat/render.js';
 import type { Channel, Reply } from '../../src/chat/types.js';
 import { loadConfig } from '../../src/config.js';
+import { isoWeek } from '../../src/followup/reminders.js';
 import { RemindScheduler } from '../../src/followup/schedule.js';
-import { isoWeek } from '../../src/followup/service.js';
 import { type TestCore, testCore } from '../fakes/core.js';
 
 const ADMIN = { userId: 'boss', userName: '督办科' };
