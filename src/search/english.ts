@@ -263,10 +263,10 @@ export function englishConcepts(
   };
   for (let i = 0; i < words.length; ) {
     let matched = 0;
-    for (let n = Math.min(6, words.length - i); n >= 2 && !matched; n--) {
+    // "doing to open up": "to" begins the purpose, not a phrase of the dictionary's ("to open").
+    const phrases = words[i] === 'to' ? 1 : Math.min(6, words.length - i);
+    for (let n = phrases; n >= 2 && !matched; n--) {
       const phrase = words.slice(i, i + n).join(' ');
-      // "doing to open up": "to" begins the purpose, not a phrase of the dictionary's ("to open").
-      if (words[i] === 'to') continue;
       const hit = lookup(phrase);
       if (hit) {
         concepts.push({ text: phrase, ...hit });
