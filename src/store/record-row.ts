@@ -1,5 +1,5 @@
 /** A progress record as both stores keep it in a row (snake_case columns), and as the rest of duban reads it. */
-import type { ProgressRecord } from './types.js';
+import type { Actor, NewRecord, ProgressRecord } from './types.js';
 
 export interface RecordRow {
   id: number;
@@ -42,4 +42,28 @@ export function toRecord(r: RecordRow): ProgressRecord {
     asOf: r.as_of ?? r.created_at,
     undone: Boolean(r.undone),
   };
+}
+
+/** The columns a new record is inserted with, in order (report_id … as_of), in either store. */
+export const NEW_RECORD_COLUMNS =
+  'report_id, item_id, target_id, value, kind, note, raw_text, platform, user_id, user_name, channel_id, message_id, created_at, as_of';
+
+/** A new record's values for NEW_RECORD_COLUMNS. */
+export function newRecordValues(rec: NewRecord, by: Actor, now: string): unknown[] {
+  return [
+    rec.reportId,
+    rec.itemId,
+    rec.targetId,
+    rec.value,
+    rec.kind,
+    rec.note,
+    rec.rawText,
+    by.platform,
+    by.userId,
+    by.userName,
+    by.channelId,
+    by.messageId ?? null,
+    rec.createdAt ?? now,
+    rec.asOf ?? null,
+  ];
 }

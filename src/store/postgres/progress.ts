@@ -5,7 +5,7 @@
  * (changes.ts); another process's write may take the milliseconds its notification travels.
  */
 
-import { type RecordRow as Row, toRecord } from '../record-row.js';
+import { NEW_RECORD_COLUMNS, newRecordValues, type RecordRow as Row, toRecord } from '../record-row.js';
 import type { Actor, NewRecord, ProgressRecord, ProgressRepository, RecordMatch, TargetStanding } from '../types.js';
 import type { ProgressChanges } from './changes.js';
 import type { PgConn } from './conn.js';
@@ -68,28 +68,11 @@ export class PgProgress implements ProgressRepository {
     return this.conn.transaction(async () => {
       const [row] = await this.conn.query<Row>(
         `WITH p AS (
-           INSERT INTO progress (report_id, item_id, target_id, value, kind, note, raw_text, platform,
-             user_id, user_name, channel_id, message_id, created_at, as_of)
+           INSERT INTO progress (${NEW_RECORD_COLUMNS})
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *),
          t AS (INSERT INTO progress_terms (term, progress_id) SELECT k, p.id FROM p, unnest($15::text[]) AS k)
          SELECT p.*, false AS undone FROM p`,
-        [
-          rec.reportId,
-          rec.itemId,
-          rec.targetId,
-          rec.value,
-          rec.kind,
-          rec.note,
-          rec.rawText,
-          by.platform,
-          by.userId,
-          by.userName,
-          by.channelId,
-          by.messageId ?? null,
-          rec.createdAt ?? this.now().toISOString(),
-          rec.asOf ?? null,
-          keys,
-        ],
+        [...newRecordValues(rec, by, this.now().toISOString()), keys],
       );
       this.wrote();
       return toRecord(row!);

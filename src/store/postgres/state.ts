@@ -3,7 +3,7 @@
  * PostgreSQL. Each write that must happen once is one statement on a unique row (ON CONFLICT),
  * so it holds across processes without a lock of its own.
  */
-import { bounded } from '../audit-input.js';
+import { AUDIT_COLUMNS, auditValues } from '../audit-input.js';
 import type {
   Actor,
   AuditEntry,
@@ -28,20 +28,8 @@ export class PgAudit implements AuditRepository {
 
   async record(by: Actor, action: string, input: string, outcome: Outcome, detail = ''): Promise<void> {
     await this.conn.query(
-      `INSERT INTO audit (at, platform, user_id, user_name, channel_id, message_id, action, input, outcome, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        this.now().toISOString(),
-        by.platform,
-        by.userId,
-        by.userName,
-        by.channelId,
-        by.messageId ?? null,
-        action,
-        bounded(input),
-        outcome,
-        bounded(detail),
-      ],
+      `INSERT INTO audit (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      auditValues(this.now().toISOString(), by, action, input, outcome, detail),
     );
   }
 

@@ -1,5 +1,5 @@
 /** The audit log in SQLite. */
-import { bounded } from '../audit-input.js';
+import { AUDIT_COLUMNS, auditValues } from '../audit-input.js';
 import type { Actor, AuditEntry, AuditRepository, Outcome } from '../types.js';
 import type { Conn } from './conn.js';
 
@@ -12,22 +12,8 @@ export class SqliteAudit implements AuditRepository {
   record(by: Actor, action: string, input: string, outcome: Outcome, detail = ''): Promise<void> {
     return this.conn.write(() => {
       this.conn
-        .stmt(
-          `INSERT INTO audit (at, platform, user_id, user_name, channel_id, message_id, action, input, outcome, detail)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          this.now().toISOString(),
-          by.platform,
-          by.userId,
-          by.userName,
-          by.channelId,
-          by.messageId ?? null,
-          action,
-          bounded(input),
-          outcome,
-          bounded(detail),
-        );
+        .stmt(`INSERT INTO audit (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(...auditValues(this.now().toISOString(), by, action, input, outcome, detail));
     });
   }
 

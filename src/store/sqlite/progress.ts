@@ -4,7 +4,7 @@
  * or another connection writes.
  */
 
-import { type RecordRow as Row, toRecord } from '../record-row.js';
+import { NEW_RECORD_COLUMNS, newRecordValues, type RecordRow as Row, toRecord } from '../record-row.js';
 import type { Actor, NewRecord, ProgressRecord, ProgressRepository, RecordMatch, TargetStanding } from '../types.js';
 import type { Conn } from './conn.js';
 
@@ -31,27 +31,8 @@ export class SqliteProgress implements ProgressRepository {
   add(rec: NewRecord, by: Actor): Promise<ProgressRecord> {
     return this.conn.write(() => {
       const info = this.conn
-        .stmt(
-          `INSERT INTO progress (report_id, item_id, target_id, value, kind, note, raw_text, platform,
-             user_id, user_name, channel_id, message_id, created_at, as_of)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          rec.reportId,
-          rec.itemId,
-          rec.targetId,
-          rec.value,
-          rec.kind,
-          rec.note,
-          rec.rawText,
-          by.platform,
-          by.userId,
-          by.userName,
-          by.channelId,
-          by.messageId ?? null,
-          rec.createdAt ?? this.now().toISOString(),
-          rec.asOf ?? null,
-        );
+        .stmt(`INSERT INTO progress (${NEW_RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(...newRecordValues(rec, by, this.now().toISOString()));
       const id = Number(info.lastInsertRowid);
       this.writes++;
       if (this.terms) {
