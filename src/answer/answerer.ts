@@ -71,7 +71,7 @@ export class Answerer {
     this.writer = opts.writer;
     this.tz = opts.tz;
     this.model = opts.model;
-    this.standing = { tz: this.tz, gloss: (text) => this.index.reader.glossTerms(text) };
+    this.standing = { tz: this.tz, gloss: (text) => this.index.glosses.terms(text) };
   }
 
   /** Answer a question; never throws on odd input, and never invents a figure. */

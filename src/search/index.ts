@@ -13,6 +13,7 @@ import { Bm25 } from './bm25.js';
 import { buildIndexFiles, INDEX_VERSION, reportTerms, type SearchDoc } from './build.js';
 import { HashedNgramEmbeddings } from './embedder.js';
 import { type Concept, englishTerms, parseGlossary } from './english.js';
+import { Glosses } from './gloss.js';
 import type { PinyinData } from './pinyin.js';
 import { type Query, QuestionReader, type ReaderData } from './reader.js';
 import { bigrams, Tokenizer } from './tokenize.js';
@@ -93,6 +94,7 @@ export class SearchIndex {
     private readonly vectors: hnswlib.HierarchicalNSW,
     /** Reads questions into what to search for. */
     readonly reader: QuestionReader,
+    private readonly glossaryText: string,
   ) {
     this.corpus = docs.map((d) => d.text.toLowerCase()).join('\n');
     this.corpusBigrams = new Set(bigrams(this.corpus));
@@ -199,7 +201,6 @@ export class SearchIndex {
       corpus: lower,
       tokenizer,
       glossary,
-      glossaryText,
       cedict,
       cities: [...new Set(reports.map((r) => r.city))],
       generic,
@@ -213,7 +214,7 @@ export class SearchIndex {
       ownTerms: new Set(reportTerms(reports, glossary)),
       synonymFile: join(dir, 'synonyms.json'),
     });
-    return new SearchIndex(docs, tokenizer, embedder, vectors, reader);
+    return new SearchIndex(docs, tokenizer, embedder, vectors, reader, glossaryText);
   }
 
   /** Share of documents that contain the text, as inverse document frequency. */
@@ -269,6 +270,14 @@ export class SearchIndex {
     });
   }
 
+  private glossesMade?: Glosses;
+
+  /** The glossary's English for the report's terms in a text (made on first need). */
+  get glosses(): Glosses {
+    this.glossesMade ??= new Glosses(this.glossaryText);
+    return this.glossesMade;
+  }
+
   private readonly englishMemo = new Map<number, Set<string>>();
 
   /** The stems of a passage read in English: the glossary's English for its terms. */
@@ -278,8 +287,8 @@ export class SearchIndex {
     if (!terms) {
       terms = new Set(
         englishTerms(
-          this.reader
-            .glossTerms(`${doc.title} ${doc.text}`, 1000)
+          this.glosses
+            .terms(`${doc.title} ${doc.text}`, 1000)
             .map(([, en]) => en)
             .join(' '),
         ),

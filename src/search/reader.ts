@@ -2,7 +2,7 @@
  * Reading a question the way a person means it: the clauses that speak of the topic, everyday
  * words as the report's terms (看病 → 医疗卫生), sound-alike slips (禁形 → 禁行), pinyin (sgyc →
  * 三改一拆), English through the glossary, CC-CEDICT, spelling and WordNet synonyms, and how
- * much each word counts. Also the other way: the glossary's English for the report's terms.
+ * much each word counts.
  */
 
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -42,7 +42,6 @@ export interface ReaderData {
   corpus: string;
   tokenizer: Tokenizer;
   glossary: Map<string, string[]>;
-  glossaryText: string;
   cedict: Record<string, string[]>;
   /** The reports' cities: what every question is about, so they narrow nothing down. */
   cities: string[];
@@ -92,7 +91,6 @@ function looseWord(word: string): RegExp {
 export class QuestionReader {
   private readonly tokenizer: Tokenizer;
   private readonly glossary: Map<string, string[]>;
-  private readonly glossaryText: string;
   private readonly cedict: Record<string, string[]>;
   private readonly cities: string[];
   private readonly generic: Set<string>;
@@ -115,7 +113,6 @@ export class QuestionReader {
     ({
       tokenizer: this.tokenizer,
       glossary: this.glossary,
-      glossaryText: this.glossaryText,
       cedict: this.cedict,
       cities: this.cities,
       generic: this.generic,
@@ -379,36 +376,5 @@ export class QuestionReader {
       const after = this.placesNamed[stem];
       return after !== undefined && !after.some((next) => flat.includes(`${stem}${next}`));
     });
-  }
-
-  private reverse?: [string, string][];
-
-  /**
-   * The glossary's English for the report's terms in a text, in text order, longer terms first
-   * where they overlap (`河长制` → river chief system): for English readers of a Chinese quote.
-   */
-  glossTerms(text: string, limit = 40): [string, string][] {
-    if (!this.reverse) {
-      // The line where a term is the first translation names it best ("talents → 人才").
-      const lines = this.glossaryText
-        .split('\n')
-        .filter((l) => l.trim() && !l.startsWith('#'))
-        .map((l) => l.split('\t'))
-        .map(([en, zh]) => [en?.trim() ?? '', (zh ?? '').split('|').map((t) => t.trim())] as const);
-      const english = new Map<string, string>();
-      for (const [en, zh] of lines) if (zh[0] && !english.has(zh[0])) english.set(zh[0], en);
-      for (const [en, zh] of lines) for (const term of zh) if (term && !english.has(term)) english.set(term, en);
-      this.reverse = [...english].filter(([zh]) => [...zh].length >= 2).sort((a, b) => b[0].length - a[0].length);
-    }
-    const found: { at: number; end: number; zh: string; en: string }[] = [];
-    for (const [zh, en] of this.reverse) {
-      const at = text.indexOf(zh);
-      if (at >= 0 && !found.some((f) => at < f.end && at + zh.length > f.at))
-        found.push({ at, end: at + zh.length, zh, en });
-    }
-    return found
-      .sort((a, b) => a.at - b.at)
-      .slice(0, limit)
-      .map((f) => [f.zh, f.en]);
   }
 }
