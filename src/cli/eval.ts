@@ -10,133 +10,19 @@
  * its Mandarin tokenizer) on the same questions.
  */
 
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { type Features, fitWeights, probability } from '../answer/answerability.js';
 import type { Answerer } from '../answer/answerer.js';
-import { MODEL_FILE, openAnswerer } from '../answer/open.js';
+import { openAnswerer } from '../answer/open.js';
 import { plain } from '../answer/types.js';
-import type { Lang } from '../chat/types.js';
-import { loadConfig, PROJECT_ROOT } from '../config.js';
+import { loadConfig } from '../config.js';
 import { type Baseline, oramaBaseline } from './baseline.js';
-
-const Question = z.object({
-  q: z.string().min(1),
-  lang: z.enum(['zh', 'en']),
-  gold: z.array(z.string()),
-  must_any: z.array(z.string()).optional(),
-  negative: z.boolean().optional(),
-  kind: z.string().optional(),
-});
-type Question = z.infer<typeof Question>;
+import { fitModel } from './eval-fit.js';
+import { defaultFiles, heldOut, noisy, type Question, readSet, SetError, seeded } from './eval-sets.js';
 
 /** The targets held-out scores must meet with `--check`. */
 export const TARGETS = { hit1_zh: 0.92, hit1_en: 0.85, must: 0.9, notFoundRecall: 0.9 };
-
-/** Share of the unanswerable tuning questions that must fall below "found". */
-const NEGATIVES_BELOW = 0.92;
-
-/** Share of each set held out from tuning, chosen by a hash of the question so it never moves. */
-const HELD_OUT_SHARE = 0.3;
-
-function heldOut(file: string, q: string): boolean {
-  if (/heldout/i.test(basename(file))) return true;
-  return createHash('sha256').update(q).digest()[0]! / 256 < HELD_OUT_SHARE;
-}
-
-/** The sets asked by default: the project's own, and the shared ones when they are there. */
-function defaultFiles(): string[] {
-  const dirs = [resolve(PROJECT_ROOT, 'eval'), resolve(PROJECT_ROOT, '../shared/eval')];
-  return dirs
-    .filter((d) => existsSync(d))
-    .flatMap((d) =>
-      readdirSync(d)
-        .filter((f) => f.endsWith('.jsonl'))
-        .sort()
-        .map((f) => resolve(d, f)),
-    );
-}
-
-function readSet(file: string): Question[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      let parsed: ReturnType<typeof Question.safeParse>;
-      try {
-        parsed = Question.safeParse(JSON.parse(l));
-      } catch {
-        throw new SetError(`${file}:${i + 1}: not JSON`);
-      }
-      if (!parsed.success)
-        throw new SetError(
-          `${file}:${i + 1}: ${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`,
-        );
-      return parsed.data;
-    });
-}
-
-class SetError extends Error {}
-
-/** A small seeded generator, so the noisy variant is the same on every run. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const NOISE = {
-  zh: {
-    before: [
-      '@督办 ',
-      '@督办 你好，',
-      '各位好！',
-      '领导好，麻烦问下，',
-      '请问一下',
-      '<@U0BOT> ',
-      '在吗？',
-      '大家早上好☀️ 想确认一下，',
-      '帮忙查下：',
-      '你好 ',
-    ],
-    after: [
-      '谢谢🙏',
-      '？？？',
-      ' 辛苦了👍',
-      '。在线等，急',
-      '。。。',
-      '，谢谢！',
-      '🙏🙏',
-      ' 麻烦了',
-      '？明天开会要用。',
-      '',
-    ],
-  },
-  en: {
-    before: [
-      '@duban ',
-      'Hi all, ',
-      'Hello 👋 quick one: ',
-      '<@U0BOT> ',
-      'Sorry to bother, ',
-      'Hey team. ',
-      'Good morning! ',
-    ],
-    after: [' thanks!', ' thx 🙏', '??', ' Much appreciated.', '? Need it for a meeting.', ''],
-  },
-};
-
-/** The question as someone might send it in a work group. */
-function noisy(q: Question, rand: () => number): string {
-  const n = NOISE[q.lang];
-  const pick = (xs: string[]) => xs[Math.floor(rand() * xs.length)]!;
-  return `${pick(n.before)}${q.q}${pick(n.after)}`;
-}
 
 interface Tally {
   n: { zh: number; en: number };
@@ -229,62 +115,6 @@ function row(label: string, t: Tally): string {
     `  required ${pct(s.must)} (${t.must[0]})` +
     `  not found: recall ${pct(s.notFoundRecall)} (${t.neg[0]}) precision ${pct(s.notFoundPrecision)}`
   );
-}
-
-/** Folds of the tuning questions for choosing the thresholds on answers the weights were not fitted on. */
-const FOLDS = 5;
-
-/**
- * Fit the answerability model on the tuning parts, as asked and wrapped in noise, and keep it in
- * data/. The weights are fitted on every tuning question; the thresholds are chosen on
- * cross-validated probabilities (each question scored by weights fitted without it), so that they
- * hold for questions the weights never saw — a threshold chosen on the fitted rows themselves
- * lets through more unanswerable questions on new ones than it did on those.
- */
-async function fitModel(answerer: Answerer, sets: { file: string; questions: Question[] }[]): Promise<string> {
-  const rows: { f: Features; y: 0 | 1; lang: Lang; fold: number }[] = [];
-  for (const { file, questions } of sets) {
-    // Regression sets' answerable questions were written from the report's own words: too easy to
-    // teach the gate how staff ask. Their unanswerable ones still teach it what to refuse.
-    const regression = /^regression/i.test(basename(file));
-    const rand = seeded(7);
-    for (const q of questions) {
-      if (heldOut(file, q.q) || (regression && !q.negative)) continue;
-      // A question and its noisy variant stay in one fold.
-      const fold = createHash('sha256').update(q.q).digest()[1]! % FOLDS;
-      for (const text of [q.q, noisy(q, rand)]) {
-        const j = await answerer.judge(text);
-        if (!j.hits.length) continue;
-        // Only questions whose best passage is right, or that nothing answers, teach the gate.
-        if (q.negative) rows.push({ f: j.features, y: 0, lang: q.lang, fold });
-        else if (q.gold.includes(j.hits[0]!.doc.ref)) rows.push({ f: j.features, y: 1, lang: q.lang, fold });
-      }
-    }
-  }
-  const model = fitWeights(rows);
-  const scored = Array.from({ length: FOLDS }, (_, k) => {
-    const without = fitWeights(rows.filter((r) => r.fold !== k));
-    return rows.filter((r) => r.fold === k).map((r) => ({ ...r, p: probability(without, r.f) }));
-  }).flat();
-  // "Found" for each language on a grid of 0.05: the pair that lets through the most answerable
-  // tuning questions while nearly all unanswerable ones, both languages together, stay below it
-  // (the target counts them together; a language's own few would make its step jump); "closest"
-  // a step of 0.1 under that.
-  const negatives = scored.filter((r) => r.y === 0);
-  const grid = Array.from({ length: 13 }, (_, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
-  let found = { zh: 0.9, en: 0.9 };
-  let best = -1;
-  for (const zh of grid) {
-    for (const en of grid) {
-      const at = (r: (typeof scored)[number]) => r.p >= (r.lang === 'zh' ? zh : en);
-      if (negatives.filter((r) => !at(r)).length < NEGATIVES_BELOW * negatives.length) continue;
-      const accepted = scored.filter((r) => r.y === 1 && at(r)).length;
-      if (accepted > best) [best, found] = [accepted, { zh, en }];
-    }
-  }
-  const closest = { zh: Math.round((found.zh - 0.1) * 100) / 100, en: Math.round((found.en - 0.1) * 100) / 100 };
-  writeFileSync(MODEL_FILE, `${JSON.stringify({ ...model, found, closest })}\n`);
-  return `fitted on ${rows.length} questions (${rows.filter((r) => r.y === 1).length} answerable), thresholds chosen over ${FOLDS} folds: ${MODEL_FILE}`;
 }
 
 export async function run(args: string[]): Promise<number> {

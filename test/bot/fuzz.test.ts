@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toSlackMessages } from '../../src/adapters/slack/blocks.js';
-import { seeded } from '../../src/cli/eval.js';
+import { seeded } from '../../src/cli/eval-sets.js';
 import { CEILING } from '../../src/progress/value.js';
 import { testCore } from '../fakes/core.js';
 import { reports } from '../fakes/report.js';
