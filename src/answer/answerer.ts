@@ -97,10 +97,13 @@ export class Answerer {
     const extra = records ? (asksForProgress(query.question) ? [records, records] : [records]) : [];
     const hits = query.concepts.length ? this.index.search(query, { limit: 5, extra }) : [];
     const notes = hits[0] ? records?.texts.get(hits[0].doc.key) : undefined;
-    const passage = hits[0] ? `${hits[0].doc.text} ${notes ?? ''}` : '';
-    const terms = query.concepts.flatMap((c) => c.alternatives).filter((a) => a.length > 1 && passage.includes(a));
-    const noFigure =
-      Boolean(hits[0]) && asksForNumber(query.question) && !holdsFigureNear(query.question, passage, terms);
+    // A figure asked for, and none next to what is asked about in the best passage.
+    let noFigure = false;
+    if (hits[0] && asksForNumber(query.question)) {
+      const passage = `${hits[0].doc.text} ${notes ?? ''}`;
+      const terms = query.concepts.flatMap((c) => c.alternatives).filter((a) => a.length > 1 && passage.includes(a));
+      noFigure = !holdsFigureNear(query.question, passage, terms);
+    }
     const f = features(this.index, query, hits, {
       otherPlace: this.index.reader.namesOtherPlace(query),
       noFigure,
