@@ -17,7 +17,6 @@ const api = new FakeDingtalkApi();
 let core: TestCore;
 let robot: DingtalkAdapter;
 let url: string;
-let n = 0;
 
 function settings(mode: 'http' | 'stream', port = 3001) {
   return platformSettings(dingtalkPlatform, {
@@ -29,32 +28,7 @@ function settings(mode: 'http' | 'stream', port = 3001) {
   });
 }
 
-/** A robot message as DingTalk sends it: from staff `s1` in group `cidGroup1`, @-mentioning the robot. */
-function robotMessage(content: string, more: Record<string, unknown> = {}) {
-  const msgId = `msg${++n}`;
-  return {
-    conversationId: 'cidGroup1',
-    atUsers: [{ dingtalkId: '$:LWCP_v1:$robot' }],
-    chatbotCorpId: 'ding-corp',
-    chatbotUserId: '$:LWCP_v1:$robot',
-    msgId,
-    senderNick: '张三',
-    isAdmin: false,
-    senderStaffId: 's1',
-    sessionWebhookExpiredTime: Date.now() + 3600_000,
-    createAt: Date.now(),
-    senderCorpId: 'ding-corp',
-    conversationType: '2',
-    senderId: '$:LWCP_v1:$s1',
-    conversationTitle: '督办工作群',
-    isInAtList: true,
-    sessionWebhook: api.webhook(msgId),
-    text: { content },
-    robotCode: 'dingtestapp',
-    msgtype: 'text',
-    ...more,
-  };
-}
+const robotMessage: typeof api.robotMessage = (content, more) => api.robotMessage(content, more);
 
 /** POST a callback the way DingTalk signs it. */
 function callback(body: unknown, opts: { secret?: string; skewMs?: number; to?: string } = {}) {
@@ -187,8 +161,10 @@ describe('DingTalk over HTTP callbacks', () => {
       { dingtalkId: '$:LWCP_v1:$b', staffId: 'staffB' },
     ];
     await callback(robotMessage('负责 8.1 @李明 @赵华', { senderStaffId: 'admin1', atUsers }));
-    await until(() => api.replies().length === 1);
-    expect(markdown(api.replies()[0]!)).toContain('找不到 @李明、@赵华');
+    // The asker alone is told, 1:1; the group hears that they were.
+    await until(() => api.pushes().length === 1 && api.replies().length === 1);
+    expect(JSON.parse(api.pushes()[0]!.body.msgParam as string).text).toContain('找不到 @李明、@赵华');
+    expect(markdown(api.replies()[0]!)).toContain('已私信您');
     expect(await core.store.owners.ofUser('dingtalk', 'staffA')).toEqual([]);
     await callback(robotMessage('负责 8.1 dingtalk:staffA dingtalk:staffB', { senderStaffId: 'admin1' }));
     await until(() => api.replies().length === 2);

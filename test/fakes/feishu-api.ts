@@ -1,7 +1,7 @@
 /**
  * A fake Feishu Open Platform on 127.0.0.1 for FEISHU_DOMAIN: a tenant access token, the bot's
  * own info, users' names, and recorded IM sends (`im.message.create` and `reply`). It can refuse
- * cards, to see the text fallback. Also: events as Feishu sends them, and its encryption.
+ * cards, to see the text fallback, and messages to people the bot cannot reach. Also: events as Feishu sends them, and its encryption.
  */
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -21,6 +21,8 @@ export class FeishuFakeApi {
   calls: FeishuCall[] = [];
   /** How many of the next interactive messages are refused as invalid cards. */
   refuseCards = 0;
+  /** open_ids a message cannot go to (outside the app's availability, or who blocked the bot). */
+  unreachable = new Set<string>();
   url = '';
   private server?: Server;
 
@@ -51,6 +53,10 @@ export class FeishuFakeApi {
       const user = u.pathname.match(/^\/open-apis\/contact\/v3\/users\/([^/]+)$/);
       if (user) return send(200, { code: 0, msg: 'ok', data: { user: { open_id: user[1], name: `名${user[1]}` } } });
       if (u.pathname.startsWith('/open-apis/im/v1/messages')) {
+        if (call.query.receive_id_type === 'open_id' && this.unreachable.has(String(call.body.receive_id))) {
+          this.calls.push({ ...call, method: 'refused' });
+          return send(400, { code: 230013, msg: 'Bot has NO availability to this user.' });
+        }
         if (call.body.msg_type === 'interactive' && this.refuseCards > 0) {
           this.refuseCards--;
           this.calls.push({ ...call, method: 'refused' });

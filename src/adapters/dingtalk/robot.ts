@@ -3,7 +3,8 @@
  * long connection) or HTTP callbacks at /dingtalk/events. It answers a group message that @s the
  * robot and any 1:1 message through the message's sessionWebhook, as markdown @-mentioning the
  * asker in a group, paced under DingTalk's 20 messages a minute per group. Digests and reminders
- * go through the robot OpenAPI. It holds no business rules.
+ * go through the robot OpenAPI, and so does a reply meant for one person asked for in a group: to
+ * that person 1:1 (private.ts). It holds no business rules.
  */
 import type { Server } from 'node:http';
 import { DWClient, type DWClientDownStream, TOPIC_ROBOT } from 'dingtalk-stream';
@@ -12,6 +13,7 @@ import type { Mention, Reply } from '../../chat/types.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
 import { withoutFile } from '../attachment.js';
 import { ChannelPacer } from '../pacer.js';
+import { replyInGroup } from '../private.js';
 import { Turns } from '../turns.js';
 import { DingtalkApi, type Markdown } from './api.js';
 import { callbackServer } from './callback.js';
@@ -115,8 +117,16 @@ export function createDingtalkAdapter(
       mentionsBot: !isDirect,
       mentions,
     };
+    const staffId = m.senderStaffId;
     await turn(port, message, (reply) =>
-      deliver(channelId, reply, m, isDirect ? undefined : (m.senderStaffId ?? undefined)),
+      isDirect
+        ? deliver(channelId, reply, m)
+        : replyInGroup(reply, {
+            group: (r) => deliver(channelId, r, m, staffId),
+            // The group's sessionWebhook posts to the group: a 1:1 message needs the OpenAPI and a staff id.
+            person: staffId ? (r) => deliver(`dm:${staffId}`, r) : undefined,
+            log,
+          }),
     );
   }
 

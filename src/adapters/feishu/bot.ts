@@ -4,7 +4,8 @@
  * group message that @s the bot and any direct message, as an interactive card replying to the
  * message (the asker @-mentioned in a group), with plain text when a card is refused. A repeated
  * event carries the same message id and is answered and recorded once. Digests and reminders go
- * out through the IM API (`im.message.create` to a chat_id or an open_id). No business rules here.
+ * out through the IM API (`im.message.create` to a chat_id or an open_id), and so does a reply meant
+ * for one person asked for in a group: to that person's open_id (private.ts). No business rules here.
  */
 import type { Server } from 'node:http';
 import * as lark from '@larksuiteoapi/node-sdk';
@@ -12,6 +13,7 @@ import type { Mention, Reply } from '../../chat/types.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
 import { withoutFile } from '../attachment.js';
 import { ChannelPacer } from '../pacer.js';
+import { replyInGroup } from '../private.js';
 import { Turns } from '../turns.js';
 import { callbackServer } from './callback.js';
 import { toFeishuCards, toFeishuTexts } from './card.js';
@@ -186,7 +188,15 @@ export function createFeishuAdapter(port: ChatPort, config: FeishuSettings, opts
       mentionsBot,
       mentions,
     };
-    await turn(port, chat, (reply) => deliver(channelId, reply, message.message_id, isDirect ? undefined : openId));
+    await turn(port, chat, (reply) =>
+      isDirect
+        ? deliver(channelId, reply, message.message_id)
+        : replyInGroup(reply, {
+            group: (r) => deliver(channelId, r, message.message_id, openId),
+            person: (r) => deliver(`dm:${openId}`, r),
+            log,
+          }),
+    );
   }
 
   const dispatcher = new lark.EventDispatcher({

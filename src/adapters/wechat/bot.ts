@@ -1,8 +1,9 @@
 /**
  * The WeChat adapter on Wechaty. In groups it answers an @mention or a line starting with `#`;
- * in private chat, any text. Groups are allowed by topic (ids change between logins). It
- * ignores its own messages, messages from before start-up and repeated message ids, and sends
- * plain text (and a reply's file, after it) paced with random jitter, within a daily cap per room.
+ * in private chat, any text. Groups are allowed by topic (ids change between logins). It ignores
+ * its own messages, messages from before start-up and repeated message ids, and sends plain text
+ * (and a reply's file, after it) paced with random jitter, within a daily cap per room. A reply
+ * meant for one person asked for in a group goes to that person's private chat (private.ts).
  */
 import { join } from 'node:path';
 import { FileBox } from 'file-box';
@@ -12,6 +13,7 @@ import type { Reply } from '../../chat/types.js';
 import { localDate } from '../../time.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
 import { ChannelPacer } from '../pacer.js';
+import { replyInGroup } from '../private.js';
 import { toWechatTexts } from './render.js';
 import type { WechatSettings } from './settings.js';
 
@@ -49,12 +51,13 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
     return port.sends.take('wechat', key, localDate(new Date(), port.tz), config.WECHAT_DAILY_CAP);
   }
 
-  async function deliver(to: Room | Contact, key: string, reply: Reply, mention?: Contact): Promise<void> {
+  /** Send a reply; false when the daily cap stopped it part-way. */
+  async function deliver(to: Room | Contact, key: string, reply: Reply, mention?: Contact): Promise<boolean> {
     const texts = toWechatTexts(reply);
     for (const [i, text] of texts.entries()) {
       if (!(await withinCap(key))) {
         log(`daily cap of ${config.WECHAT_DAILY_CAP} messages reached for ${key}; not sending the rest`);
-        return;
+        return false;
       }
       await pacer.send(key, async () => {
         if (mention && i === 0 && 'topic' in to) await (to as Room).say(text, mention);
@@ -62,15 +65,21 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
       });
     }
     const file = reply.file;
-    if (!file) return;
+    if (!file) return true;
     if (!(await withinCap(key))) {
       log(`daily cap of ${config.WECHAT_DAILY_CAP} messages reached for ${key}; ${file.name} not sent`);
-      return;
+      return false;
     }
     // As base64: a box made from a buffer has no JSON form, and a puppet that needs one (the mock) never sends it.
     await pacer.send(key, async () => {
       await to.say(FileBox.fromBase64(file.data.toString('base64'), file.name));
     });
+    return true;
+  }
+
+  /** A reply in a private chat; throws when it was not all sent. */
+  async function deliverPrivately(contact: Contact, reply: Reply): Promise<void> {
+    if (!(await deliver(contact, `dm:${contact.id}`, reply))) throw new Error(`daily cap reached for dm:${contact.id}`);
   }
 
   async function onMessage(msg: Message): Promise<void> {
@@ -102,9 +111,15 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
       mentionsBot: Boolean(room),
       mentions,
     };
-    await turn(port, message, (reply) =>
-      deliver(room ?? talker, room ? `room:${topic}` : `dm:${talker.id}`, reply, room ? talker : undefined),
-    );
+    await turn(port, message, async (reply) => {
+      if (!room) return void (await deliver(talker, `dm:${talker.id}`, reply));
+      await replyInGroup(reply, {
+        group: async (r) => void (await deliver(room, `room:${topic}`, r, talker)),
+        // WeChat delivers a private message only to a friend of the account.
+        person: talker.friend() === false ? undefined : (r) => deliverPrivately(talker, r),
+        log,
+      });
+    });
   }
 
   wechaty
