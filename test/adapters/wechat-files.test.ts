@@ -23,6 +23,11 @@ beforeAll(async () => {
   await core.say('进展 4.3#1 12', { userName: '张三' });
   mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
+  // The group exists at login, when the topic in WECHAT_ROOMS is resolved to its id.
+  user = mocker.createContact({ name: '督办' });
+  boss = mocker.createContact({ id: 'wxid_boss', name: '领导' });
+  mary = mocker.createContact({ name: '玛丽' });
+  room = mocker.createRoom({ topic: '督办工作群', memberIdList: [user.id, boss.id, mary.id] });
   const settings = platformSettings(wechatPlatform, {
     WECHAT_ROOMS: '督办工作群',
     WECHATY_PUPPET: 'wechaty-puppet-mock',
@@ -33,11 +38,7 @@ beforeAll(async () => {
     { puppet, pacingMs: [0, 5] },
   );
   await wechat.start();
-  user = mocker.createContact({ name: '督办' });
-  boss = mocker.createContact({ id: 'wxid_boss', name: '领导' });
-  mary = mocker.createContact({ name: '玛丽' });
   mocker.login(user);
-  room = mocker.createRoom({ topic: '督办工作群', memberIdList: [user.id, boss.id, mary.id] });
   wechat.wechaty.on('message', (m) => {
     if (m.self()) sent.push(m);
   });

@@ -3,40 +3,46 @@ import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { platformSettings } from '../../src/adapters/registry.js';
 import { createWechatAdapter, type WechatAdapter } from '../../src/adapters/wechat/bot.js';
 import { wechat as wechatPlatform } from '../../src/adapters/wechat/platform.js';
+import type { Channel, Reply } from '../../src/chat/types.js';
+import { DigestScheduler } from '../../src/digest/schedule.js';
+import { localDate } from '../../src/time.js';
 import { type TestCore, testCore } from '../fakes/core.js';
 import { settle, until } from '../fakes/wait.js';
 
+const DAILY = { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false };
 let core: TestCore;
 let wechat: WechatAdapter;
 let mocker: mock.Mocker;
 let user: mock.ContactMock;
 let mary: mock.ContactMock;
 let mike: mock.ContactMock;
+let eve: mock.ContactMock;
 let room: mock.RoomMock;
+/** An outsider's group named like the allowed one, with the bot's account added to it. */
+let impostor: mock.RoomMock;
 let other: mock.RoomMock;
 /** What the bot sent: [conversation id, text]. */
 let sent: [string, string][] = [];
 
 beforeAll(async () => {
-  core = await testCore({ WECHAT_ROOMS: '督办工作群', DUBAN_ADMINS: 'wechat:wxid_mary' }, new Date().toISOString());
+  core = await testCore({ DUBAN_ADMINS: 'wechat:wxid_mary,wechat:wxid_eve' }, new Date().toISOString());
   mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
-  const settings = platformSettings(wechatPlatform, {
-    WECHAT_ROOMS: '督办工作群',
-    WECHATY_PUPPET: 'wechaty-puppet-mock',
-  });
+  user = mocker.createContact({ name: '督办' });
+  mary = mocker.createContact({ id: 'wxid_mary', name: '玛丽' });
+  mike = mocker.createContact({ id: 'wxid_mike', name: '迈克' });
+  eve = mocker.createContact({ id: 'wxid_eve', name: '伊芙' });
+  room = mocker.createRoom({ topic: '督办工作群', memberIdList: [user.id, mary.id, mike.id] });
+  impostor = mocker.createRoom({ topic: '督办工作群', memberIdList: [user.id, eve.id] });
+  other = mocker.createRoom({ topic: '闲聊群', memberIdList: [user.id, mary.id] });
+  const settings = platformSettings(wechatPlatform, { WECHAT_ROOMS: room.id, WECHATY_PUPPET: 'wechaty-puppet-mock' });
   wechat = createWechatAdapter(
     core.port(() => {}),
     settings,
     { puppet, pacingMs: [0, 5] },
   );
   await wechat.start();
-  user = mocker.createContact({ name: '督办' });
-  mary = mocker.createContact({ id: 'wxid_mary', name: '玛丽' });
-  mike = mocker.createContact({ id: 'wxid_mike', name: '迈克' });
   mocker.login(user);
-  room = mocker.createRoom({ topic: '督办工作群', memberIdList: [user.id, mary.id, mike.id] });
-  other = mocker.createRoom({ topic: '闲聊群', memberIdList: [user.id, mary.id] });
   wechat.wechaty.on('message', (m) => {
     if (m.self()) sent.push([m.room()?.id ?? m.listener()?.id ?? '', m.text()]);
   });
@@ -67,7 +73,7 @@ describe('WeChat', () => {
     expect((await core.store.progress.history('cixi-2015', '4.3'))[0]).toMatchObject({
       platform: 'wechat',
       userName: '迈克',
-      channelId: '督办工作群',
+      channelId: room.id,
     });
   });
 
@@ -84,6 +90,23 @@ describe('WeChat', () => {
     mary.say('大家早上好').to(room);
     await settle();
     expect(sent).toEqual([]);
+  });
+
+  it('stays out of an outsider’s group named like the allowed one: nothing answered, recorded or sent there', async () => {
+    eve.say('#进展 4.3#1 99').to(impostor);
+    eve.say('@督办 看板', [user]).to(impostor);
+    await settle();
+    expect(sent).toEqual([]);
+    expect((await core.store.progress.history('cixi-2015', '4.3')).some((r) => r.value === 99)).toBe(false);
+    mary.say('@督办 订阅', [user]).to(room);
+    await until(() => sent.length >= 1);
+    sent = [];
+    const senders = { wechat: (c: Channel, r: Reply) => wechat.send(c, r) };
+    const digest = new DigestScheduler(core.digest, core.store.digest, senders, DAILY);
+    const results = await digest.deliverAll(localDate(new Date(), DAILY.tz));
+    expect([...results]).toEqual([[`wechat:${room.id}`, 'sent']]);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.filter(([to]) => to !== room.id)).toEqual([]);
   });
 
   it('ignores a replayed message id', async () => {
@@ -120,9 +143,9 @@ describe('WeChat', () => {
     expect(all.indexOf('1.1 促进企业稳定生产')).toBeLessThan(all.indexOf('8.6 促进文化体育事业蓬勃繁荣'));
   });
 
-  it('sends the digest to a room by its topic', async () => {
+  it('sends the digest to a room by its id', async () => {
     await wechat.send(
-      { platform: 'wechat', channelId: '督办工作群' },
+      { platform: 'wechat', channelId: room.id },
       { kind: 'info', lang: 'zh', text: ['督办日报 · 测试'], bars: [], citations: [], hints: [], ephemeral: false },
     );
     await until(() => sent.length >= 1);

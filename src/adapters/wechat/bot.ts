@@ -1,6 +1,6 @@
 /**
  * The WeChat adapter on Wechaty. In groups it answers an @mention or a line starting with `#`;
- * in private chat, any text. Groups are allowed by topic (ids change between logins). It ignores
+ * in private chat, any text. Groups are allowed and addressed by room id (rooms.ts). It ignores
  * its own messages, messages from before start-up and repeated message ids, and sends plain text
  * (and a reply's file, after it) paced with random jitter, within a daily cap per room. A reply
  * meant for one person asked for in a group goes to that person's private chat (private.ts).
@@ -15,6 +15,7 @@ import { type Adapter, type ChatPort, turn } from '../adapter.js';
 import { ChannelPacer } from '../pacer.js';
 import { replyInGroup } from '../private.js';
 import { toWechatTexts } from './render.js';
+import { AllowedRooms } from './rooms.js';
 import type { WechatSettings } from './settings.js';
 
 export interface WechatOptions {
@@ -24,7 +25,7 @@ export interface WechatOptions {
   pacingMs?: [number, number];
 }
 
-/** `send` finds the room by its topic. */
+/** `send` finds a group by its id (or a topic in WECHAT_ROOMS, by the id it resolved to at login). */
 export interface WechatAdapter extends Adapter {
   wechaty: Wechaty;
 }
@@ -41,9 +42,15 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
   const [minGap, maxGap] = opts.pacingMs ?? [1500, 4000];
   const pacer = new ChannelPacer(() => minGap + Math.random() * (maxGap - minGap));
   let startedAt = new Date();
+  const rooms = new AllowedRooms(config.WECHAT_ROOMS, log);
+  /** The topics of WECHAT_ROOMS being resolved after a login: group messages wait for it. */
+  let resolving = Promise.resolve();
 
-  function allowedRoom(topic: string): boolean {
-    return !config.WECHAT_ROOMS.length || config.WECHAT_ROOMS.includes(topic);
+  /** The groups the account is in, read once at each login to resolve the topics in WECHAT_ROOMS. */
+  async function resolveRooms(): Promise<void> {
+    if (!config.WECHAT_ROOMS.length) return;
+    const all = await wechaty.Room.findAll();
+    rooms.resolve(await Promise.all(all.map(async (r) => ({ id: r.id, topic: await r.topic() }))));
   }
 
   /** Count a message against the room's daily cap (kept in the store); false when the cap is reached. */
@@ -88,11 +95,10 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
     const talker = msg.talker();
     const room = msg.room();
     let text = msg.text().trim();
-    let topic = '';
     let mentions: { userId: string; name: string }[] = [];
     if (room) {
-      topic = await room.topic();
-      if (!allowedRoom(topic)) return;
+      await resolving;
+      if (!rooms.allows(room.id)) return;
       const mentioned = await msg.mentionSelf();
       if (mentioned) text = (await msg.mentionText()).trim();
       else if (!/^[#＃]/.test(text)) return;
@@ -103,7 +109,7 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
     const message = {
       platform: 'wechat',
       messageId: msg.id,
-      channelId: room ? topic : `dm:${talker.id}`,
+      channelId: room ? room.id : `dm:${talker.id}`,
       userId: talker.id,
       userName: talker.name(),
       text,
@@ -114,7 +120,7 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
     await turn(port, message, async (reply) => {
       if (!room) return void (await deliver(talker, `dm:${talker.id}`, reply));
       await replyInGroup(reply, {
-        group: async (r) => void (await deliver(room, `room:${topic}`, r, talker)),
+        group: async (r) => void (await deliver(room, `room:${room.id}`, r, talker)),
         // WeChat delivers a private message only to a friend of the account.
         person: talker.friend() === false ? undefined : (r) => deliverPrivately(talker, r),
         log,
@@ -129,7 +135,12 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
         log(`scan to log in: https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`);
       } else log(`scan status ${ScanStatus[status] ?? status}`);
     })
-    .on('login', (user) => log(`logged in as ${user.name()}`))
+    .on('login', (user) => {
+      log(`logged in as ${user.name()}`);
+      resolving = resolveRooms().catch((err) =>
+        log(`could not read the groups for WECHAT_ROOMS: ${(err as Error)?.message ?? err}`),
+      );
+    })
     .on('logout', (user, reason) =>
       log(`logged out ${user.name()}${reason ? `: ${reason}` : ''}; waiting for the puppet to reconnect`),
     )
@@ -148,7 +159,7 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
       await wechaty.stop();
     },
     async send(channel, reply) {
-      // A direct message (a reminder) goes to a contact, `dm:<id>`; anything else to a group by its topic.
+      // A direct message (a reminder) goes to a contact, `dm:<id>`; anything else to a group by its id.
       if (channel.channelId.startsWith('dm:')) {
         const id = channel.channelId.slice(3);
         const contact = await wechaty.Contact.find({ id });
@@ -156,9 +167,14 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
         await deliver(contact, channel.channelId, reply);
         return;
       }
-      const room = await wechaty.Room.find({ topic: channel.channelId });
-      if (!room) throw new Error(`no WeChat group with the topic "${channel.channelId}"`);
-      await deliver(room, `room:${channel.channelId}`, reply);
+      await resolving;
+      const id = rooms.idOf(channel.channelId);
+      const room = await wechaty.Room.find({ id });
+      if (!room)
+        throw new Error(
+          `no WeChat group with the id "${channel.channelId}" (a group's name works only in WECHAT_ROOMS)`,
+        );
+      await deliver(room, `room:${id}`, reply);
     },
   };
 }
