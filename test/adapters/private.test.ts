@@ -86,6 +86,14 @@ describe('DingTalk', () => {
     expect(JSON.stringify(api.calls.filter((c) => c.path.startsWith('/robot/')))).not.toMatch(LINK);
   });
 
+  it('refuses in the group when the sender has no staff id to write to 1:1', async () => {
+    receive(api.robotMessage('我是谁', { senderStaffId: undefined, senderId: '$:LWCP_v1:$guest' }));
+    await until(() => api.replies().length === 1);
+    expect(replied(0)).toContain('私信没有发出去');
+    expect(replied(0)).not.toContain('LWCP');
+    expect(api.pushes()).toEqual([]);
+  });
+
   it('answers a 1:1 chat there, with no note', async () => {
     receive(
       api.robotMessage('看板', {
