@@ -275,6 +275,7 @@ export class Answerer {
       facts: body.facts,
       citations,
       suggestions: [],
+      choices: [],
       source: 'extractive',
     };
   }
