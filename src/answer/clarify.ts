@@ -1,11 +1,13 @@
 /**
  * Asking back: when the best passages are plausible but the bot is not sure which item is meant,
- * it offers two or three numbered choices instead of refusing or guessing. The rule uses what the
+ * it offers two or three numbered choices instead of refusing. The rule uses what the
  * answerability model already computes (its probability, the best passage's coverage, the margin
  * between the top two) and was chosen on the tuning parts of the labelled sets: it turns refusals
- * whose best passages hold most of the question into choices, and a near tie between the top two
- * into a choice rather than a guess, while questions the report plainly does not cover (another
- * place or year, a detail or figure it does not give, things it never names) stay "not found".
+ * whose best passages hold most of the question, with a second not far behind, into choices, while
+ * questions the report plainly does not cover (another place or year, a detail or figure it does
+ * not give, things it never names) stay "not found". A found answer is never asked back: a near tie
+ * of the fused ranks is most often two rankers swapping the same two items, not doubt (asking back
+ * on ties cost right answers such as "What is the employment target?" → 8.3).
  */
 import { splitSentences } from '../report/text.js';
 import type { Hit } from '../search/index.js';
@@ -19,10 +21,10 @@ export const CLARIFY = {
   p: 0.1,
   /** Least share of the question the best passage must hold. */
   coverage: 0.4,
-  /** Most share of the question in things the report never names. */
-  unknownThing: 0.5,
-  /** A found answer whose top two scores are closer than this (relative) is a tie, and asked back. */
-  tie: 0.01,
+  /** Most share of the question in things the report never names (as much as sinks a figure). */
+  unknownThing: 0.3,
+  /** Most margin of the best passage's score over the second's (relative): at 0.5, the second scores half as much. */
+  margin: 0.5,
   /** How many items are offered. */
   most: 3,
 };
@@ -36,14 +38,14 @@ const GIST_CHARS = 40;
  */
 export function clarifyChoices(outcome: Outcome, p: number, f: Features, hits: Hit[]): Citation[] {
   const plausible = hits.filter((h) => h.coverage > 0).slice(0, CLARIFY.most);
-  if (plausible.length < 2) return [];
   const doubt =
-    outcome === 'found'
-      ? f.margin < CLARIFY.tie
-      : p >= CLARIFY.p &&
-        f.coverage >= CLARIFY.coverage &&
-        f.unknownThing <= CLARIFY.unknownThing &&
-        !(f.otherPlace || f.otherTime || f.detail || f.noFigure);
+    outcome !== 'found' &&
+    plausible.length >= 2 &&
+    p >= CLARIFY.p &&
+    f.coverage >= CLARIFY.coverage &&
+    f.margin < CLARIFY.margin &&
+    f.unknownThing <= CLARIFY.unknownThing &&
+    !(f.otherPlace || f.otherTime || f.detail || f.noFigure);
   return doubt ? plausible.map(choice) : [];
 }
 

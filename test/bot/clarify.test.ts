@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TestCore, testCore } from '../fakes/core.js';
 
-/** Plausible passages, unsure which item: 2.3 (精品线), 5.5 and 4.2. */
-const ZH = '农业局要做新型农业经营主体培育的专题汇报，顺便想确认一下报告里提的那条现代农业精品线叫什么名字';
+/** Plausible passages, unsure which item: 3.3 (养老服务业) or 8.3 (社会保障). */
+const ZH = '各位 养老这块今年报告里到底说了啥，老龄办催了';
 /** A misspelt export question: 1.3 (exports), 1.2 (investment) and section 4. */
 const EN = 'what about exprot growth this year';
 
@@ -19,24 +19,26 @@ describe('asking back', () => {
   it('offers the likely items, numbered, in Chinese, and 2 from the asker answers the second', async () => {
     const asked = await c.say(ZH);
     expect(asked.plain).toContain('请回复编号');
-    expect(asked.plain).toMatch(/1\. 2\.3 .+ — /);
-    expect(asked.plain).toMatch(/2\. 5\.5 /);
-    expect(asked.choices?.map((x) => x.send)).toEqual(['1', '2', '3']);
-    expect(asked.choices?.[0]?.label).toMatch(/^1\. 2\.3 /);
+    expect(asked.plain).toMatch(/1\. 3\.3 .+ — /);
+    expect(asked.plain).toMatch(/2\. 8\.3 /);
+    expect(asked.choices?.map((x) => x.send)).toEqual(['1', '2']);
+    expect(asked.choices?.[0]?.label).toMatch(/^1\. 3\.3 /);
 
     const picked = await c.say('2');
     expect(picked.kind).toBe('answer');
-    expect(picked.citations[0]?.id).toBe('5.5');
+    expect(picked.citations[0]?.id).toBe('8.3');
+    // The item's words about what was asked, not its first sentence.
+    expect(picked.plain).toContain('养老服务');
     expect(picked.plain).not.toContain('请回复编号');
   });
 
   it('reads 第二个 and 二 as the second choice', async () => {
     await c.say(ZH);
-    expect((await c.say('第二个')).citations[0]?.id).toBe('5.5');
+    expect((await c.say('第二个')).citations[0]?.id).toBe('8.3');
     await c.say(ZH);
-    expect((await c.say('二')).citations[0]?.id).toBe('5.5');
+    expect((await c.say('二')).citations[0]?.id).toBe('8.3');
     await c.say(ZH);
-    expect((await c.say('1')).citations[0]?.id).toBe('2.3');
+    expect((await c.say('1')).citations[0]?.id).toBe('3.3');
   });
 
   it('offers choices in English, and "the second one" answers it in English', async () => {
@@ -51,34 +53,34 @@ describe('asking back', () => {
   });
 
   it('takes the number only from the asker, in the same place: from anyone else it is an ordinary message', async () => {
-    const ordinary = (await c.say('2', { userId: 'u9' })).plain;
+    const ordinary = (await c.say('1', { userId: 'u9' })).plain;
     await c.say(ZH);
-    expect((await c.say('2', { userId: 'u2' })).plain).toBe(ordinary);
-    expect((await c.say('2', { channelId: 'C2' })).plain).toBe(ordinary);
+    expect((await c.say('1', { userId: 'u2' })).plain).toBe(ordinary);
+    expect((await c.say('1', { channelId: 'C2' })).plain).toBe(ordinary);
     // The asker's own choice is still waiting.
-    expect((await c.say('2')).citations[0]?.id).toBe('5.5');
+    expect((await c.say('1')).citations[0]?.id).toBe('3.3');
   });
 
   it('reads a number ten minutes later as an ordinary message', async () => {
-    const ordinary = (await c.say('2', { userId: 'u9' })).plain;
+    const ordinary = (await c.say('1', { userId: 'u9' })).plain;
     await c.say(ZH);
     c.clock.now = new Date(c.clock.now.getTime() + 10 * 60 * 1000 + 1000);
-    const late = await c.say('2');
+    const late = await c.say('1');
     expect(late.plain).toBe(ordinary);
-    expect(late.citations[0]?.id).not.toBe('5.5');
+    expect(late.citations[0]?.id).not.toBe('3.3');
   });
 
   it('answers a number once: the choice is gone after it is picked', async () => {
-    const ordinary = (await c.say('2', { userId: 'u9' })).plain;
+    const ordinary = (await c.say('1', { userId: 'u9' })).plain;
     await c.say(ZH);
-    await c.say('2');
-    expect((await c.say('2')).plain).toBe(ordinary);
+    expect((await c.say('1')).citations[0]?.id).toBe('3.3');
+    expect((await c.say('1')).plain).toBe(ordinary);
   });
 
   it('keeps a value waiting for 是 while a question is asked back in between', async () => {
     expect((await c.say('进展 8.3 1.8')).plain).toContain('是 1.8万个 吗？');
     await c.say(ZH);
-    expect((await c.say('2')).citations[0]?.id).toBe('5.5');
+    expect((await c.say('1')).citations[0]?.id).toBe('3.3');
     expect((await c.say('是')).kind).toBe('recorded');
     expect((await c.store.progress.latestForItem('cixi-2015', '8.3')).get('8.3#1')?.value).toBe(18000);
   });
