@@ -23,7 +23,7 @@ import type { Config } from '../config.js';
 import type { Standings } from '../progress/standing.js';
 import { extractQuestion } from '../search/clean.js';
 import type { Actor, Repositories, Store } from '../store/types.js';
-import { CHOICE_WITHIN_MS, choiceKey, choiceNumber, type PendingChoice } from './choice.js';
+import { CHOICE_WITHIN_MS, choiceKey, choiceNumber, type PendingChoice, readChoice } from './choice.js';
 import {
   type BotExtensions,
   type Command,
@@ -140,7 +140,7 @@ export class Bot {
     const n = choiceNumber(text);
     if (!n) return undefined;
     const stored = await this.store.pending.take(choiceKey(by), CHOICE_WITHIN_MS);
-    const waiting = stored ? (JSON.parse(stored) as PendingChoice) : undefined;
+    const waiting = stored ? readChoice(stored) : undefined;
     const choice = waiting?.choices[n - 1];
     if (!waiting || !choice) return undefined;
     return this.answerReply(await this.answerer.choose(waiting.question, choice));

@@ -3,19 +3,27 @@
  * and what waits for it: the question and the items offered, kept in the store for the person who
  * asked, in the place they asked, for ten minutes — so any process may take the reply.
  */
-
-import type { Citation } from '../answer/types.js';
-import type { Lang } from '../chat/types.js';
+import { z } from 'zod';
 import type { PendingKey } from '../store/types.js';
 
 /** How long a choice offered waits for its number. */
 export const CHOICE_WITHIN_MS = 10 * 60 * 1000;
 
-/** The question asked back and the items offered, best first. */
-export interface PendingChoice {
-  question: string;
-  lang: Lang;
-  choices: Pick<Citation, 'reportId' | 'id' | 'title'>[];
+/** The question asked back and the items offered, best first, as kept in the store. */
+export const PendingChoice = z.object({
+  question: z.string(),
+  lang: z.enum(['zh', 'en']),
+  choices: z.array(z.object({ reportId: z.string(), id: z.string(), title: z.string() })),
+});
+export type PendingChoice = z.infer<typeof PendingChoice>;
+
+/** A kept choice, or undefined when what was kept is not one (written by another version of duban). */
+export function readChoice(stored: string): PendingChoice | undefined {
+  try {
+    return PendingChoice.parse(JSON.parse(stored));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where a choice waits: the person who asked, in the place they asked. */

@@ -219,7 +219,7 @@ export async function run(args: string[]): Promise<number> {
         const s = (t: Tally) =>
           t.neg[0]
             ? `not found ${pct(share(t.neg[1], t.neg[0]))}`
-            : `hit@1 ${pct(share(t.hit1.zh + t.hit1.en, t.n.zh + t.n.en))}`;
+            : `hit@1 ${pct(share(t.hit1.zh + t.hit1.en, t.n.zh + t.n.en))} one tap ${pct(share(t.tap.zh + t.tap.en, t.n.zh + t.n.en))}`;
         const n = (t: Tally) => t.n.zh + t.n.en + t.neg[0];
         out.push(`    ${kind.padEnd(20)} tuning ${s(k.tune)} (${n(k.tune)})   held out ${s(k.held)} (${n(k.held)})`);
       }

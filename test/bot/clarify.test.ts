@@ -77,6 +77,12 @@ describe('asking back', () => {
     expect((await c.say('1')).plain).toBe(ordinary);
   });
 
+  it('reads a number as an ordinary message when what waits is not a choice it can read', async () => {
+    const ordinary = (await c.say('1', { userId: 'u9' })).plain;
+    await c.store.pending.put({ platform: 'test', channelId: 'C1', userId: 'u1', kind: 'choice' }, '{"v":1}');
+    expect((await c.say('1')).plain).toBe(ordinary);
+  });
+
   it('keeps a value waiting for 是 while a question is asked back in between', async () => {
     expect((await c.say('进展 8.3 1.8')).plain).toContain('是 1.8万个 吗？');
     await c.say(ZH);
