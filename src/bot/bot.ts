@@ -141,8 +141,14 @@ export class Bot {
     if (!n) return undefined;
     const stored = await this.store.pending.take(choiceKey(by), CHOICE_WITHIN_MS);
     const waiting = stored ? readChoice(stored) : undefined;
-    const choice = waiting?.choices[n - 1];
-    if (!waiting || !choice) return undefined;
+    if (!waiting) return undefined;
+    const choice = waiting.choices[n - 1];
+    if (!choice) {
+      // A number past the choices is a slip: the choice keeps waiting, and the reply says what to send.
+      await this.store.pending.put(choiceKey(by), stored!);
+      const k = waiting.choices.length;
+      return reply({ kind: 'invalid', lang: waiting.lang, text: [TEXT.choiceOutOfRange[waiting.lang](k)] });
+    }
     return this.answerReply(await this.answerer.choose(waiting.question, choice));
   }
 

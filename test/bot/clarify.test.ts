@@ -77,6 +77,14 @@ describe('asking back', () => {
     expect((await c.say('1')).plain).toBe(ordinary);
   });
 
+  it('says which numbers there are when one past the choices is sent, and keeps the choice waiting', async () => {
+    await c.say(ZH);
+    const slip = await c.say('3');
+    expect(slip.kind).toBe('invalid');
+    expect(slip.plain).toContain('只有2个选项，请回复 1–2 中的编号');
+    expect((await c.say('2')).citations[0]?.id).toBe('8.3');
+  });
+
   it('reads a number as an ordinary message when what waits is not a choice it can read', async () => {
     const ordinary = (await c.say('1', { userId: 'u9' })).plain;
     await c.store.pending.put({ platform: 'test', channelId: 'C1', userId: 'u1', kind: 'choice' }, '{"v":1}');
