@@ -2,8 +2,9 @@
  * Question → Answer. The question is first found inside the chat message (mentions, greetings
  * and thanks dropped). A reference in it (`4.3`, `第四部分`) goes straight to that part;
  * anything else is searched, and a fitted model judges whether the best passage answers it:
- * found, closest (quoted, said plainly it may not answer exactly), or not found. A figure is
- * given only when the passage holds one.
+ * found, clarify (two or three likely items offered by number, `choose` answers the one picked),
+ * closest (quoted, said plainly it may not answer exactly), or not found. A figure is given only
+ * when the passage holds one.
  */
 import { TEXT } from '../chat/texts.js';
 import { resolveRef } from '../report/refs.js';
@@ -13,6 +14,7 @@ import { extractQuestion } from '../search/clean.js';
 import type { ExtraList, Hit, Query, SearchIndex } from '../search/index.js';
 import { localDate } from '../time.js';
 import { type Features, features, type Model, probability } from './answerability.js';
+import { choiceLines, clarifyChoices } from './clarify.js';
 import {
   type AnswerText,
   citation,
@@ -76,7 +78,27 @@ export class Answerer {
 
   /** Answer a question; never throws on odd input, and never invents a figure. */
   async ask(question: string): Promise<Answer> {
-    const extractive = await this.extractive(question.trim());
+    return this.written(await this.extractive(question.trim()));
+  }
+
+  /**
+   * The answer to a question from the item picked among the choices it was asked back with: the
+   * item's sentences that bear on the question, as a found answer.
+   */
+  async choose(question: string, picked: Pick<Citation, 'reportId' | 'id'>): Promise<Answer> {
+    const query = this.index.prepare(extractQuestion(question));
+    const doc = this.index.doc(`${picked.reportId}:${picked.id}`);
+    const hit = doc && { doc, score: 0, coverage: 0, similarity: 0, firsts: 0 };
+    const wantNumber = asksForNumber(query.question);
+    // Without a figure to show, the item is still what was picked: its targets, as for a reference.
+    const answer =
+      (hit && (await this.fromHit(query, hit, wantNumber, 'found'))) ??
+      (await this.byReference(query, `${picked.reportId}:${picked.id}`));
+    return this.written({ ...(answer ?? this.notFound(query, [], wantNumber)), question });
+  }
+
+  /** An LLM's prose for a found answer, when one is configured and it writes a valid one. */
+  private async written(extractive: Answer): Promise<Answer> {
     if (!this.writer || !extractive.found) return extractive;
     try {
       return (await this.writer.write(extractive, this.passages(extractive))) ?? extractive;
@@ -130,6 +152,8 @@ export class Answerer {
         : p >= this.model.closest[query.lang]
           ? 'closest'
           : 'not-found';
+    const choices = elsewhere ? [] : clarifyChoices(outcome, p, features, hits);
+    if (choices.length) return { ...this.clarify(query, choices), question: message };
     const wantNumber = asksForNumber(question);
     const best = hits[0];
     // A figure is never given for a thing the report does not name ("海外工程师" teams).
@@ -262,6 +286,12 @@ export class Answerer {
     return { ...this.answer(query, 'not-found', { prose: text, facts: [] }, []), suggestions };
   }
 
+  /** Asking back: the likely items, numbered, to pick one by replying with its number. */
+  private clarify(query: Query, choices: Citation[]): Answer {
+    const text = [TEXT.clarifyLead[query.lang], ...choiceLines(choices)].join('\n');
+    return { ...this.answer(query, 'clarify', { prose: text, facts: [] }, []), choices };
+  }
+
   private answer(query: Query, outcome: Outcome, body: AnswerText, citations: Citation[]): Answer {
     // A passage that may not answer exactly what was asked says so before it is quoted.
     const lead = outcome === 'closest' ? [TEXT.closestLead[query.lang]] : [];
@@ -275,6 +305,7 @@ export class Answerer {
       facts: body.facts,
       citations,
       suggestions: [],
+      choices: [],
       source: 'extractive',
     };
   }

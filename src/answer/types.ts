@@ -15,8 +15,11 @@ export interface ProgressLookup extends Pick<ProgressRepository, 'latestForItem'
   search(terms: string[]): Promise<ExtraList>;
 }
 
-/** found: the passage answers it; closest: the best passage, which may not answer exactly; not-found. */
-export type Outcome = 'found' | 'closest' | 'not-found';
+/**
+ * found: the passage answers it; clarify: two or three items are about as likely, and the asker
+ * picks one; closest: the best passage, which may not answer exactly; not-found.
+ */
+export type Outcome = 'found' | 'clarify' | 'closest' | 'not-found';
 
 export interface Answer {
   question: string;
@@ -32,6 +35,8 @@ export interface Answer {
   citations: Citation[];
   /** Items offered when the report does not answer ("the closest items are…"). */
   suggestions: Citation[];
+  /** With clarify: the items offered, best first, each quoting a one-line gist. */
+  choices: Citation[];
   /** Who wrote the prose. */
   source: 'extractive' | 'llm';
 }

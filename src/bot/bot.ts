@@ -2,10 +2,12 @@
  * The one door into the core: `Bot.handle(ChatMessage) → Reply`. It parses the command, checks
  * who may run it (as the command table says), runs it, and answers. A command that changes state
  * runs in one unit of work with its audit entry and the remembered reply, so a redelivered
- * message id gets the same reply and records nothing twice. It never throws on what a user sends.
+ * message id gets the same reply and records nothing twice. A question asked back waits for its
+ * asker's number (choice.ts). It never throws on what a user sends.
  */
 import type { Answerer } from '../answer/answerer.js';
 import { howGoingTopic, progressIntent } from '../answer/intent.js';
+import type { Answer } from '../answer/types.js';
 import { qualify } from '../chat/ids.js';
 import { TEXT } from '../chat/texts.js';
 import {
@@ -21,6 +23,7 @@ import type { Config } from '../config.js';
 import type { Standings } from '../progress/standing.js';
 import { extractQuestion } from '../search/clean.js';
 import type { Actor, Repositories, Store } from '../store/types.js';
+import { CHOICE_WITHIN_MS, choiceKey, choiceNumber, type PendingChoice, readChoice } from './choice.js';
 import {
   type BotExtensions,
   type Command,
@@ -108,18 +111,45 @@ export class Bot {
     const cmd = parseCommand(text);
     const spec = specOf(cmd.name);
     try {
+      const picked = await this.picked(text, by);
+      if (picked) return await this.once(by, picked);
       if (spec.changes) return await this.change(cmd, text, by, msg.isDirect, msg.mentions);
-      const out = (await this.run(cmd, text, by, msg.isDirect, this.store, msg.mentions)).reply;
-      if (msg.messageId && !(await this.store.handled.put(msg.platform, msg.messageId, remembered(out)))) {
-        return replayed((await this.store.handled.get(msg.platform, msg.messageId))!);
-      }
-      return out;
+      return await this.once(by, (await this.run(cmd, text, by, msg.isDirect, this.store, msg.mentions)).reply);
     } catch (err) {
       const why = String((err as Error)?.message ?? err);
       this.failed(cmd.name, why);
       await this.store.audit.record(by, cmd.name, text, 'error', why).catch(() => undefined);
       return reply({ kind: 'error', lang: cmd.lang, ephemeral: true, text: [TEXT.failed[cmd.lang]] });
     }
+  }
+
+  /** A reply remembered for its message id: a redelivery that raced this one gets the reply that was kept. */
+  private async once(by: Actor, out: Reply): Promise<Reply> {
+    if (by.messageId && !(await this.store.handled.put(by.platform, by.messageId, remembered(out)))) {
+      return replayed((await this.store.handled.get(by.platform, by.messageId))!);
+    }
+    return out;
+  }
+
+  /**
+   * A number picking one of the items a question was asked back with, by the same person in the
+   * same place within ten minutes: the answer from that item. Anything else (no choice waiting,
+   * too late, a number not offered) is read as an ordinary message.
+   */
+  private async picked(text: string, by: Actor): Promise<Reply | undefined> {
+    const n = choiceNumber(text);
+    if (!n) return undefined;
+    const stored = await this.store.pending.take(choiceKey(by), CHOICE_WITHIN_MS);
+    const waiting = stored ? readChoice(stored) : undefined;
+    if (!waiting) return undefined;
+    const choice = waiting.choices[n - 1];
+    if (!choice) {
+      // A number past the choices is a slip: the choice keeps waiting, and the reply says what to send.
+      await this.store.pending.put(choiceKey(by), stored!);
+      const k = waiting.choices.length;
+      return reply({ kind: 'invalid', lang: waiting.lang, text: [TEXT.choiceOutOfRange[waiting.lang](k)] });
+    }
+    return this.answerReply(await this.answerer.choose(waiting.question, choice));
   }
 
   /** A command that changes state: permission, validation, write, audit and remembered reply in one unit of work. */
@@ -163,18 +193,41 @@ export class Bot {
       views: this.views,
       updates: this.updates,
       ext: this.ext,
-      answer: (question) => this.answer(question),
+      answer: (question) => this.answer(question, by),
     };
     return spec.run(ctx, cmd as never);
   }
 
-  /** A question: about the progress itself from the records, else from the report. */
-  private async answer(question: string): Promise<Reply> {
+  /**
+   * A question: about the progress itself from the records, else from the report. Asked back, the
+   * items offered wait for the asker's number.
+   */
+  private async answer(question: string, by: Actor): Promise<Reply> {
     const fromRecords = await this.progressAnswer(question);
     if (fromRecords) return fromRecords;
     const a = await this.answerer.ask(question);
+    if (a.outcome === 'clarify') {
+      const waiting: PendingChoice = {
+        question,
+        lang: a.lang,
+        choices: a.choices.map(({ reportId, id, title }) => ({ reportId, id, title })),
+      };
+      await this.store.pending.put(choiceKey(by), JSON.stringify(waiting));
+    }
+    return this.answerReply(a);
+  }
+
+  private answerReply(a: Answer): Reply {
     const kind = a.outcome === 'not-found' ? 'not-found' : 'answer';
-    return reply({ kind, lang: a.lang, text: [a.text], citations: a.citations });
+    // A button holds the id and title; the text above it has the gist too.
+    const choices = a.choices.map((c, i) => ({ label: `${i + 1}. ${c.id} ${c.title}`, send: String(i + 1) }));
+    return reply({
+      kind,
+      lang: a.lang,
+      text: [a.text],
+      citations: a.citations,
+      ...(choices.length ? { choices } : {}),
+    });
   }
 
   /** A question about the progress itself is answered from the records, before any passage search. */

@@ -356,6 +356,14 @@ export const TEXT = {
     zh: '报告中没有直接回答这个问题；最接近的内容是：',
     en: 'The report does not answer this exactly; the closest it says is:',
   },
+  choiceOutOfRange: {
+    zh: (k: number) => `只有${k}个选项，请回复 1–${k} 中的编号。`,
+    en: (k: number) => `There are only ${k} choices: reply with a number from 1 to ${k}.`,
+  },
+  clarifyLead: {
+    zh: '不太确定您问的是哪一项，请回复编号（10分钟内有效）：',
+    en: 'I am not sure which item you mean. Reply with its number (within 10 minutes):',
+  },
   latestStanding: {
     zh: (standing: string, who: string, date: string) => `最新进展 ${standing}（${who}，${date}）`,
     en: (standing: string, who: string, date: string) => `latest: ${standing} (${who}, ${date})`,

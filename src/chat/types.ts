@@ -73,6 +73,11 @@ export interface Reply {
   replay?: boolean;
   /** A file sent with the reply (a workbook); a platform that cannot send one says so in the text. */
   file?: Attachment;
+  /**
+   * Items offered when a question is asked back, numbered in the text as well: a platform with
+   * buttons shows one a choice, which sends `send` (the number) back as the user's message.
+   */
+  choices?: { label: string; send: string }[];
 }
 
 /** A file a reply carries. */

@@ -14,6 +14,8 @@ function asJson(a: Answer): string {
     answer: plain(a.text),
     citations: a.citations.map((c) => ({ id: c.id, title: c.title, quote: c.quote })),
     lang: a.lang,
+    // Asked back: the items offered, best first (the contract adds them only then).
+    ...(a.outcome === 'clarify' ? { choices: a.choices.map((c) => ({ id: c.id, title: c.title })) } : {}),
   });
 }
 

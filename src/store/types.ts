@@ -179,14 +179,19 @@ export interface SendCountRepository {
   take(platform: string, channelId: string, date: string, cap: number): Promise<boolean>;
 }
 
-/** Whose pending confirmation: one person in one place. */
+/** What waits for one person in one place: each kind apart, so one does not replace another. */
 export interface PendingKey {
   platform: string;
   channelId: string;
   userId: string;
+  /** `confirm` (the default): an update to confirm; `choice`: items offered for a question, to pick by number. */
+  kind?: 'confirm' | 'choice';
 }
 
-/** An update waiting for its sender to confirm it (a value far off its target's scale). */
+/**
+ * What waits for its sender's next message: an update to confirm (a value far off its target's
+ * scale), or the items a question was asked back with.
+ */
 export interface PendingRepository {
   /** Keep a payload for a person in a place, replacing what was waiting there. */
   put(key: PendingKey, payload: string): Promise<void>;

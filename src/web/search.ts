@@ -25,6 +25,12 @@ function citationList(ctx: PageContext, reports: Report[], heading: string, list
 /** The answer page. */
 export function searchPage(ctx: PageContext, reports: Report[], question: string, answer: Answer): Html {
   const w = WEB[ctx.lang];
+  // Asked back, the page links the items offered rather than asking for a number to reply with.
+  if (answer.outcome === 'clarify') {
+    const body = html`<h1>${w.searchTitle(question)}</h1>
+${citationList(ctx, reports, w.clarify, answer.choices)}`;
+    return page(ctx, { title: `${w.searchTitle(question)} · ${w.title}`, body, q: question });
+  }
   const note =
     answer.outcome === 'closest'
       ? html`<p class="note">${w.closest}</p>`

@@ -46,3 +46,16 @@ describe('duban ask', () => {
     expect(r.stderr).toContain('Usage: duban ask');
   });
 });
+
+describe('duban ask, asked back', () => {
+  it('prints outcome clarify with the choices best first, and found false', () => {
+    const r = dubanProcess(['ask', '--json', 'what about exprot growth this year'], { env });
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(Object.keys(a)).toEqual(['question', 'found', 'outcome', 'answer', 'citations', 'lang', 'choices']);
+    expect(a).toMatchObject({ found: false, outcome: 'clarify', lang: 'en' });
+    expect(a.choices.map((c: { id: string }) => c.id)).toEqual(['1.3', '1.2', '4']);
+    expect(a.choices[0]).toEqual({ id: '1.3', title: '促进出口稳固回升' });
+    expect(a.answer).toContain('1. 1.3 促进出口稳固回升');
+  });
+});

@@ -159,3 +159,13 @@ describe('duban digest', () => {
     expect((await duban(['digest', '--date', '30/06/2015'], { env })).stderr).toContain('should look like 2015-06-30');
   });
 });
+
+describe('duban chat, asked back', () => {
+  it('keeps the choices offered in the data dir: the number in the next call answers from that item', async () => {
+    const env = { DUBAN_DATA_DIR: tempDir() };
+    const asked = await duban(['chat', '--user', 'u1', 'what about exprot growth this year'], { env });
+    expect(asked.stdout).toContain('2. 1.2 促进投资稳健增长');
+    const picked = await duban(['chat', '--user', 'u1', '2'], { env });
+    expect(picked.stdout).toContain('Item 1.2');
+  });
+});

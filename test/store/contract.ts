@@ -219,6 +219,17 @@ export function storeContract(name: string, open: OpenStore): void {
       await store.close();
     });
 
+    it('keeps a choice of items apart from an update to confirm, for the same person in the same place', async () => {
+      const { store } = await fresh();
+      const me = { platform: 'slack', channelId: 'C1', userId: 'U1' };
+      await store.pending.put(me, '{"confirm":1}');
+      await store.pending.put({ ...me, kind: 'choice' }, '{"choices":["4.3","8.3"]}');
+      expect(await store.pending.take({ ...me, kind: 'choice' }, 60000)).toBe('{"choices":["4.3","8.3"]}');
+      expect(await store.pending.take({ ...me, kind: 'choice' }, 60000)).toBeUndefined();
+      expect(await store.pending.take({ ...me, kind: 'confirm' }, 60000)).toBe('{"confirm":1}');
+      await store.close();
+    });
+
     it('keeps a long input in the audit log as a prefix, its length and a SHA-256', async () => {
       const { store } = await fresh();
       const long = `进展 4.3 ${'很长'.repeat(500000)}`;

@@ -97,6 +97,13 @@ describe('the dashboard, read only', () => {
     expect(escaped).not.toContain('<img src=x');
   });
 
+  it('links the items a question is asked back with, rather than asking for a number', async () => {
+    const page = await (await get(`/search?q=${encodeURIComponent('what about exprot growth this year')}`)).text();
+    expect(page).toContain('href="/items/1.3"');
+    expect(page).toContain('href="/items/1.2"');
+    expect(page).not.toContain('Reply with its number');
+  });
+
   it('speaks English when asked by the query or by the browser, Chinese otherwise', async () => {
     expect(await (await get('/?lang=en')).text()).toContain('<html lang="en">');
     const browser = await (await get('/items/4.3', { 'accept-language': 'en-GB,en;q=0.9,zh;q=0.5' })).text();

@@ -1,15 +1,15 @@
 /**
  * The Slack adapter: a Bolt app (Socket Mode with SLACK_APP_TOKEN, else HTTP on SLACK_PORT at
- * /slack/events) that turns mentions, direct messages, thread follow-ups and `/duban` into
- * ChatMessages, and renders each Reply as Block Kit. It holds no business rules.
+ * /slack/events) that turns mentions, direct messages, thread follow-ups, `/duban` and a tap on a
+ * choice's button into ChatMessages, and renders each Reply as Block Kit. It holds no business rules.
  */
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, type BlockButtonAction, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Reply } from '../../chat/types.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
 import { withoutFile } from '../attachment.js';
 import { ChannelPacer } from '../pacer.js';
 import { Turns } from '../turns.js';
-import { toSlackMessages } from './blocks.js';
+import { CHOICE_ACTION, toSlackMessages } from './blocks.js';
 import { guarded } from './guard.js';
 import type { SlackSettings } from './settings.js';
 
@@ -213,6 +213,27 @@ export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: 
       mentionsBot: true,
     };
     await turn(port, message, (reply) => post(command.channel_id, reply, { user: command.user_id }));
+  });
+
+  // A tap on a choice's button is the number typed by the one who tapped, where the buttons are.
+  app.action<BlockButtonAction>(CHOICE_ACTION, async ({ ack, body, action }) => {
+    await ack();
+    const channel = body.channel?.id;
+    if (!channel || !action.value) return;
+    await turns.next();
+    const threadTs = body.message?.thread_ts ?? body.message?.ts;
+    const message = {
+      platform: 'slack',
+      messageId: `action:${channel}:${action.action_ts}`,
+      channelId: channel,
+      userId: body.user.id,
+      userName: await userName(body.user.id),
+      text: action.value,
+      threadId: threadTs,
+      isDirect: channel.startsWith('D'),
+      mentionsBot: true,
+    };
+    await turn(port, message, (reply) => post(channel, reply, { threadTs, user: body.user.id }));
   });
 
   app.error(async (err) => {

@@ -1,6 +1,6 @@
 /**
- * Reply → Block Kit: a header, sections for the text, progress bars, and a context line with
- * citations and hints — within Slack's limits (50 blocks a message, 3000 characters a text,
+ * Reply → Block Kit: a header, sections for the text, a button for each choice offered when a
+ * question is asked back, progress bars, and a context line with citations and hints — within Slack's limits (50 blocks a message, 3000 characters a text,
  * 150 a header), split into several messages when it is longer. Each message carries a
  * plain-text fallback.
  */
@@ -12,11 +12,23 @@ export const MAX_BLOCKS = 50;
 export const MAX_TEXT = 3000;
 const MAX_HEADER = 150;
 const MAX_FALLBACK = 3000;
+const MAX_BUTTON = 75;
+
+/** The action id of the button for one choice (the adapter listens for these). */
+export const CHOICE_ACTION = /^duban_choice_\d+$/;
+
+/** A button that sends its value back as the user's message. */
+export interface SlackButton {
+  type: 'button';
+  action_id: string;
+  text: { type: 'plain_text'; text: string };
+  value: string;
+}
 
 export interface SlackBlock {
   type: string;
   text?: { type: 'plain_text' | 'mrkdwn'; text: string };
-  elements?: { type: 'mrkdwn' | 'plain_text'; text: string }[];
+  elements?: ({ type: 'mrkdwn' | 'plain_text'; text: string } | SlackButton)[];
 }
 
 export interface SlackMessage {
@@ -43,6 +55,16 @@ export function toSlackMessages(reply: Reply): SlackMessage[] {
   if (reply.title)
     blocks.push({ type: 'header', text: { type: 'plain_text', text: reply.title.slice(0, MAX_HEADER) } });
   for (const p of reply.text) for (const piece of splitText(toMrkdwn(p), MAX_TEXT)) blocks.push(section(piece));
+  if (reply.choices?.length)
+    blocks.push({
+      type: 'actions',
+      elements: reply.choices.map((c, i) => ({
+        type: 'button',
+        action_id: `duban_choice_${i + 1}`,
+        text: { type: 'plain_text', text: c.label.slice(0, MAX_BUTTON) },
+        value: c.send,
+      })),
+    });
   for (const b of reply.bars)
     blocks.push(
       section(toMrkdwn(`**${b.label}**\n\`${bar(b.percent)}\`${b.detail ? `  ${b.detail}` : ''}`).slice(0, MAX_TEXT)),

@@ -158,6 +158,11 @@ const MIGRATIONS: string[] = [
    END $$;
    CREATE TRIGGER progress_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON progress
      FOR EACH STATEMENT EXECUTE FUNCTION duban_progress_changed();`,
+  // 4: what waits for a person in a place is of a kind (an update to confirm, a choice of items),
+  // and each kind waits apart.
+  `ALTER TABLE pending ADD COLUMN kind text COLLATE "C" NOT NULL DEFAULT 'confirm';
+   ALTER TABLE pending DROP CONSTRAINT pending_pkey;
+   ALTER TABLE pending ADD PRIMARY KEY (platform, channel_id, user_id, kind);`,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;

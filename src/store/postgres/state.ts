@@ -112,16 +112,16 @@ export class PgPending implements PendingRepository {
 
   async put(key: PendingKey, payload: string): Promise<void> {
     await this.conn.query(
-      `INSERT INTO pending (platform, channel_id, user_id, payload, at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (platform, channel_id, user_id) DO UPDATE SET payload = excluded.payload, at = excluded.at`,
-      [key.platform, key.channelId, key.userId, payload, this.now().toISOString()],
+      `INSERT INTO pending (platform, channel_id, user_id, kind, payload, at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (platform, channel_id, user_id, kind) DO UPDATE SET payload = excluded.payload, at = excluded.at`,
+      [key.platform, key.channelId, key.userId, key.kind ?? 'confirm', payload, this.now().toISOString()],
     );
   }
 
   async take(key: PendingKey, maxAgeMs: number): Promise<string | undefined> {
     const [row] = await this.conn.query<{ payload: string; at: string }>(
-      'DELETE FROM pending WHERE platform = $1 AND channel_id = $2 AND user_id = $3 RETURNING payload, at',
-      [key.platform, key.channelId, key.userId],
+      'DELETE FROM pending WHERE platform = $1 AND channel_id = $2 AND user_id = $3 AND kind = $4 RETURNING payload, at',
+      [key.platform, key.channelId, key.userId, key.kind ?? 'confirm'],
     );
     if (!row) return undefined;
     return this.now().getTime() - new Date(row.at).getTime() <= maxAgeMs ? row.payload : undefined;

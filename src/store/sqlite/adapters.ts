@@ -57,21 +57,22 @@ export class SqlitePending implements PendingRepository {
     return this.conn.write(() => {
       this.conn
         .stmt(
-          `INSERT INTO pending (platform, channel_id, user_id, payload, at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (platform, channel_id, user_id) DO UPDATE SET payload = excluded.payload, at = excluded.at`,
+          `INSERT INTO pending (platform, channel_id, user_id, kind, payload, at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (platform, channel_id, user_id, kind) DO UPDATE SET payload = excluded.payload, at = excluded.at`,
         )
-        .run(key.platform, key.channelId, key.userId, payload, this.now().toISOString());
+        .run(key.platform, key.channelId, key.userId, key.kind ?? 'confirm', payload, this.now().toISOString());
     });
   }
 
   take(key: PendingKey, maxAgeMs: number): Promise<string | undefined> {
     return this.conn.write(() => {
-      const where = 'WHERE platform = ? AND channel_id = ? AND user_id = ?';
-      const row = this.conn
-        .stmt(`SELECT payload, at FROM pending ${where}`)
-        .get(key.platform, key.channelId, key.userId) as { payload: string; at: string } | undefined;
+      const where = 'WHERE platform = ? AND channel_id = ? AND user_id = ? AND kind = ?';
+      const args = [key.platform, key.channelId, key.userId, key.kind ?? 'confirm'];
+      const row = this.conn.stmt(`SELECT payload, at FROM pending ${where}`).get(...args) as
+        | { payload: string; at: string }
+        | undefined;
       if (!row) return undefined;
-      this.conn.stmt(`DELETE FROM pending ${where}`).run(key.platform, key.channelId, key.userId);
+      this.conn.stmt(`DELETE FROM pending ${where}`).run(...args);
       return this.now().getTime() - new Date(row.at).getTime() <= maxAgeMs ? row.payload : undefined;
     });
   }

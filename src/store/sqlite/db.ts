@@ -151,6 +151,20 @@ const MIGRATIONS: string[] = [
      set_at TEXT NOT NULL,
      PRIMARY KEY (report_id, item_id)
    );`,
+  // 8: what waits for a person in a place is of a kind (an update to confirm, a choice of items),
+  // and each kind waits apart: the key gains the kind (SQLite cannot change a key in place).
+  `CREATE TABLE pending_kinds (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     at TEXT NOT NULL,
+     PRIMARY KEY (platform, channel_id, user_id, kind)
+   );
+   INSERT INTO pending_kinds SELECT platform, channel_id, user_id, 'confirm', payload, at FROM pending;
+   DROP TABLE pending;
+   ALTER TABLE pending_kinds RENAME TO pending;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
