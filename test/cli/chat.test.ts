@@ -159,3 +159,17 @@ describe('duban digest', () => {
     expect((await duban(['digest', '--date', '30/06/2015'], { env })).stderr).toContain('should look like 2015-06-30');
   });
 });
+
+describe('duban chat with a bad option', () => {
+  it.each([
+    [['chat', '--user'], /--user <value>' argument missing/],
+    [['chat', '--user', 'u1', '--name', '-2+3', '帮助'], /--name=-XYZ/],
+    [['digest', '--date'], /--date <value>' argument missing/],
+  ])('duban %j says what is wrong and how to write it, exit 2', async (args, message) => {
+    const r = await duban(args, { env: { DUBAN_DATA_DIR: tempDir() } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain(`Usage:\n  duban ${args[0]} `);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
