@@ -98,3 +98,12 @@ describe('secret settings in errors', () => {
     expect(r.stderr).not.toMatch(/short-secret|hunter2/);
   });
 });
+
+describe('plan dates', () => {
+  it('takes only days in the calendar', () => {
+    expect(loadConfig({ DUBAN_PLAN_END: '2015-12-31' }).DUBAN_PLAN_END).toBe('2015-12-31');
+    expect(() => loadConfig({ DUBAN_PLAN_END: '2015-02-30' })).toThrow(
+      /DUBAN_PLAN_END="2015-02-30" is not allowed: expected a real day as YYYY-MM-DD/,
+    );
+  });
+});

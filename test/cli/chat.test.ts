@@ -156,7 +156,16 @@ describe('duban digest', () => {
     expect(JSON.parse((await duban(['digest', '--json'], { env })).stdout).empty).toBe(false);
     const june = JSON.parse((await duban(['digest', '--date', '2015-06-30', '--json'], { env })).stdout);
     expect(june.empty).toBe(true);
-    expect((await duban(['digest', '--date', '30/06/2015'], { env })).stderr).toContain('should look like 2015-06-30');
+    expect((await duban(['digest', '--date', '30/06/2015'], { env })).stderr).toContain(
+      'should be a day such as 2015-06-30',
+    );
+  });
+
+  it('refuses a day that is not in the calendar, saying what to type', async () => {
+    const r = await duban(['digest', '--date', '2015-02-30'], { env: { DUBAN_DATA_DIR: tempDir() } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--date "2015-02-30" should be a day such as 2015-06-30');
+    expect(r.stdout).toBe('');
   });
 });
 
