@@ -199,6 +199,20 @@ describe('corrections', () => {
     expect((await c.say('修改 15')).plain).toContain('修改 17 15');
   });
 
+  it.each([
+    ['修改 99999999999999999999 5', '修改 99999999999999999999 5'],
+    ['修改 <400 nines> 5', `修改 ${'9'.repeat(400)} 5`],
+    ['撤销 <400 nines>', `撤销 ${'9'.repeat(400)}`],
+  ])('answers %s with how to write a record number, not a number no record can have', async (_written, text) => {
+    const c = await testCore();
+    await c.say('进展 4.3#1 12');
+    const r = await c.say(text);
+    expect(r.kind).toBe('invalid');
+    expect(r.plain).toMatch(/例如：(修改 17 15|撤销 17)/);
+    expect(r.plain).not.toMatch(/Infinity|#1\d{5,}/);
+    expect(await c.store.progress.count()).toBe(1);
+  });
+
   it.each(['撤回 1', '删除 #1', 'delete 1'])('reads %s as undo', async (text) => {
     const c = await testCore();
     await c.say('进展 4.3#1 12');
