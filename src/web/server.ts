@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Core } from '../bot/open.js';
 import { type Config, ConfigError } from '../config.js';
-import { inUrl } from '../dashboard-link.js';
+import { dashboardBase, inUrl } from '../dashboard-link.js';
 import { dashboardApp } from './app.js';
 
 export interface Dashboard {
@@ -45,8 +45,12 @@ export async function serveDashboard(core: Core, config: Config, now?: () => Dat
   };
 }
 
-/** The line start-up prints: where the dashboard is, and how to get in when a token guards it. */
+/**
+ * The line start-up prints: where the dashboard listens, the address people open when that is
+ * another (DUBAN_WEB_URL), and how to get in when a token guards it.
+ */
 export function dashboardLine(web: Dashboard, config: Config): string {
+  const opened = config.DUBAN_WEB_URL ? `, opened at ${dashboardBase(config)}/` : '';
   const guard = config.DUBAN_WEB_TOKEN ? ' (token required: an admin sends 看板 / dashboard in chat for a link)' : '';
-  return `duban dashboard (read only): ${web.url}${guard}`;
+  return `duban dashboard (read only): ${web.url}${opened}${guard}`;
 }

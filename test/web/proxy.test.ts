@@ -6,7 +6,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { type Dashboard, serveDashboard } from '../../src/web/server.js';
+import { type Dashboard, dashboardLine, serveDashboard } from '../../src/web/server.js';
 import { duban } from '../cli/run.js';
 import { type TestCore, testCore } from '../fakes/core.js';
 import { tempDir } from '../fakes/tmp.js';
@@ -46,6 +46,11 @@ describe('a dashboard on loopback behind an https proxy', () => {
   let web: Dashboard;
   beforeAll(async () => ({ core, web } = await serve(env)));
   afterAll(() => web.close());
+
+  it('says at start-up both where it listens and the address people open', () => {
+    const line = dashboardLine(web, loadConfig({ ...env, DUBAN_WEB_PORT: '0' }));
+    expect(line).toMatch(/http:\/\/127\.0\.0\.1:\d+\/, opened at https:\/\/duban\.example\.gov\//);
+  });
 
   it('answers the public host name and the loopback address, and refuses any other name (DNS rebinding)', async () => {
     expect((await get(web, '/', 'duban.example.gov')).status).toBe(401);
