@@ -83,7 +83,7 @@ export function dashboardApp(core: Core, config: Config, now: () => Date = () =>
     '*',
     requireHost(dashboardHostnames(config), (c) => {
       const ctx = pageContext(c, tz);
-      return c.text(WEB[ctx.lang].wrongHost(c.req.header('host') ?? ''), 421);
+      return c.text(WEB[ctx.lang].wrongHost(new URL(c.req.url).host), 421);
     }),
   );
   // Read only: nothing here changes state.
