@@ -182,3 +182,15 @@ describe('duban chat with a bad option', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('duban import of a formula', () => {
+  it('refuses a value written as a formula, naming the row and what to write', async () => {
+    const env = { DUBAN_DATA_DIR: tempDir() };
+    const file = join(tempDir(), 'formula.csv');
+    writeFileSync(file, 'item,value,date,who,note\n4.3#1,=1+2,2015-06-30,张三,\n');
+    const r = await duban(['import', file], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr + r.stdout).toContain('row 2: I cannot read "=1+2"; write the number itself');
+    expect((await duban(['chat', '--user', 'u1', '--json', '状态 4.3'], { env })).stdout).toContain('"percent":0');
+  });
+});
