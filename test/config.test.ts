@@ -84,12 +84,17 @@ describe('secret settings in errors', () => {
     [
       'DUBAN_WEB_URL',
       'https://admin:hunter2@duban.example.gov',
-      /DUBAN_WEB_URL="https:\/\/…@duban\.example\.gov".*without a user or password/,
+      /DUBAN_WEB_URL="https:\/\/admin:…@duban\.example\.gov".*without a user or password/,
+    ],
+    [
+      'DUBAN_LLM_BASE_URL',
+      'https://sk-hunter2@llm.example.gov:99999/v1',
+      /DUBAN_LLM_BASE_URL="https:\/\/…@llm\.example\.gov:99999\/v1"/,
     ],
     [
       'DUBAN_DATABASE_URL',
       'mysql://duban:hunter2@db.example.gov/duban',
-      /DUBAN_DATABASE_URL="mysql:\/\/…@db\.example\.gov\/duban"/,
+      /DUBAN_DATABASE_URL="mysql:\/\/duban:…@db\.example\.gov\/duban"/,
     ],
   ])('refuses %s without repeating the secret', async (key, value, message) => {
     const r = await duban(['tasks'], { env: { DUBAN_DATA_DIR: tempDir(), [key]: value } });
