@@ -148,7 +148,7 @@ const SECRET = /TOKEN|SECRET|KEY|PASSWORD|PASSWD/i;
  * How a refused setting's value is shown: a secret only by its length, a URL without its password
  * (postgres://duban:…@db…; a user alone may be a token, https://…@host), anything else as written.
  */
-export function shownValue(key: string, value: string | undefined): string {
+function shownValue(key: string, value: string | undefined): string {
   const v = value ?? '';
   if (SECRET.test(key) && v) return `(hidden, ${[...v].length} characters)`;
   return JSON.stringify(v).replace(/\/\/([^/@\s:]*)(:[^/@\s]*)?@/g, (_, user: string, password?: string) =>

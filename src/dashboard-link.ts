@@ -1,7 +1,8 @@
 /**
  * Signed dashboard links: `…/?t=EXPIRES.SIGNATURE`, an HMAC-SHA256 over the expiry, keyed by
  * DUBAN_WEB_TOKEN. The chat command `看板` hands one to an admin; the dashboard (web/) checks it.
- * Here on the ground floor so both can use it without the bot importing the web.
+ * Also the dashboard's address: the one links are made from, and the host names it answers to.
+ * Here on the ground floor so the bot, the settings and the web can all use it.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Config } from './config.js';
