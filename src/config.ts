@@ -8,6 +8,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { isLoopback, isWildcard } from './dashboard-link.js';
+import { isCalendarDate } from './time.js';
 
 /** The project folder (holds data/ and prompts/), whether run from src/ or dist/. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,10 +39,7 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .default('')
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .optional();
+const date = z.string().refine(isCalendarDate, 'a real day as YYYY-MM-DD, such as 2015-06-30').optional();
 
 function isCron(pattern: string): boolean {
   try {
@@ -59,6 +58,8 @@ function isTimeZone(tz: string): boolean {
     return false;
   }
 }
+
+const WEB_TOKEN = 'a secret of at least 16 characters';
 
 const ConfigSchema = z.object({
   DUBAN_DATA_DIR: z.string().min(1).default('.duban'),
@@ -99,17 +100,68 @@ const ConfigSchema = z.object({
   DUBAN_WEB: z.enum(['on', 'off']).default('on'),
   DUBAN_WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
   DUBAN_WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  DUBAN_WEB_TOKEN: optionalText.refine((t) => !t || t.length >= 16, 'a secret of at least 16 characters'),
+  DUBAN_WEB_TOKEN: optionalText.refine((t) => !t || t.length >= 16, WEB_TOKEN),
   /** Where people open the dashboard (behind a proxy); http://HOST:PORT when not set. */
-  DUBAN_WEB_URL: z.string().url('an http(s) URL such as https://duban.example.gov').optional(),
+  DUBAN_WEB_URL: z
+    .string()
+    .url('an http(s) URL such as https://duban.example.gov')
+    .refine((u) => {
+      const url = new URL(u);
+      return /^https?:$/.test(url.protocol) && !url.username && !url.password;
+    }, 'an http(s) URL without a user or password, such as https://duban.example.gov')
+    .optional(),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+/**
+ * Settings that are wrong only together: the dashboard's address. A link people can open from
+ * other machines must be signed, and a link cannot name "every address" (0.0.0.0).
+ */
+const WithWebRules = ConfigSchema.superRefine((c, ctx) => {
+  const refuse = (key: keyof typeof c, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
+  if (!c.DUBAN_WEB_TOKEN && c.DUBAN_WEB_URL && !isLoopback(new URL(c.DUBAN_WEB_URL).hostname))
+    refuse(
+      'DUBAN_WEB_TOKEN',
+      `${WEB_TOKEN}, since DUBAN_WEB_URL=${c.DUBAN_WEB_URL} is reachable from other machines and 看板 would hand out an unsigned link to it`,
+    );
+  else if (!c.DUBAN_WEB_TOKEN && !isLoopback(c.DUBAN_WEB_HOST))
+    refuse(
+      'DUBAN_WEB_TOKEN',
+      `${WEB_TOKEN}, since DUBAN_WEB_HOST=${c.DUBAN_WEB_HOST} is reachable from other machines (or set DUBAN_WEB_HOST=127.0.0.1)`,
+    );
+  else if (!c.DUBAN_WEB_URL && isWildcard(c.DUBAN_WEB_HOST))
+    refuse(
+      'DUBAN_WEB_URL',
+      `the address people open the dashboard at, such as https://duban.example.gov or http://10.0.0.5:8080, ` +
+        `since DUBAN_WEB_HOST=${c.DUBAN_WEB_HOST} listens on every address and a link cannot name one`,
+    );
+});
 
 /** A setting with a value that is not allowed. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+
+/** Settings whose values are never repeated into an error or a log. */
+const SECRET = /TOKEN|SECRET|KEY|PASSWORD|PASSWD/i;
+
+/**
+ * How a refused setting's value is shown: a secret only by its length, a URL without its password
+ * (postgres://duban:…@db…; a user alone may be a token, https://…@host), anything else as written.
+ */
+function shownValue(key: string, value: string | undefined): string {
+  const v = value ?? '';
+  if (SECRET.test(key) && v) return `(hidden, ${[...v].length} characters)`;
+  return JSON.stringify(v).replace(/\/\/([^/@\s:]*)(:[^/@\s]*)?@/g, (_, user: string, password?: string) =>
+    password ? `//${user}:…@` : '//…@',
+  );
+}
+
+/** The one-line refusal of a setting: its name, its value as `shownValue` allows, and what is expected. */
+export function refusedSetting(key: string, value: string | undefined, expected: string): ConfigError {
+  return new ConfigError(`Setting ${key}=${shownValue(key, value)} is not allowed: expected ${expected}`);
+}
+
+export type Config = z.infer<typeof ConfigSchema>;
 
 /**
  * Read the configuration. `env` defaults to `process.env`; `.env` in the working folder is
@@ -118,13 +170,11 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = env === process.env } = {}): Config {
   if (dotenv && existsSync('.env')) process.loadEnvFile('.env');
   const blanked = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = ConfigSchema.safeParse(blanked);
+  const parsed = WithWebRules.safeParse(blanked);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0]);
-    // A URL's password (postgres://duban:PASSWORD@…) is not repeated into logs.
-    const shown = JSON.stringify(env[key] ?? '').replace(/(\/\/[^/:@]*:)[^/@]*@/, '$1…@');
-    throw new ConfigError(`Setting ${key}=${shown} is not allowed: expected ${issue.message}`);
+    throw refusedSetting(key, env[key], issue.message);
   }
   const c = parsed.data;
   const llm = [c.DUBAN_LLM_BASE_URL, c.DUBAN_LLM_MODEL].filter(Boolean).length;

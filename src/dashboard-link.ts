@@ -1,7 +1,8 @@
 /**
  * Signed dashboard links: `…/?t=EXPIRES.SIGNATURE`, an HMAC-SHA256 over the expiry, keyed by
  * DUBAN_WEB_TOKEN. The chat command `看板` hands one to an admin; the dashboard (web/) checks it.
- * Here on the ground floor so both can use it without the bot importing the web.
+ * Also the dashboard's address: the one links are made from, and the host names it answers to.
+ * Here on the ground floor so the bot, the settings and the web can all use it.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Config } from './config.js';
@@ -31,16 +32,47 @@ export function verifyToken(secret: string, token: string, now: Date): boolean {
   return timingSafeEqual(given, wanted) && expires * 1000 > now.getTime();
 }
 
-/** True for an address only this machine can reach. */
+/** True for an address only this machine can reach (`[::1]` as a URL writes it, too). */
 export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
+
+/** True for an address that means "every address of this machine": no link can be made from it. */
+export function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '[::]';
+}
+
+/** A host name as a URL holds it (lower case, IPv6 in brackets), or undefined when it is not one. */
+export function hostnameOf(hostAndPort: string): string | undefined {
+  try {
+    return new URL(`http://${hostAndPort}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The host names a request to the dashboard may carry: the configured public address, the bound
+ * address, and this machine's loopback names (a proxy on this machine sends those). Any other
+ * name reached it by a DNS trick (rebinding) or a mistake.
+ */
+export function dashboardHostnames(c: WebConfig): Set<string> {
+  const names = ['localhost', '127.0.0.1', '[::1]'];
+  if (c.DUBAN_WEB_URL) names.push(new URL(c.DUBAN_WEB_URL).hostname);
+  if (!isWildcard(c.DUBAN_WEB_HOST)) names.push(hostnameOf(inUrl(c.DUBAN_WEB_HOST)) ?? '');
+  return new Set(names.filter(Boolean));
+}
+
+/** A listening address as a URL writes it: IPv6 in brackets. */
+export function inUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** The dashboard's address as people open it. */
 export function dashboardBase(c: WebConfig): string {
   if (c.DUBAN_WEB_URL) return c.DUBAN_WEB_URL.replace(/\/+$/, '');
-  const host = c.DUBAN_WEB_HOST.includes(':') ? `[${c.DUBAN_WEB_HOST}]` : c.DUBAN_WEB_HOST;
-  return `http://${host}:${c.DUBAN_WEB_PORT}`;
+  return `http://${inUrl(c.DUBAN_WEB_HOST)}:${c.DUBAN_WEB_PORT}`;
 }
 
 /** A link to the dashboard: signed, and good for an hour, when a token guards it; else its plain address. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { enabledPlatforms } from '../src/adapters/registry.js';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { duban } from './cli/run.js';
+import { tempDir } from './fakes/tmp.js';
 
 describe('configuration', () => {
   it('has working defaults with nothing set', () => {
@@ -69,5 +71,44 @@ describe('digest settings', () => {
 
   it('refuses a cron expression croner cannot read', () => {
     expect(() => loadConfig({ DUBAN_DIGEST_CRON: 'every morning' })).toThrow(/DUBAN_DIGEST_CRON="every morning"/);
+  });
+});
+
+describe('secret settings in errors', () => {
+  it.each([
+    [
+      'DUBAN_WEB_TOKEN',
+      'short-secret',
+      /DUBAN_WEB_TOKEN=\(hidden, 12 characters\) is not allowed: expected a secret of at least 16/,
+    ],
+    [
+      'DUBAN_WEB_URL',
+      'https://admin:hunter2@duban.example.gov',
+      /DUBAN_WEB_URL="https:\/\/admin:…@duban\.example\.gov".*without a user or password/,
+    ],
+    [
+      'DUBAN_LLM_BASE_URL',
+      'https://sk-hunter2@llm.example.gov:99999/v1',
+      /DUBAN_LLM_BASE_URL="https:\/\/…@llm\.example\.gov:99999\/v1"/,
+    ],
+    [
+      'DUBAN_DATABASE_URL',
+      'mysql://duban:hunter2@db.example.gov/duban',
+      /DUBAN_DATABASE_URL="mysql:\/\/duban:…@db\.example\.gov\/duban"/,
+    ],
+  ])('refuses %s without repeating the secret', async (key, value, message) => {
+    const r = await duban(['tasks'], { env: { DUBAN_DATA_DIR: tempDir(), [key]: value } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/short-secret|hunter2/);
+  });
+});
+
+describe('plan dates', () => {
+  it('takes only days in the calendar', () => {
+    expect(loadConfig({ DUBAN_PLAN_END: '2015-12-31' }).DUBAN_PLAN_END).toBe('2015-12-31');
+    expect(() => loadConfig({ DUBAN_PLAN_END: '2015-02-30' })).toThrow(
+      /DUBAN_PLAN_END="2015-02-30" is not allowed: expected a real day as YYYY-MM-DD/,
+    );
   });
 });

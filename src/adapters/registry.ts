@@ -2,7 +2,7 @@
  * Every chat platform duban speaks, one line each. A new platform is a folder with its adapter
  * and its `Platform` (settings schema, open), and a line here.
  */
-import { ConfigError } from '../config.js';
+import { refusedSetting } from '../config.js';
 import type { Platform } from './adapter.js';
 import { dingtalk } from './dingtalk/platform.js';
 import { feishu } from './feishu/platform.js';
@@ -24,7 +24,7 @@ export function platformSettings<S>(platform: Platform<S>, env: NodeJS.ProcessEn
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0]);
-    throw new ConfigError(`Setting ${key}=${JSON.stringify(env[key] ?? '')} is not allowed: expected ${issue.message}`);
+    throw refusedSetting(key, env[key], issue.message);
   }
   return parsed.data;
 }

@@ -96,6 +96,12 @@ export interface CommandSpec<N extends Name> {
   run(ctx: CommandContext, cmd: Of<N>): Promise<Result>;
 }
 
+/** A record number as written, or undefined when no record can have it (`99999999999999999999`). */
+const recordNumber = (digits: string): number | undefined => {
+  const n = Number(digits);
+  return Number.isSafeInteger(n) ? n : undefined;
+};
+
 const ok = (r: Reply): Result => ({ reply: r, outcome: 'ok', detail: '' });
 
 /** A reference at the start of a text: `4.3`, `4-3#2`, `（四）三`, `cixi-2015:4.3`. */
@@ -163,7 +169,7 @@ export const COMMANDS = {
       name: 'undo',
       lang,
       arg,
-      recordId: /^#?\d+$/.test(arg) ? Number(arg.replace('#', '')) : undefined,
+      recordId: /^#?\d+$/.test(arg) ? recordNumber(arg.replace('#', '')) : undefined,
     }),
     run: (ctx, cmd) => ctx.updates.undo(ctx.repos, cmd.recordId, cmd.arg, ctx.raw, ctx.by, ctx.isAdmin, cmd.lang),
   },
@@ -173,7 +179,7 @@ export const COMMANDS = {
     changes: true,
     parse: (arg, lang) => {
       const m = /^[#＃]?(\d+)\s+(.+)$/.exec(arg);
-      return { name: 'edit', lang, recordId: m ? Number(m[1]) : undefined, text: m?.[2] ?? arg };
+      return { name: 'edit', lang, recordId: m ? recordNumber(m[1]!) : undefined, text: m?.[2] ?? arg };
     },
     run: (ctx, cmd) => ctx.updates.edit(ctx.repos, cmd.recordId, cmd.text, ctx.raw, ctx.by, ctx.isAdmin, cmd.lang),
   },

@@ -4,6 +4,7 @@ import { openCore } from '../bot/open.js';
 import { parseChannel } from '../chat/ids.js';
 import { ANSI, PLAIN, renderText } from '../chat/render.js';
 import { loadConfig } from '../config.js';
+import { isCalendarDate } from '../time.js';
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -15,8 +16,8 @@ export async function run(args: string[]): Promise<number> {
       lang: { type: 'string' },
     },
   });
-  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
-    process.stderr.write(`--date "${values.date}" should look like 2015-06-30\n`);
+  if (values.date !== undefined && !isCalendarDate(values.date)) {
+    process.stderr.write(`--date "${values.date}" should be a day such as 2015-06-30\n`);
     return 2;
   }
   const core = await openCore(loadConfig(), { verify: false });

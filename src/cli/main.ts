@@ -41,6 +41,17 @@ Usage:
   duban migrate --from sqlite:PATH --to postgres://…   copy a SQLite store into PostgreSQL
 `;
 
+/** The lines of USAGE about one command (with their continuation lines). */
+function usageOf(name: string): string {
+  const lines = USAGE.split('\n');
+  const own = lines.flatMap((line, i) => {
+    if (!line.startsWith(`  duban ${name} `)) return [];
+    const more = lines.slice(i + 1).findIndex((l) => !/^ {10,}\S/.test(l));
+    return lines.slice(i, i + 1 + (more === -1 ? 0 : more));
+  });
+  return own.length ? `Usage:\n${own.join('\n')}\n` : USAGE;
+}
+
 /** Run the CLI with the arguments after the program name; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
@@ -57,13 +68,13 @@ export async function main(argv: string[]): Promise<number> {
     const code = await (await load()).run(args);
     return code ?? 0;
   } catch (err) {
-    if (
-      err instanceof ConfigError ||
-      err instanceof ReportParseError ||
-      err instanceof StoreError ||
-      (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-    ) {
-      process.stderr.write(`duban: ${(err as Error).message}\n`);
+    if (err instanceof ConfigError || err instanceof ReportParseError || err instanceof StoreError) {
+      process.stderr.write(`duban: ${err.message}\n`);
+      return 2;
+    }
+    // An option without its value, an unknown option, a value that looks like an option (`--name -2`).
+    if (String((err as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS_')) {
+      process.stderr.write(`duban ${name}: ${(err as Error).message.replace(/\s*\n\s*/g, ' ')}\n${usageOf(name)}`);
       return 2;
     }
     throw err;

@@ -3,8 +3,8 @@
  * → 12, `+2` → add 2, `十二个` → 12, `1.2万人` → 12000, `62亿元` → 6200000000. Only whole number
  * tokens count: never digits inside a longer number or a name (`3315计划`), a mention (`<@U024…>`),
  * a channel, a link, a date, an ordinal (`第3批`) or a record or item reference (`4.3#2`, `#17`).
- * A value is finite, not negative and below a sane ceiling; `1e3` and `0x10` are answered with
- * what to type instead.
+ * A value is finite, not negative and below a sane ceiling; `1e3`, `0x10` and a spreadsheet
+ * formula (`=A1*3`, `=1+2`: its result is not in the text) are answered with what to type instead.
  */
 import { CHINESE_NUMERAL_CHARS, parseNumber } from '../report/numbers.js';
 
@@ -48,6 +48,9 @@ const NUMBER = new RegExp(
 /** Notations a person types by mistake, or a machine writes: `1e3`, `0x10`. */
 const NOTATION = /(?<![\dA-Za-z])(?:\d+(?:\.\d+)?[eE][+-]?\d+|0[xX][0-9a-fA-F]+)(?![\dA-Za-z])/;
 
+/** A spreadsheet formula: `=` then a reference, a function or arithmetic (`= 12个` is just 12). */
+const FORMULA = /(?:^|\s)([=＝]\s*\S*[A-Za-z()*/^+\-－]\S*)/;
+
 /** The text without everything that only looks like a value. */
 function withoutNonValues(text: string): string {
   return text.replace(NOT_VALUES, ' ');
@@ -66,6 +69,9 @@ export function parseValue(text: string, unit = ''): ParsedValue {
   const t = withoutNonValues(text.trim()).trim();
   const notation = NOTATION.exec(t);
   if (notation) return { ok: false, problem: 'notation', written: notation[0] };
+  // Before the references are blanked: `=4.3#1*2` is a formula too.
+  const formula = FORMULA.exec(text);
+  if (formula) return { ok: false, problem: 'notation', written: formula[1] };
   if (/^[-－−]\s*\d/.test(t) || /(?:^|\s)[-－−]\s*\d/.test(t)) return { ok: false, problem: 'negative' };
   const delta = /^[+＋]\s*(\d[\d,]*(?:\.\d+)?[千万亿]*|[一二两三四五六七八九十百千万]+)(?![\d.A-Za-z])/.exec(t);
   if (delta) {

@@ -11,10 +11,11 @@ import { html } from 'hono/html';
 import type { Core } from '../bot/open.js';
 import type { Lang } from '../chat/types.js';
 import { type Config, PROJECT_ROOT } from '../config.js';
+import { dashboardBase, dashboardHostnames } from '../dashboard-link.js';
 import { refIn } from '../report/format.js';
 import { resolveRef } from '../report/refs.js';
-import { requireAccess } from './auth.js';
-import { type Html, href, itemHref, type PageContext, page } from './html.js';
+import { requireAccess, requireHost } from './auth.js';
+import { type Html, href, itemHref, ownPath, type PageContext, page } from './html.js';
 import { itemPage } from './item.js';
 import { STATES, type StateFilter, standingJson, targetSeries } from './model.js';
 import { overviewPage } from './overview.js';
@@ -55,7 +56,7 @@ function pageContext(c: Context, tz: string): PageContext {
   const url = new URL(c.req.url);
   url.searchParams.set('lang', lang === 'zh' ? 'en' : 'zh');
   url.searchParams.delete('t');
-  return { lang, explicitLang: explicit, tz, otherLangHref: `${url.pathname}${url.search}` };
+  return { lang, explicitLang: explicit, tz, otherLangHref: ownPath(url) };
 }
 
 /** The dashboard app; `now` is the clock links are checked against. */
@@ -78,6 +79,13 @@ export function dashboardApp(core: Core, config: Config, now: () => Date = () =>
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     );
   });
+  app.use(
+    '*',
+    requireHost(dashboardHostnames(config), (c) => {
+      const ctx = pageContext(c, tz);
+      return c.text(WEB[ctx.lang].wrongHost(new URL(c.req.url).host), 421);
+    }),
+  );
   // Read only: nothing here changes state.
   app.use('*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.text('read only', 405, { Allow: 'GET, HEAD' });
@@ -99,16 +107,22 @@ export function dashboardApp(core: Core, config: Config, now: () => Date = () =>
 
   app.use(
     '*',
-    requireAccess(config.DUBAN_WEB_TOKEN, now, (c) => {
-      if (c.req.path.startsWith('/api/')) return c.json({ error: 'a valid dashboard link or token is required' }, 401);
-      const ctx = pageContext(c, tz);
-      const w = WEB[ctx.lang];
-      return render(
-        c,
-        page(ctx, { title: w.lockedTitle, body: html`<h1>${w.lockedTitle}</h1><p>${w.locked}</p>` }),
-        401,
-      );
-    }),
+    requireAccess(
+      config.DUBAN_WEB_TOKEN,
+      now,
+      (c) => {
+        if (c.req.path.startsWith('/api/'))
+          return c.json({ error: 'a valid dashboard link or token is required' }, 401);
+        const ctx = pageContext(c, tz);
+        const w = WEB[ctx.lang];
+        return render(
+          c,
+          page(ctx, { title: w.lockedTitle, body: html`<h1>${w.lockedTitle}</h1><p>${w.locked}</p>` }),
+          401,
+        );
+      },
+      dashboardBase(config).startsWith('https:'),
+    ),
   );
 
   app.get('/api/standing', async (c) => {

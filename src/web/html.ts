@@ -33,6 +33,14 @@ export function href(ctx: PageContext, path: string, query: Record<string, strin
   return q ? `${path}?${q}` : path;
 }
 
+/**
+ * The path and query of a request URL as a link on this site. A path starting `//` (or `/\`) is
+ * a link to another site in a browser, so however many slashes came, one is kept.
+ */
+export function ownPath(url: URL): string {
+  return `${url.pathname.replace(/^[/\\]+/, '/')}${url.search}`;
+}
+
 /** The page of an item: `/items/4.3`, or `/items/cixi-2016:4.3` when several reports are loaded. */
 export function itemHref(ctx: PageContext, ref: string): string {
   return href(ctx, `/items/${encodeURIComponent(ref).replace(/%3A/g, ':')}`);

@@ -1,13 +1,13 @@
 /**
- * Serve the dashboard over HTTP on DUBAN_WEB_HOST:DUBAN_WEB_PORT. Off loopback it will not start
- * without DUBAN_WEB_TOKEN, and a port in use stops start-up: both in one line naming the setting.
+ * Serve the dashboard over HTTP on DUBAN_WEB_HOST:DUBAN_WEB_PORT. A port in use stops start-up in
+ * one line naming the setting (settings that would expose it unsigned never load: config.ts).
  * This module (and Hono) is imported only when the dashboard is served.
  */
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Core } from '../bot/open.js';
 import { type Config, ConfigError } from '../config.js';
-import { isLoopback } from '../dashboard-link.js';
+import { dashboardBase, inUrl } from '../dashboard-link.js';
 import { dashboardApp } from './app.js';
 
 export interface Dashboard {
@@ -19,12 +19,6 @@ export interface Dashboard {
 /** Start serving; resolves once it listens. */
 export async function serveDashboard(core: Core, config: Config, now?: () => Date): Promise<Dashboard> {
   const host = config.DUBAN_WEB_HOST;
-  if (!isLoopback(host) && !config.DUBAN_WEB_TOKEN) {
-    throw new ConfigError(
-      `Setting DUBAN_WEB_TOKEN="" is not allowed: expected a secret of at least 16 characters, ` +
-        `since DUBAN_WEB_HOST=${host} is reachable from other machines (or set DUBAN_WEB_HOST=127.0.0.1)`,
-    );
-  }
   const app = dashboardApp(core, config, now);
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
@@ -41,9 +35,8 @@ export async function serveDashboard(core: Core, config: Config, now?: () => Dat
     server.listen(config.DUBAN_WEB_PORT, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const shown = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${shown}:${port}/`,
+    url: `http://${inUrl(host)}:${port}/`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -52,8 +45,12 @@ export async function serveDashboard(core: Core, config: Config, now?: () => Dat
   };
 }
 
-/** The line start-up prints: where the dashboard is, and how to get in when a token guards it. */
+/**
+ * The line start-up prints: where the dashboard listens, the address people open when that is
+ * another (DUBAN_WEB_URL), and how to get in when a token guards it.
+ */
 export function dashboardLine(web: Dashboard, config: Config): string {
+  const opened = config.DUBAN_WEB_URL ? `, opened at ${dashboardBase(config)}/` : '';
   const guard = config.DUBAN_WEB_TOKEN ? ' (token required: an admin sends 看板 / dashboard in chat for a link)' : '';
-  return `duban dashboard (read only): ${web.url}${guard}`;
+  return `duban dashboard (read only): ${web.url}${opened}${guard}`;
 }

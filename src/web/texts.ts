@@ -55,6 +55,7 @@ const zh = {
   state_none: '暂无进展',
   stale: (days: number) => `停滞${days}天`,
   chartFallback: '图表需要启用脚本；数值见下方进展记录。',
+  wrongHost: (host: string) => `此看板不以“${host}”这个地址提供。请使用管理员在聊天中发送“看板”得到的链接。`,
 };
 
 const en: typeof zh = {
@@ -111,6 +112,8 @@ const en: typeof zh = {
   state_none: 'no update',
   stale: (days: number) => `stale for ${days} days`,
   chartFallback: 'The chart needs scripts; the values are in the records below.',
+  wrongHost: (host: string) =>
+    `This dashboard is not served as "${host}". Open it with the link an admin gets by sending "dashboard" in chat.`,
 };
 
 /** The page texts in one language: `WEB[lang].title`. */

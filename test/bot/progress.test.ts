@@ -84,6 +84,9 @@ describe('recording progress', () => {
     ['进展 4.3#1 99999999999999999999', '大得不合常理'],
     ['进展 4.3#1 1e3', '“1e3”这种写法读不了'],
     ['进展 4.3#1 0x10', '“0x10”这种写法读不了'],
+    ['进展 6.4#1 =A1*3', '“=A1*3”这种写法读不了，请直接写数字，例如：进展 6.4#1 1000'],
+    ['进展 4.3#1 =1+2', '“=1+2”这种写法读不了'],
+    ['进展 4.3#1 已引进 =SUM(B2:B9)', '“=SUM(B2:B9)”这种写法读不了'],
     ['进展 4.3#2 <@U024BE7LH> 负责', '没有读到数值'],
     ['进展 4.3#2 见 <#C123|general>', '没有读到数值'],
     ['完成 4 -1人', '是一个部分'],
@@ -194,6 +197,20 @@ describe('corrections', () => {
     await c.say('进展 1.1 走访企业200家');
     expect((await c.say('修改 2 5')).plain).toContain('没有数值，不能修改');
     expect((await c.say('修改 15')).plain).toContain('修改 17 15');
+  });
+
+  it.each([
+    ['修改 99999999999999999999 5', '修改 99999999999999999999 5'],
+    ['修改 <400 nines> 5', `修改 ${'9'.repeat(400)} 5`],
+    ['撤销 <400 nines>', `撤销 ${'9'.repeat(400)}`],
+  ])('answers %s with how to write a record number, not a number no record can have', async (_written, text) => {
+    const c = await testCore();
+    await c.say('进展 4.3#1 12');
+    const r = await c.say(text);
+    expect(r.kind).toBe('invalid');
+    expect(r.plain).toMatch(/例如：(修改 17 15|撤销 17)/);
+    expect(r.plain).not.toMatch(/Infinity|#1\d{5,}/);
+    expect(await c.store.progress.count()).toBe(1);
   });
 
   it.each(['撤回 1', '删除 #1', 'delete 1'])('reads %s as undo', async (text) => {

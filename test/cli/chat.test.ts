@@ -156,7 +156,42 @@ describe('duban digest', () => {
     expect(JSON.parse((await duban(['digest', '--json'], { env })).stdout).empty).toBe(false);
     const june = JSON.parse((await duban(['digest', '--date', '2015-06-30', '--json'], { env })).stdout);
     expect(june.empty).toBe(true);
-    expect((await duban(['digest', '--date', '30/06/2015'], { env })).stderr).toContain('should look like 2015-06-30');
+    expect((await duban(['digest', '--date', '30/06/2015'], { env })).stderr).toContain(
+      'should be a day such as 2015-06-30',
+    );
+  });
+
+  it('refuses a day that is not in the calendar, saying what to type', async () => {
+    const r = await duban(['digest', '--date', '2015-02-30'], { env: { DUBAN_DATA_DIR: tempDir() } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--date "2015-02-30" should be a day such as 2015-06-30');
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('duban chat with a bad option', () => {
+  it.each([
+    [['chat', '--user'], /--user <value>' argument missing/],
+    [['chat', '--user', 'u1', '--name', '-2+3', '帮助'], /--name=-XYZ/],
+    [['digest', '--date'], /--date <value>' argument missing/],
+  ])('duban %j says what is wrong and how to write it, exit 2', async (args, message) => {
+    const r = await duban(args, { env: { DUBAN_DATA_DIR: tempDir() } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain(`Usage:\n  duban ${args[0]} `);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('duban import of a formula', () => {
+  it('refuses a value written as a formula, naming the row and what to write', async () => {
+    const env = { DUBAN_DATA_DIR: tempDir() };
+    const file = join(tempDir(), 'formula.csv');
+    writeFileSync(file, 'item,value,date,who,note\n4.3#1,=1+2,2015-06-30,张三,\n');
+    const r = await duban(['import', file], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr + r.stdout).toContain('row 2: I cannot read "=1+2"; write the number itself');
+    expect((await duban(['chat', '--user', 'u1', '--json', '状态 4.3'], { env })).stdout).toContain('"percent":0');
   });
 });
 

@@ -11,6 +11,8 @@ describe('reading the value of a progress update', () => {
     ['2015年11月20日 引进8个', 8],
     ['第3批共引进7个', 7],
     ['1,200个', 1200],
+    ['= 12个', 12],
+    ['走访企业=好，已引进5个', 5],
   ])('%s → %d', (text, value) => {
     expect(parseValue(text, '个')).toEqual({ ok: true, mode: 'absolute', value });
   });
