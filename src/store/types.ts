@@ -60,6 +60,13 @@ export interface TargetStanding {
   userName: string;
 }
 
+/** One value a target held, from a record in force. */
+export interface TargetValue {
+  targetId: string;
+  value: number;
+  asOf: string;
+}
+
 /** A record in force whose words hold a searched term. */
 export interface RecordMatch {
   reportId: string;
@@ -81,8 +88,13 @@ export interface ProgressRepository {
   get(id: number): Promise<ProgressRecord | undefined>;
   /** The newest record of this user that can still be undone. */
   lastUndoable(platform: string, userId: string): Promise<ProgressRecord | undefined>;
-  /** Records of an item, newest as-of date first (undos included). */
-  history(reportId: string, itemId: string, limit?: number): Promise<ProgressRecord[]>;
+  /**
+   * Records of an item, newest as-of date first (undos included); with `before` (a record's id),
+   * the ones after that record in this order: the next page of a long history.
+   */
+  history(reportId: string, itemId: string, limit?: number, before?: number): Promise<ProgressRecord[]>;
+  /** Every value in force of an item's targets, oldest as-of date first (of one date, the later sent last): its charts. */
+  values(reportId: string, itemId: string): Promise<TargetValue[]>;
   /**
    * The latest value of each target of an item, by as-of date; with `asOf` (ISO time), as it
    * stood then (records dated later, and undos sent later, do not count).

@@ -34,8 +34,8 @@ export function href(ctx: PageContext, path: string, query: Record<string, strin
 }
 
 /** The page of an item: `/items/4.3`, or `/items/cixi-2016:4.3` when several reports are loaded. */
-export function itemHref(ctx: PageContext, ref: string): string {
-  return href(ctx, `/items/${encodeURIComponent(ref).replace(/%3A/g, ':')}`);
+export function itemHref(ctx: PageContext, ref: string, query: Record<string, string | undefined> = {}): string {
+  return href(ctx, `/items/${encodeURIComponent(ref).replace(/%3A/g, ':')}`, query);
 }
 
 /** Text with `**bold**` marks, escaped, the marks made <strong>, lines kept. */

@@ -54,6 +54,8 @@ const zh = {
   state_none: '暂无进展',
   stale: (days: number) => `停滞${days}天`,
   chartFallback: '图表需要启用脚本；数值见下方进展记录。',
+  olderRecords: '更早的记录 →',
+  newestRecords: '← 最新的记录',
 };
 
 const en: typeof zh = {
@@ -109,6 +111,8 @@ const en: typeof zh = {
   state_none: 'no update',
   stale: (days: number) => `stale for ${days} days`,
   chartFallback: 'The chart needs scripts; the values are in the records below.',
+  olderRecords: 'Older records →',
+  newestRecords: '← Newest records',
 };
 
 /** The page texts in one language: `WEB[lang].title`. */

@@ -69,6 +69,41 @@ export function storeContract(name: string, open: OpenStore): void {
         await store.close();
       });
 
+      it('pages a long history: the records after a given one, in the same order', async () => {
+        const { clock, store } = await fresh('2015-07-03T00:00:00Z');
+        const ids: number[] = [];
+        // Sent in one order, dated in another: pages follow the as-of date, then the id.
+        for (const day of ['05', '01', '03', '03', '02']) {
+          ids.push((await store.progress.add(rec({ asOf: `2015-06-${day}T00:00:00Z` }), by())).id);
+          clock.now = new Date(clock.now.getTime() + 1000);
+        }
+        const all = (await store.progress.history('r', '4.3', 10)).map((r) => r.id);
+        expect(all).toEqual([ids[0], ids[3], ids[2], ids[4], ids[1]]);
+        const first = await store.progress.history('r', '4.3', 2);
+        expect(first.map((r) => r.id)).toEqual(all.slice(0, 2));
+        const second = await store.progress.history('r', '4.3', 2, first[1]!.id);
+        expect(second.map((r) => r.id)).toEqual(all.slice(2, 4));
+        expect((await store.progress.history('r', '4.3', 2, second[1]!.id)).map((r) => r.id)).toEqual(all.slice(4));
+        expect(await store.progress.history('r', '4.3', 2, all[4])).toEqual([]);
+        await store.close();
+      });
+
+      it('gives the values in force of an item’s targets, oldest as-of date first, for its charts', async () => {
+        const { clock, store } = await fresh('2015-07-03T00:00:00Z');
+        await store.progress.add(rec({ value: 9, asOf: '2015-06-30T00:00:00Z' }), by());
+        clock.now = new Date('2015-07-04T00:00:00Z');
+        await store.progress.add(rec({ value: 3, asOf: '2015-05-31T00:00:00Z' }), by());
+        const wrong = await store.progress.add(rec({ value: 30, targetId: '4.3#2' }), by());
+        await store.progress.undo(wrong, by(), 'undo');
+        await store.progress.add(rec({ value: null, targetId: null, note: '走访' }), by());
+        await store.progress.add(rec({ itemId: '1.1', targetId: '1.1#1', value: 7 }), by());
+        expect(await store.progress.values('r', '4.3')).toEqual([
+          { targetId: '4.3#1', value: 3, asOf: '2015-05-31T00:00:00Z' },
+          { targetId: '4.3#1', value: 9, asOf: '2015-06-30T00:00:00Z' },
+        ]);
+        await store.close();
+      });
+
       it('undoes a record with a record pointing at it, and the latest value falls back', async () => {
         const { clock, store } = await fresh();
         await store.progress.add(rec({ value: 5 }), by());

@@ -92,6 +92,8 @@ describe('the PostgreSQL store', () => {
     await Promise.all([
       store.progress.get(rec.id),
       store.progress.history('r', '1.1'),
+      store.progress.history('r', '1.1', 20, rec.id),
+      store.progress.values('r', '1.1'),
       store.progress.latestForItem('r', '1.1'),
       store.progress.latestForItem('r', '1.1', '2015-07-01'),
       store.progress.latestNote('r', '1.1'),

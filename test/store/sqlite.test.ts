@@ -59,6 +59,8 @@ describe('the SQLite store', () => {
     await store.progress.undo(rec, by, 'undo');
     await Promise.all([
       store.progress.history('r', '4.3'),
+      store.progress.history('r', '4.3', 20, rec.id),
+      store.progress.values('r', '4.3'),
       store.progress.latestForItem('r', '4.3'),
       store.progress.latestForItem('r', '4.3', '2015-07-01'),
       store.progress.latestNote('r', '4.3'),

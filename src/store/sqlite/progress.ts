@@ -5,7 +5,15 @@
  */
 
 import { NEW_RECORD_COLUMNS, newRecordValues, type RecordRow as Row, toRecord } from '../record-row.js';
-import type { Actor, NewRecord, ProgressRecord, ProgressRepository, RecordMatch, TargetStanding } from '../types.js';
+import type {
+  Actor,
+  NewRecord,
+  ProgressRecord,
+  ProgressRepository,
+  RecordMatch,
+  TargetStanding,
+  TargetValue,
+} from '../types.js';
 import type { Conn } from './conn.js';
 
 const SELECT = `SELECT p.*, EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id) AS undone FROM progress p`;
@@ -87,13 +95,33 @@ export class SqliteProgress implements ProgressRepository {
     });
   }
 
-  history(reportId: string, itemId: string, limit = 20): Promise<ProgressRecord[]> {
+  history(reportId: string, itemId: string, limit = 20, before?: number): Promise<ProgressRecord[]> {
+    const order = `ORDER BY ${AS_OF} DESC, p.id DESC LIMIT ?`;
     return this.conn.read(() =>
-      (
-        this.conn
-          .stmt(`${SELECT} WHERE p.report_id = ? AND p.item_id = ? ORDER BY ${AS_OF} DESC, p.id DESC LIMIT ?`)
-          .all(reportId, itemId, limit) as Row[]
+      (before === undefined
+        ? (this.conn
+            .stmt(`${SELECT} WHERE p.report_id = ? AND p.item_id = ? ${order}`)
+            .all(reportId, itemId, limit) as Row[])
+        : (this.conn
+            .stmt(
+              `${SELECT} WHERE p.report_id = ? AND p.item_id = ?
+                 AND (${AS_OF}, p.id) < (SELECT COALESCE(as_of, created_at), id FROM progress WHERE id = ?) ${order}`,
+            )
+            .all(reportId, itemId, before, limit) as Row[])
       ).map(toRecord),
+    );
+  }
+
+  values(reportId: string, itemId: string): Promise<TargetValue[]> {
+    return this.conn.read(
+      () =>
+        this.conn
+          .stmt(
+            `SELECT p.target_id AS targetId, p.value, ${AS_OF} AS asOf FROM progress p
+             WHERE p.report_id = ? AND p.item_id = ? AND p.target_id IS NOT NULL AND p.value IS NOT NULL AND ${IN_FORCE}
+             ORDER BY ${AS_OF}, p.id`,
+          )
+          .all(reportId, itemId) as TargetValue[],
     );
   }
 
