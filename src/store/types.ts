@@ -102,8 +102,8 @@ export interface ProgressRepository {
   latestForItem(reportId: string, itemId: string, asOf?: string): Promise<Map<string, TargetStanding>>;
   /** The newest record in force of an item (a note may have no value). */
   latestNote(reportId: string, itemId: string): Promise<ProgressRecord | undefined>;
-  /** Every record (undos included) sent in [from, to), oldest first. */
-  between(from: string, to: string): Promise<ProgressRecord[]>;
+  /** Every record (undos included) sent in [from, to), oldest first; with `newest`, only the newest that many. */
+  between(from: string, to: string, newest?: number): Promise<ProgressRecord[]>;
   /**
    * What a report's records sent in [from, to) amount to: how many are in force, and the latest
    * (by as-of date) of each target, and of each item's notes — one record each, however many.

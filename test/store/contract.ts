@@ -145,21 +145,27 @@ export function storeContract(name: string, open: OpenStore): void {
         expect((await store.progress.latestNote('r', '1.1'))?.note).toBe('又走访50家');
         await store.progress.undo(later, by(), 'undo');
         expect((await store.progress.latestNote('r', '1.1'))?.note).toBe('走访企业200家');
+        // Items of several reports, each found (the next report's first item after the last of one).
+        await store.progress.add(rec({ reportId: 'q', itemId: '9.9' }), by());
+        await store.progress.add(rec({ reportId: 's', itemId: '0.1' }), by());
         const updates = await store.progress.lastUpdatePerItem();
         expect(updates.get('r:1.1')).toBe('2015-06-01T02:00:00.000Z');
+        expect([...updates.keys()].sort()).toEqual(['q:9.9', 'r:1.1', 's:0.1']);
         expect((await store.progress.lastUpdatePerItem('2015-05-01T00:00:00Z')).size).toBe(0);
         await store.close();
       });
 
-      it('lists records in a time window, oldest first, undos included', async () => {
+      it('lists records in a time window, oldest first, undos included; or only the newest of them', async () => {
         const { clock, store } = await fresh();
         const a = await store.progress.add(rec(), by());
         clock.now = new Date('2015-06-01T05:00:00Z');
         const u = await store.progress.undo(a, by(), 'undo');
         clock.now = new Date('2015-06-03T00:00:00Z');
-        await store.progress.add(rec(), by());
+        const c = await store.progress.add(rec(), by());
         const window = await store.progress.between('2015-06-01T00:00:00Z', '2015-06-02T00:00:00Z');
         expect(window.map((r) => r.id)).toEqual([a.id, u.id]);
+        const newest = await store.progress.between('2015-06-01T00:00:00Z', '2015-06-04T00:00:00Z', 2);
+        expect(newest.map((r) => r.id)).toEqual([u.id, c.id]);
         await store.close();
       });
 

@@ -100,6 +100,7 @@ describe('the PostgreSQL store', () => {
       store.progress.lastUndoable('test', 'u'),
       store.progress.lastUpdatePerItem(),
       store.progress.window('r', '2015-05-30', '2015-06-02'),
+      store.progress.between('2015-05-27', '2015-06-02', 10),
       store.progress.matching(['河长', 'k1']),
       store.handled.get('test', 'm'),
       store.threads.has('slack', 'C', '1'),

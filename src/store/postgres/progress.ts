@@ -188,12 +188,20 @@ export class PgProgress implements ProgressRepository {
     });
   }
 
-  async between(from: string, to: string): Promise<ProgressRecord[]> {
-    const rows = await this.conn.query<Row>(
-      `${SELECT} WHERE p.created_at >= $1 AND p.created_at < $2 ORDER BY p.created_at, p.id`,
-      [from, to],
-    );
-    return rows.map(toRecord);
+  async between(from: string, to: string, newest?: number): Promise<ProgressRecord[]> {
+    const sent = 'p.created_at >= $1 AND p.created_at < $2';
+    if (newest === undefined) {
+      return (await this.conn.query<Row>(`${SELECT} WHERE ${sent} ORDER BY p.created_at, p.id`, [from, to])).map(
+        toRecord,
+      );
+    }
+    // The newest, found by reading the index backwards, then put oldest first.
+    const rows = await this.conn.query<Row>(`${SELECT} WHERE ${sent} ORDER BY p.created_at DESC, p.id DESC LIMIT $3`, [
+      from,
+      to,
+      newest,
+    ]);
+    return rows.reverse().map(toRecord);
   }
 
   async window(reportId: string, from: string, to: string): Promise<{ count: number; latest: ProgressRecord[] }> {
