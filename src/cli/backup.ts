@@ -6,7 +6,7 @@
  * duban.sqlite-shm), start it again. With DUBAN_DATABASE_URL, FILE is a pg_dump archive (restore it
  * with pg_restore).
  */
-import { existsSync, linkSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../config.js';
 import { openConfiguredStore } from '../store/index.js';
@@ -22,10 +22,20 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`${file} exists already; name a new file, so no backup is overwritten.\n`);
     return 1;
   }
-  const partial = join(dirname(file), `.${basename(file)}.partial-${process.pid}`);
+  const folder = dirname(file);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    process.stderr.write(`${folder} is no folder; name a file in a folder that exists.\n`);
+    return 1;
+  }
+  const partial = join(folder, `.${basename(file)}.partial-${process.pid}`);
   const store = await openConfiguredStore(loadConfig());
   try {
-    await store.backup(partial);
+    try {
+      await store.backup(partial);
+    } catch (err) {
+      process.stderr.write(`No backup was made: ${(err as Error).message.split('\n')[0]}\n`);
+      return 1;
+    }
     if (!publish(partial, file)) {
       process.stderr.write(`${file} appeared while the backup ran; name a new file, so no backup is overwritten.\n`);
       return 1;
