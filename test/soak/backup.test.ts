@@ -1,6 +1,6 @@
 /**
- * `duban backup` while another process keeps writing (one record every 5 ms) on a store of tens of
- * megabytes: the backup finishes, is a whole database holding the records, and a backup killed
+ * `duban backup` while another process keeps writing (one record every 5 ms) on a store of about
+ * 110 MB: the backup finishes, is a whole database holding the records, and a backup killed
  * half-way leaves nothing at the path it was given. Real child processes.
  */
 import { spawn } from 'node:child_process';
@@ -15,7 +15,7 @@ import { tempDir } from '../fakes/tmp.js';
 const BIN = resolve(import.meta.dirname, '../../bin/duban.js');
 const SEEDED = 25000;
 
-/** A store of about 40 MB: many records with long notes, written straight in for speed. */
+/** A store of about 110 MB (the size the backup was seen failing at): long notes, written straight in for speed. */
 async function bigStore(): Promise<string> {
   const dir = tempDir();
   const code = `const { openDatabase } = await import(process.env.DIST + '/store/sqlite/db.js');
