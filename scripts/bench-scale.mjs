@@ -5,7 +5,8 @@
 // BENCH_DATABASE_URL the records are kept in that PostgreSQL database, up to 100,000.)
 // seeds RECORDS progress records (the first 100,000 through the store, one unit of work; beyond that
 // copied straight into the database, as a bulk import would), then times status, ask, the digest
-// of a day holding every record, and prints one line of JSON.
+// of a day holding every record, the weekly and monthly reports and the workbook of the period
+// holding them, and an item's page, and prints one line of JSON.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,7 @@ const dir = mkdtempSync(join(tmpdir(), 'duban-bench-scale-'));
 if (process.argv[3]) cpSync(process.argv[3], join(dir, 'index'), { recursive: true });
 const now = new Date('2015-07-01T08:00:00Z');
 const databaseUrl = process.env.BENCH_DATABASE_URL;
-const config = loadConfig({ DUBAN_DATA_DIR: dir, DUBAN_DATABASE_URL: databaseUrl });
+const config = loadConfig({ DUBAN_DATA_DIR: dir, DUBAN_DATABASE_URL: databaseUrl, DUBAN_ADMINS: 'bench:u' });
 let core = await openCore(config, { now: () => now });
 const items = core.bot.answerer.reports[0].sections.flatMap((s) => s.items);
 /** Sent within the hour before the digest, so the day's digest holds every record. */
@@ -97,6 +98,22 @@ t = performance.now();
 const weekly = await core.bot.handle({ platform: 'bench', userId: 'u', channelId: 'C', text: '周报 2015-07-01' });
 const weeklyMs = performance.now() - t;
 if (weekly.kind === 'error') throw new Error('the weekly report failed');
+// The whole monthly report, the month's workbook (an admin's 导出) and an item's page, each after a first run.
+const timed = async (text) => {
+  await core.bot.handle({ platform: 'bench', userId: 'u', channelId: 'C', text }); // loads exceljs, warms up
+  const t1 = performance.now();
+  const r = await core.bot.handle({ platform: 'bench', userId: 'u', channelId: 'C', text });
+  if (r.kind === 'error' || r.kind === 'refused') throw new Error(`${text} failed`);
+  return performance.now() - t1;
+};
+const monthlyMs = await timed('月报 全部 2015-07-01');
+const exportMs = await timed('导出 2015-07-01');
+const { dashboardApp } = await import(join(root, 'dist/web/app.js'));
+const dashboard = dashboardApp(core, config, () => now);
+await dashboard.request('/items/4.3');
+t = performance.now();
+const itemPage = await (await dashboard.request('/items/4.3')).text();
+const itemPageMs = performance.now() - t;
 const rssAfter = process.memoryUsage().rss;
 const count = await core.store.progress.count();
 await core.close();
@@ -124,6 +141,10 @@ console.log(
     digestMs,
     digestCliMs: pct(cli, 50),
     weeklyMs,
+    monthlyMs,
+    exportMs,
+    itemPageMs,
+    itemPageKiB: itemPage.length / 1024,
     rssMiB: rssAfter / 1048576,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
   }),

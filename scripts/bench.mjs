@@ -141,7 +141,8 @@ console.log(
   const emptyLine = (empty) =>
     `  empty: status p50/p95 ${ms(empty.status.p50)} / ${ms(empty.status.p95)}; ask ${ms(empty.ask.p50)} / ` +
     `${ms(empty.ask.p95)}; digest ${ms(empty.digestMs)} in process, \`duban digest\` ${ms(empty.digestCliMs)}; ` +
-    `周报 ${ms(empty.weeklyMs)}; ` +
+    `周报 ${ms(empty.weeklyMs)}; 月报 全部 ${ms(empty.monthlyMs)}; 导出 ${ms(empty.exportMs)}; ` +
+    `/items/4.3 ${ms(empty.itemPageMs)}; ` +
     `RSS ${empty.rssMiB.toFixed(0)} MiB (peak ${empty.peakRssMiB.toFixed(0)})`;
   const fullLine = (empty, f) => {
     const insert =
@@ -152,7 +153,8 @@ console.log(
       `status p50/p95 ${ms(f.status.p50)} / ${ms(f.status.p95)} (${x(empty.status.p95, f.status.p95)} at p95); ` +
       `ask ${ms(f.ask.p50)} / ${ms(f.ask.p95)} (${x(empty.ask.p95, f.ask.p95)}); ` +
       `digest ${ms(f.digestMs)} in process, \`duban digest\` ${ms(f.digestCliMs)} (${x(empty.digestCliMs, f.digestCliMs)}); ` +
-      `周报 ${ms(f.weeklyMs)}; ` +
+      `周报 ${ms(f.weeklyMs)}; 月报 全部 ${ms(f.monthlyMs)}; 导出 ${ms(f.exportMs)}; ` +
+      `/items/4.3 ${ms(f.itemPageMs)} (${f.itemPageKiB.toFixed(0)} KiB); ` +
       `RSS ${f.rssMiB.toFixed(0)} MiB (peak ${f.peakRssMiB.toFixed(0)})`
     );
   };

@@ -676,6 +676,11 @@ export const TEXT = {
     zh: ['报告', '条目', '条目名称', '目标', '责任人', '账号', '牵头单位', '指定人', '指定时间'],
     en: ['report', 'item', 'item title', 'target', 'owner', 'account', 'lead unit', 'assigned by', 'assigned at'],
   },
+  exportNewest: {
+    zh: (n: number, command: string) => `本表只列本期最新的${n}条记录；全部记录请在服务器上运行：${command}`,
+    en: (n: number, command: string) =>
+      `This sheet lists the newest ${n} records of the period; for every record, run on the server: ${command}`,
+  },
   sheetNames: {
     zh: { records: '进展记录', owners: '责任人' },
     en: { records: 'records', owners: 'owners' },

@@ -5,13 +5,14 @@
  * (the same content, however spaced) is not recorded again.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openCore } from '../bot/open.js';
 import { qualify } from '../chat/ids.js';
 import { loadConfig } from '../config.js';
 import { checkOwners } from '../followup/owners-csv.js';
+import { IMPORT_MAX_BYTES } from '../progress/csv-table.js';
 import { checkImport, decodeCsv, rowKey } from '../progress/import.js';
 
 /** Row errors printed at the most; the rest are counted. */
@@ -54,7 +55,13 @@ export async function run(args: string[]): Promise<number> {
     if (csv === undefined) {
       return refuse('encoding', `${file} is neither UTF-8 nor GBK text; save it as "CSV UTF-8" and run it again.\n`);
     }
-    const checked = checkImport(csv, core.bot.answerer.reports, config.DUBAN_TZ, new Date());
+    const checked = checkImport(
+      csv,
+      core.bot.answerer.reports,
+      config.DUBAN_TZ,
+      new Date(),
+      config.DUBAN_MAX_MESSAGE_CHARS,
+    );
     if (!checked.ok) {
       const shown = checked.errors.slice(0, MAX_ERRORS).map((e) => `  ${e}`);
       if (checked.errors.length > MAX_ERRORS) shown.push(`  … and ${checked.errors.length - MAX_ERRORS} more rows`);
@@ -149,9 +156,18 @@ async function importOwners(file: string, user: string | undefined): Promise<num
   }
 }
 
-/** A file's bytes, or undefined (having said why) when it cannot be read. */
+/** A file's bytes, or undefined (having said why) when it cannot be read or is too large to import. */
 function readBytes(file: string): Buffer | undefined {
   try {
+    const size = statSync(file).size;
+    if (size > IMPORT_MAX_BYTES) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      process.stderr.write(
+        `${file} is ${mb(size)}; a file to import may be up to ${mb(IMPORT_MAX_BYTES)}. ` +
+          'Split it into smaller files, each with the header row, and import each. Nothing was imported.\n',
+      );
+      return undefined;
+    }
     return readFileSync(file);
   } catch (err) {
     process.stderr.write(`Cannot read ${file}: ${(err as Error).message}\n`);

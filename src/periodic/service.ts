@@ -17,6 +17,12 @@ import { targetTable, toCsv } from './table.js';
 
 export type PeriodicConfig = Pick<Config, 'DUBAN_TZ' | 'DUBAN_STALE_DAYS'>;
 
+/**
+ * Records in the workbook `导出` sends into the chat: the newest of the period. A month of 100,000
+ * took seconds to write (and more overflowed the stack); `duban report --format xlsx` writes them all.
+ */
+const CHAT_EXPORT_RECORDS = 500;
+
 export class PeriodicService {
   constructor(
     private readonly reports: Report[],
@@ -39,13 +45,17 @@ export class PeriodicService {
     return Promise.all(this.reports.map((r) => buildPeriodReport(r, this.store, this.standings, period, now)));
   }
 
-  /** Every record of the loaded reports sent in the period (undos included), oldest first. */
-  async records(period: Period): Promise<ProgressRecord[]> {
+  /**
+   * The records of the loaded reports sent in the period (undos included), oldest first: every one,
+   * or with `newest` the newest that many, and whether earlier ones were left out.
+   */
+  async records(period: Period, newest?: number): Promise<{ records: ProgressRecord[]; earlier: boolean }> {
     const ids = new Set(this.reports.map((r) => r.id));
     const to = new Date(Math.min(period.to.getTime(), this.now().getTime() + 1));
-    return (await this.store.progress.between(period.from.toISOString(), to.toISOString())).filter((p) =>
-      ids.has(p.reportId),
-    );
+    const read = newest === undefined ? undefined : newest + 1;
+    const sent = await this.store.progress.between(period.from.toISOString(), to.toISOString(), read);
+    const earlier = read !== undefined && sent.length === read;
+    return { records: (earlier ? sent.slice(1) : sent).filter((p) => ids.has(p.reportId)), earlier };
   }
 
   /** The period report as a reply; `all` lifts the chat's limits. */
@@ -77,8 +87,9 @@ export class PeriodicService {
     const period = this.period(req.kind ?? 'month', req);
     const reports = await this.build(period);
     if (!reports) return invalid(TEXT.periodNotYet[lang](period.start), lang);
-    const data = await this.workbook(reports, period, lang);
     const name = fileName(period, 'xlsx');
+    const command = `duban report --period ${period.kind} --date ${period.start} --out ${name}`;
+    const data = await this.workbook(reports, period, lang, { newest: CHAT_EXPORT_RECORDS, command });
     return reply({
       kind: 'info',
       lang,
@@ -87,15 +98,26 @@ export class PeriodicService {
         name,
         data,
         title: TEXT.periodTitle[lang](period.kind, period.start, period.end),
-        command: `duban report --period ${period.kind} --date ${period.start} --out ${name}`,
+        command,
       },
     });
   }
 
-  /** The workbook of a period: standings per report, the period's records, the owners. */
-  async workbook(reports: PeriodReport[], period: Period, lang: Lang): Promise<Buffer> {
+  /**
+   * The workbook of a period: standings per report, the period's records, the owners. With
+   * `newest`, the records sheet holds only the newest that many and ends saying which `command`
+   * writes them all.
+   */
+  async workbook(
+    reports: PeriodReport[],
+    period: Period,
+    lang: Lang,
+    limit?: { newest: number; command: string },
+  ): Promise<Buffer> {
     const { periodWorkbook } = await import('./workbook.js');
-    return periodWorkbook(reports, await this.records(period), lang, this.config.DUBAN_TZ);
+    const { records, earlier } = await this.records(period, limit?.newest);
+    const rest = earlier && limit ? TEXT.exportNewest[lang](records.length, limit.command) : undefined;
+    return periodWorkbook(reports, records, lang, this.config.DUBAN_TZ, rest);
   }
 
   /** The period report as Markdown: what `周报 全部` says in chat. */

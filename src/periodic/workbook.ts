@@ -1,6 +1,6 @@
 /**
  * The period's workbook (.xlsx): a sheet of standings per report, a sheet of the period's
- * records and a sheet of owners. exceljs is imported here, only when a workbook is made.
+ * records (or of its newest, with a last row saying so) and a sheet of owners. exceljs is imported here, only when a workbook is made.
  */
 import { TEXT } from '../chat/texts.js';
 import type { Lang } from '../chat/types.js';
@@ -23,6 +23,8 @@ export async function periodWorkbook(
   records: ProgressRecord[],
   lang: Lang,
   tz: string,
+  /** Said in a last row of the records sheet when it does not hold every record of the period. */
+  rest?: string,
 ): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
@@ -36,13 +38,17 @@ export async function periodWorkbook(
     for (const row of t.rows) sheet.addRow(row);
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.header.length } };
     t.header.forEach((h, i) => {
-      const widest = Math.max(h.length, ...t.rows.map((r) => String(r[i] ?? '').length));
+      // A loop, not Math.max(...rows): a spread of 100,000 rows overflows the stack.
+      let widest = h.length;
+      for (const r of t.rows) widest = Math.max(widest, String(r[i] ?? '').length);
       sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, widest * 1.6));
     });
     if (percentColumn) sheet.getColumn(percentColumn).numFmt = '0"%"';
   };
   for (const r of reports) add(r.report.id, targetTable(r, lang, tz), PERCENT_COLUMN + 1);
-  add(TEXT.sheetNames[lang].records, recordTable(records, lang, tz));
+  const recordSheet = recordTable(records, lang, tz);
+  if (rest) recordSheet.rows.push([rest]);
+  add(TEXT.sheetNames[lang].records, recordSheet);
   add(TEXT.sheetNames[lang].owners, ownerTable(reports, lang, tz));
   return Buffer.from(await book.xlsx.writeBuffer());
 }

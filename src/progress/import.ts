@@ -3,10 +3,10 @@
  * note — English or Chinese names), then one record a row. Every row is checked; a file with
  * any bad row is refused whole, naming each bad row and why.
  */
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Report } from '../report/types.js';
 import { isCalendarDate, startOfLocalDay } from '../time.js';
+import { readTable } from './csv-table.js';
 import { planProgress } from './plan.js';
 import { problemText } from './problems.js';
 
@@ -80,46 +80,22 @@ export async function decodeCsv(bytes: Buffer): Promise<string | undefined> {
   }
 }
 
-/** Check a CSV file's text against the reports. `now` bounds the dates (no future records). */
-/** A CSV file's header row and body, or why it cannot be read as one. */
-export function csvTable(
-  csv: string,
-): { ok: true; header: string[]; body: string[][] } | { ok: false; errors: string[] } {
-  let records: string[][];
-  try {
-    records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true });
-  } catch (err) {
-    return { ok: false, errors: [`the file is not valid CSV: ${(err as Error).message}`] };
-  }
-  const [header, ...body] = records;
-  return header ? { ok: true, header, body } : { ok: false, errors: ['the file is empty'] };
-}
-
-export function checkImport(csv: string, reports: Report[], tz: string, now: Date): ImportResult {
-  const table = csvTable(csv);
-  if (!table.ok) return table;
-  const { header, body } = table;
-  const fields = header.map((h) => COLUMNS[h.trim().toLowerCase()]);
-  const missing = (['ref', 'value', 'date', 'who'] as const).filter((f) => !fields.includes(f));
-  if (missing.length) {
-    return {
-      ok: false,
-      errors: [
-        'row 1: the header needs the columns item (or target), value, date, who (and optionally note); ' +
-          `missing: ${missing.join(', ')}`,
-      ],
-    };
-  }
-  if (!body.length) return { ok: false, errors: ['the file has a header but no rows'] };
+/**
+ * Check a CSV file's text against the reports. `now` bounds the dates (no future records); a note
+ * may be as long as a chat message (`noteMax`, DUBAN_MAX_MESSAGE_CHARS), so no path records a longer one.
+ */
+export function checkImport(csv: string, reports: Report[], tz: string, now: Date, noteMax: number): ImportResult {
+  const read = readTable(csv, {
+    columns: COLUMNS,
+    required: ['ref', 'value', 'date', 'who'],
+    needs: 'item (or target), value, date, who (and optionally note)',
+    long: { note: noteMax },
+  });
+  if (!read.ok) return read;
   const errors: string[] = [];
   const rows: ImportRow[] = [];
-  for (const [i, cells] of body.entries()) {
-    const line = i + 2;
-    const obj: Record<string, string> = {};
-    fields.forEach((f, c) => {
-      if (f) obj[f] = cells[c] ?? '';
-    });
-    const parsed = Row.safeParse(obj);
+  for (const { line, cells, raw } of read.table.rows) {
+    const parsed = Row.safeParse(cells);
     if (!parsed.success) {
       errors.push(`row ${line}: ${parsed.error.issues.map((x) => x.message).join('; ')}`);
       continue;
@@ -149,7 +125,7 @@ export function checkImport(csv: string, reports: Report[], tz: string, now: Dat
       asOf: at.toISOString(),
       who: r.who,
       note: r.note,
-      raw: cells.join(','),
+      raw: raw.join(','),
     });
   }
   return errors.length ? { ok: false, errors } : { ok: true, rows };

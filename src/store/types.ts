@@ -60,6 +60,13 @@ export interface TargetStanding {
   userName: string;
 }
 
+/** One value a target held, from a record in force. */
+export interface TargetValue {
+  targetId: string;
+  value: number;
+  asOf: string;
+}
+
 /** A record in force whose words hold a searched term. */
 export interface RecordMatch {
   reportId: string;
@@ -81,8 +88,13 @@ export interface ProgressRepository {
   get(id: number): Promise<ProgressRecord | undefined>;
   /** The newest record of this user that can still be undone. */
   lastUndoable(platform: string, userId: string): Promise<ProgressRecord | undefined>;
-  /** Records of an item, newest as-of date first (undos included). */
-  history(reportId: string, itemId: string, limit?: number): Promise<ProgressRecord[]>;
+  /**
+   * Records of an item, newest as-of date first (undos included); with `before` (a record's id),
+   * the ones after that record in this order: the next page of a long history.
+   */
+  history(reportId: string, itemId: string, limit?: number, before?: number): Promise<ProgressRecord[]>;
+  /** Every value in force of an item's targets, oldest as-of date first (of one date, the later sent last): its charts. */
+  values(reportId: string, itemId: string): Promise<TargetValue[]>;
   /**
    * The latest value of each target of an item, by as-of date; with `asOf` (ISO time), as it
    * stood then (records dated later, and undos sent later, do not count).
@@ -90,8 +102,8 @@ export interface ProgressRepository {
   latestForItem(reportId: string, itemId: string, asOf?: string): Promise<Map<string, TargetStanding>>;
   /** The newest record in force of an item (a note may have no value). */
   latestNote(reportId: string, itemId: string): Promise<ProgressRecord | undefined>;
-  /** Every record (undos included) sent in [from, to), oldest first. */
-  between(from: string, to: string): Promise<ProgressRecord[]>;
+  /** Every record (undos included) sent in [from, to), oldest first; with `newest`, only the newest that many. */
+  between(from: string, to: string, newest?: number): Promise<ProgressRecord[]>;
   /**
    * What a report's records sent in [from, to) amount to: how many are in force, and the latest
    * (by as-of date) of each target, and of each item's notes — one record each, however many.

@@ -30,8 +30,8 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   'uplot.css': { file: join(PROJECT_ROOT, 'node_modules/uplot/dist/uPlot.min.css'), type: 'text/css' },
 };
 
-/** An item page lists every record, however many. */
-const EVERY_RECORD = Number.MAX_SAFE_INTEGER;
+/** Records on an item's page; older ones are a link away (at 100,000 records the page took 714 ms and 7.7 MB). */
+const RECORDS_PER_PAGE = 100;
 
 /** Longest question taken from the box. */
 const MAX_QUESTION = 500;
@@ -166,12 +166,18 @@ export function dashboardApp(core: Core, config: Config, now: () => Date = () =>
       const body = html`<h1>${w.notFoundPage(ref)}</h1>${near.length ? html`<p>${w.didYouMean}</p><ul>${near}</ul>` : ''}`;
       return render(c, page(ctx, { title: w.notFoundPage(ref), body }), 404);
     }
-    const [state, records] = await Promise.all([
+    // A page of records at a time, newest first; `?before=ID` the page after record ID.
+    const before = Number(c.req.query('before'));
+    const after = Number.isSafeInteger(before) && before > 0 ? before : undefined;
+    const [state, fetched, values] = await Promise.all([
       standings.item(hit.report, hit.section, hit.item),
-      core.store.progress.history(hit.report.id, hit.item.id, EVERY_RECORD),
+      core.store.progress.history(hit.report.id, hit.item.id, RECORDS_PER_PAGE + 1, after),
+      core.store.progress.values(hit.report.id, hit.item.id),
     ]);
-    const series = targetSeries(hit.report, hit.item, records, standings.settings);
-    return render(c, itemPage(ctx, { reports, state, records, series }));
+    const records = fetched.slice(0, RECORDS_PER_PAGE);
+    const older = fetched.length > RECORDS_PER_PAGE ? records.at(-1)!.id : undefined;
+    const series = targetSeries(hit.report, hit.item, values, standings.settings, tz);
+    return render(c, itemPage(ctx, { reports, state, records, series, older, paged: after !== undefined }));
   });
 
   app.get('/search', async (c) => {

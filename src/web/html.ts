@@ -42,8 +42,8 @@ export function ownPath(url: URL): string {
 }
 
 /** The page of an item: `/items/4.3`, or `/items/cixi-2016:4.3` when several reports are loaded. */
-export function itemHref(ctx: PageContext, ref: string): string {
-  return href(ctx, `/items/${encodeURIComponent(ref).replace(/%3A/g, ':')}`);
+export function itemHref(ctx: PageContext, ref: string, query: Record<string, string | undefined> = {}): string {
+  return href(ctx, `/items/${encodeURIComponent(ref).replace(/%3A/g, ':')}`, query);
 }
 
 /** Text with `**bold**` marks, escaped, the marks made <strong>, lines kept. */

@@ -1,7 +1,8 @@
 /**
  * `/items/4.3` — an item's words with its targets marked, a chart of each target's value over
- * time (by as-of date) against the plan's pace, and every record: who, when, note, undone ones
- * marked. The chart is drawn by uPlot from data in the page; without scripts the records remain.
+ * time (by as-of day) against the plan's pace, and its records a page at a time, newest first: who,
+ * when, note, undone ones marked. The chart is drawn by uPlot from data in the page; without
+ * scripts the records remain.
  */
 import { html, raw } from 'hono/html';
 import { TEXT } from '../chat/texts.js';
@@ -10,14 +11,19 @@ import { refIn, sectionLabel } from '../report/format.js';
 import type { Item, Report } from '../report/types.js';
 import type { ProgressRecord } from '../store/types.js';
 import { localDate, localDateTime } from '../time.js';
-import { type Html, href, type PageContext, page, recordWhat, targetEntry, zh } from './html.js';
+import { type Html, href, itemHref, type PageContext, page, recordWhat, targetEntry, zh } from './html.js';
 import type { TargetSeries } from './model.js';
 import { WEB } from './texts.js';
 
 export interface ItemInput {
   reports: Report[];
   state: ItemState;
+  /** One page of the item's records, newest first. */
   records: ProgressRecord[];
+  /** The last record shown, when older ones follow on the next page. */
+  older?: number;
+  /** This is not the first page. */
+  paged: boolean;
   series: TargetSeries[];
 }
 
@@ -77,13 +83,20 @@ ${jsonBlock('series', { series, legend: { date: w.dateLegend, value: w.valueLege
 <thead><tr><th scope="col">#</th><th scope="col">${w.colWhen}</th><th scope="col">${w.colSent}</th><th scope="col">${w.colWho}</th><th scope="col">${w.colWhat}</th></tr></thead>
 <tbody>${records.map((r) => recordRow(ctx, r))}</tbody></table></div>`
     : html`<p class="muted">${TEXT.noRecords[ctx.lang]}</p>`;
+  const pages = [
+    input.paged ? html`<a href="${itemHref(ctx, id)}">${w.newestRecords}</a>` : '',
+    input.older
+      ? html`<a href="${itemHref(ctx, id, { before: String(input.older) })}" rel="next">${w.olderRecords}</a>`
+      : '',
+  ].filter(Boolean);
+  const pager = pages.length ? html`<nav class="pager">${pages}</nav>` : '';
   const body = html`<nav><a href="${href(ctx, '/')}">← ${w.back}</a></nav>
 <h1${zh(ctx)}>${id} ${item.title}</h1>
 <p class="meta"><a href="${href(ctx, '/', { section: refIn(input.reports, report, section.id) })}">${sectionLabel(section, ctx.lang)}</a>${state.stale ? html` · <span class="state stale">${w.stale(state.idleDays)}</span>` : ''}</p>
 ${state.targets.length ? html`<ul class="targets">${targets}</ul>` : html`<p class="muted">${TEXT.noMeasurable[ctx.lang]}</p>`}
 <section aria-labelledby="h-text"><h2 id="h-text">${w.itemText}</h2>${markedText(ctx, item)}</section>
 ${charts}
-<section aria-labelledby="h-records"><h2 id="h-records">${w.records}</h2>${recordList}</section>`;
+<section aria-labelledby="h-records"><h2 id="h-records">${w.records}</h2>${recordList}${pager}</section>`;
   const head = series.length
     ? html`<link rel="stylesheet" href="/assets/uplot.css">
 <script src="/assets/uplot.js" defer></script>

@@ -12,7 +12,8 @@ import {
   type TargetState,
 } from '../progress/standing.js';
 import type { Item, Report } from '../report/types.js';
-import type { ProgressRecord } from '../store/types.js';
+import type { TargetValue } from '../store/types.js';
+import { localDate } from '../time.js';
 
 export const STATES = ['behind', 'met', 'stale', 'none'] as const;
 export type StateFilter = (typeof STATES)[number];
@@ -114,20 +115,38 @@ export interface TargetSeries {
   pace: (number | null)[];
 }
 
-/** Each target's values by as-of date (undone records left out; of one date, the later sent wins). */
+/**
+ * Each target's values by as-of day in `tz` (of one day, the last in as-of order, then sent, wins):
+ * a point a day however many records a day holds. `values` come oldest first.
+ */
 export function targetSeries(
   report: Report,
   item: Item,
-  records: ProgressRecord[],
+  values: TargetValue[],
   plan: PlanSettings,
+  tz: string,
 ): TargetSeries[] {
   const { start, end } = planPeriod(report, plan);
-  const inForce = records
-    .filter((r) => r.kind !== 'undo' && !r.undone && r.value !== null && r.targetId)
-    .sort((a, b) => a.asOf.localeCompare(b.asOf) || a.id - b.id);
+  // The local day of an instant, formatted once an hour of the values (formatting is the slow part).
+  const days = new Map<number, string>();
+  const dayOf = (ms: number) => {
+    const hour = Math.floor(ms / 3600000);
+    let day = days.get(hour);
+    if (day === undefined) {
+      day = localDate(new Date(ms), tz);
+      days.set(hour, day);
+    }
+    return day;
+  };
   return item.targets.map((t) => {
-    const points = new Map<number, number>();
-    for (const r of inForce) if (r.targetId === t.id) points.set(Math.floor(Date.parse(r.asOf) / 1000), r.value!);
+    const last = new Map<string, { at: number; value: number }>();
+    for (const v of values) {
+      if (v.targetId !== t.id) continue;
+      const ms = Date.parse(v.asOf);
+      const day = dayOf(ms);
+      last.set(day, { at: Math.floor(ms / 1000), value: v.value });
+    }
+    const points = new Map([...last.values()].map((p) => [p.at, p.value]));
     const from = Math.floor(start.getTime() / 1000);
     const to = Math.floor(end.getTime() / 1000);
     const rising = t.kind === 'quantity' && t.comparator !== '<=';

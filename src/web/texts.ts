@@ -56,6 +56,8 @@ const zh = {
   stale: (days: number) => `停滞${days}天`,
   chartFallback: '图表需要启用脚本；数值见下方进展记录。',
   wrongHost: (host: string) => `此看板不以“${host}”这个地址提供。请使用管理员在聊天中发送“看板”得到的链接。`,
+  olderRecords: '更早的记录 →',
+  newestRecords: '← 最新的记录',
 };
 
 const en: typeof zh = {
@@ -114,6 +116,8 @@ const en: typeof zh = {
   chartFallback: 'The chart needs scripts; the values are in the records below.',
   wrongHost: (host: string) =>
     `This dashboard is not served as "${host}". Open it with the link an admin gets by sending "dashboard" in chat.`,
+  olderRecords: 'Older records →',
+  newestRecords: '← Newest records',
 };
 
 /** The page texts in one language: `WEB[lang].title`. */

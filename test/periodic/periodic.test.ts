@@ -201,6 +201,39 @@ describe('导出 / export', () => {
     expect((await c.store.audit.recent(1))[0]).toMatchObject({ action: 'export', outcome: 'ok' });
   });
 
+  it('lists the newest 500 records of a busy period in chat, and says which command writes them all', async () => {
+    const c = await seeded();
+    const by = { platform: 'test', userId: 'u2', userName: '孙八', channelId: 'C1' };
+    await c.store.transaction(async (tx) => {
+      for (let i = 1; i <= 600; i++) {
+        const note = `第${i}次`;
+        await tx.progress.add(
+          { reportId: 'cixi-2015', itemId: '1.1', targetId: null, value: null, kind: 'update', note, rawText: note },
+          by,
+        );
+      }
+    });
+    const r = await c.say('导出', { userId: 'boss' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(r.file!.data as never);
+    const notes = book
+      .getWorksheet('进展记录')!
+      .getColumn(10)
+      .values.filter((v): v is string => typeof v === 'string' && v.startsWith('第'));
+    expect(notes).toHaveLength(500);
+    expect(notes.at(-1)).toBe('第600次');
+    const last = book.getWorksheet('进展记录')!.lastRow!.getCell(1).value;
+    expect(last).toBe(
+      '本表只列本期最新的500条记录；全部记录请在服务器上运行：duban report --period month --date 2015-06-01 --out duban-month-2015-06.xlsx',
+    );
+    // The command writes every one of them (and the month's other records).
+    const month = c.periodic.period('month', { previous: false });
+    const full = new ExcelJS.Workbook();
+    await full.xlsx.load((await c.periodic.workbook((await c.periodic.build(month))!, month, 'zh')) as never);
+    const fullNotes = full.getWorksheet('进展记录')!.getColumn(10).values;
+    expect(fullNotes.filter((v) => typeof v === 'string' && v.startsWith('第'))).toHaveLength(600);
+  });
+
   it('gives a month by default, and a redelivery no bytes', async () => {
     const c = await seeded();
     const r = await c.say('export', { userId: 'boss', messageId: 'x1' });

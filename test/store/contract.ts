@@ -69,6 +69,41 @@ export function storeContract(name: string, open: OpenStore): void {
         await store.close();
       });
 
+      it('pages a long history: the records after a given one, in the same order', async () => {
+        const { clock, store } = await fresh('2015-07-03T00:00:00Z');
+        const ids: number[] = [];
+        // Sent in one order, dated in another: pages follow the as-of date, then the id.
+        for (const day of ['05', '01', '03', '03', '02']) {
+          ids.push((await store.progress.add(rec({ asOf: `2015-06-${day}T00:00:00Z` }), by())).id);
+          clock.now = new Date(clock.now.getTime() + 1000);
+        }
+        const all = (await store.progress.history('r', '4.3', 10)).map((r) => r.id);
+        expect(all).toEqual([ids[0], ids[3], ids[2], ids[4], ids[1]]);
+        const first = await store.progress.history('r', '4.3', 2);
+        expect(first.map((r) => r.id)).toEqual(all.slice(0, 2));
+        const second = await store.progress.history('r', '4.3', 2, first[1]!.id);
+        expect(second.map((r) => r.id)).toEqual(all.slice(2, 4));
+        expect((await store.progress.history('r', '4.3', 2, second[1]!.id)).map((r) => r.id)).toEqual(all.slice(4));
+        expect(await store.progress.history('r', '4.3', 2, all[4])).toEqual([]);
+        await store.close();
+      });
+
+      it('gives the values in force of an item’s targets, oldest as-of date first, for its charts', async () => {
+        const { clock, store } = await fresh('2015-07-03T00:00:00Z');
+        await store.progress.add(rec({ value: 9, asOf: '2015-06-30T00:00:00Z' }), by());
+        clock.now = new Date('2015-07-04T00:00:00Z');
+        await store.progress.add(rec({ value: 3, asOf: '2015-05-31T00:00:00Z' }), by());
+        const wrong = await store.progress.add(rec({ value: 30, targetId: '4.3#2' }), by());
+        await store.progress.undo(wrong, by(), 'undo');
+        await store.progress.add(rec({ value: null, targetId: null, note: '走访' }), by());
+        await store.progress.add(rec({ itemId: '1.1', targetId: '1.1#1', value: 7 }), by());
+        expect(await store.progress.values('r', '4.3')).toEqual([
+          { targetId: '4.3#1', value: 3, asOf: '2015-05-31T00:00:00Z' },
+          { targetId: '4.3#1', value: 9, asOf: '2015-06-30T00:00:00Z' },
+        ]);
+        await store.close();
+      });
+
       it('undoes a record with a record pointing at it, and the latest value falls back', async () => {
         const { clock, store } = await fresh();
         await store.progress.add(rec({ value: 5 }), by());
@@ -110,21 +145,27 @@ export function storeContract(name: string, open: OpenStore): void {
         expect((await store.progress.latestNote('r', '1.1'))?.note).toBe('又走访50家');
         await store.progress.undo(later, by(), 'undo');
         expect((await store.progress.latestNote('r', '1.1'))?.note).toBe('走访企业200家');
+        // Items of several reports, each found (the next report's first item after the last of one).
+        await store.progress.add(rec({ reportId: 'q', itemId: '9.9' }), by());
+        await store.progress.add(rec({ reportId: 's', itemId: '0.1' }), by());
         const updates = await store.progress.lastUpdatePerItem();
         expect(updates.get('r:1.1')).toBe('2015-06-01T02:00:00.000Z');
+        expect([...updates.keys()].sort()).toEqual(['q:9.9', 'r:1.1', 's:0.1']);
         expect((await store.progress.lastUpdatePerItem('2015-05-01T00:00:00Z')).size).toBe(0);
         await store.close();
       });
 
-      it('lists records in a time window, oldest first, undos included', async () => {
+      it('lists records in a time window, oldest first, undos included; or only the newest of them', async () => {
         const { clock, store } = await fresh();
         const a = await store.progress.add(rec(), by());
         clock.now = new Date('2015-06-01T05:00:00Z');
         const u = await store.progress.undo(a, by(), 'undo');
         clock.now = new Date('2015-06-03T00:00:00Z');
-        await store.progress.add(rec(), by());
+        const c = await store.progress.add(rec(), by());
         const window = await store.progress.between('2015-06-01T00:00:00Z', '2015-06-02T00:00:00Z');
         expect(window.map((r) => r.id)).toEqual([a.id, u.id]);
+        const newest = await store.progress.between('2015-06-01T00:00:00Z', '2015-06-04T00:00:00Z', 2);
+        expect(newest.map((r) => r.id)).toEqual([u.id, c.id]);
         await store.close();
       });
 

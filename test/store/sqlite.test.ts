@@ -30,7 +30,7 @@ describe('the SQLite store', () => {
     await first.close();
     const raw = new Database(join(dir, 'duban.sqlite'));
     raw.exec(
-      'DROP INDEX progress_report_created; DROP INDEX progress_target_asof; DROP INDEX progress_item_asof; ' +
+      'DROP INDEX progress_report_window; DROP INDEX progress_target_asof; DROP INDEX progress_item_asof; ' +
         'DROP INDEX progress_created; ' +
         'CREATE INDEX progress_item ON progress(report_id, item_id, id); ' +
         'DROP TABLE owners; DROP TABLE lead_units; DROP TABLE reminders; DROP TABLE reminded_items; DROP TABLE snoozes; ' +
@@ -59,10 +59,13 @@ describe('the SQLite store', () => {
     await store.progress.undo(rec, by, 'undo');
     await Promise.all([
       store.progress.history('r', '4.3'),
+      store.progress.history('r', '4.3', 20, rec.id),
+      store.progress.values('r', '4.3'),
       store.progress.latestForItem('r', '4.3'),
       store.progress.latestForItem('r', '4.3', '2015-07-01'),
       store.progress.latestNote('r', '4.3'),
       store.progress.between('2015-01-01', '2016-01-01'),
+      store.progress.between('2015-01-01', '2016-01-01', 10),
       store.progress.lastUndoable('test', 'u'),
       store.progress.lastUpdatePerItem(),
       store.progress.window('r', '2015-05-01', '2015-07-01'),
@@ -78,7 +81,7 @@ describe('the SQLite store', () => {
       const wholeTable = /COUNT\(\*\)|GROUP BY|progress_fts|FROM subscriptions/.test(sql);
       // (The full-text search sorts the 200 newest matches it read, and the digest's window groups the
       // records sent in it, found by a range: both sort what they read, not the table.)
-      if (!/progress_fts|INDEXED BY progress_report_created/.test(sql))
+      if (!/progress_fts|INDEXED BY progress_report_window/.test(sql))
         expect(plan.join(' | '), sql).not.toMatch(/TEMP B-TREE/);
       if (!wholeTable) expect(plan.join(' | '), sql).not.toMatch(/\bSCAN (?:p|progress|audit|handled)\b/);
     }

@@ -81,6 +81,48 @@ describe('the dashboard, read only', () => {
     expect((await get('/items/99.9')).status).toBe(404);
   });
 
+  it('shows a long history a page at a time, newest first, with a link to the older records', async () => {
+    const by = { platform: 'test', userId: 'u9', userName: '赵六', channelId: 'C' };
+    // 250 records of 2.1#1, five a day from 2 June: sent in order, each a day's value by evening.
+    await core.store.transaction(async (tx) => {
+      for (let i = 1; i <= 250; i++) {
+        const asOf = new Date(Date.parse('2015-06-02T00:00:00Z') + Math.floor((i - 1) / 5) * 86400000 + i * 60000);
+        const note = `第${i}条`;
+        await tx.progress.add(
+          {
+            reportId: 'cixi-2015',
+            itemId: '2.1',
+            targetId: '2.1#1',
+            value: i,
+            kind: 'update',
+            note,
+            rawText: note,
+            asOf: asOf.toISOString(),
+          },
+          by,
+        );
+      }
+    });
+    const shown = (page: string) => [...page.matchAll(/第(\d+)条/g)].map((m) => Number(m[1]));
+    const older = (page: string) =>
+      /href="(\/items\/2\.1\?before=\d+)" rel="next"/.exec(page.replace(/&amp;/g, '&'))?.[1];
+    const first = await (await get('/items/2.1')).text();
+    expect(shown(first)).toEqual(Array.from({ length: 100 }, (_, i) => 250 - i));
+    expect(first).not.toContain('最新的记录');
+    const second = await (await get(older(first)!)).text();
+    expect(shown(second)).toEqual(Array.from({ length: 100 }, (_, i) => 150 - i));
+    expect(second).toContain('href="/items/2.1">← 最新的记录');
+    const last = await (await get(older(second)!)).text();
+    expect(shown(last)).toEqual(Array.from({ length: 50 }, (_, i) => 50 - i));
+    expect(older(last)).toBeUndefined();
+    // The chart still holds the whole history: the last value of each of its 50 days.
+    const series = JSON.parse(/<script type="application\/json" id="series">(.*?)<\/script>/s.exec(first)![1]!);
+    const values = series.series[0].value.filter((v: number | null) => v !== null);
+    expect(values).toEqual(Array.from({ length: 50 }, (_, i) => (i + 1) * 5));
+    // A link that is not a record's id shows the newest page.
+    expect(shown(await (await get('/items/2.1?before=x')).text())[0]).toBe(250);
+  });
+
   it('escapes what people typed in records, on every page', async () => {
     for (const path of ['/', '/items/1.1']) {
       const page = await (await get(path)).text();

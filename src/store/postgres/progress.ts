@@ -6,7 +6,15 @@
  */
 
 import { NEW_RECORD_COLUMNS, newRecordValues, type RecordRow as Row, toRecord } from '../record-row.js';
-import type { Actor, NewRecord, ProgressRecord, ProgressRepository, RecordMatch, TargetStanding } from '../types.js';
+import type {
+  Actor,
+  NewRecord,
+  ProgressRecord,
+  ProgressRepository,
+  RecordMatch,
+  TargetStanding,
+  TargetValue,
+} from '../types.js';
 import type { ProgressChanges } from './changes.js';
 import type { PgConn } from './conn.js';
 import { recordKeys, searchKey } from './terms.js';
@@ -119,12 +127,25 @@ export class PgProgress implements ProgressRepository {
     return row && toRecord(row);
   }
 
-  async history(reportId: string, itemId: string, limit = 20): Promise<ProgressRecord[]> {
+  async history(reportId: string, itemId: string, limit = 20, before?: number): Promise<ProgressRecord[]> {
+    const after =
+      before === undefined
+        ? ''
+        : `AND (${AS_OF}, p.id) < (SELECT COALESCE(as_of, created_at), id FROM progress WHERE id = $4)`;
     const rows = await this.conn.query<Row>(
-      `${SELECT} WHERE p.report_id = $1 AND p.item_id = $2 ORDER BY ${AS_OF} DESC, p.id DESC LIMIT $3`,
-      [reportId, itemId, limit],
+      `${SELECT} WHERE p.report_id = $1 AND p.item_id = $2 ${after} ORDER BY ${AS_OF} DESC, p.id DESC LIMIT $3`,
+      before === undefined ? [reportId, itemId, limit] : [reportId, itemId, limit, before],
     );
     return rows.map(toRecord);
+  }
+
+  async values(reportId: string, itemId: string): Promise<TargetValue[]> {
+    return this.conn.query<TargetValue>(
+      `SELECT p.target_id AS "targetId", p.value, ${AS_OF} AS "asOf" FROM progress p
+       WHERE p.report_id = $1 AND p.item_id = $2 AND p.target_id IS NOT NULL AND p.value IS NOT NULL AND ${IN_FORCE}
+       ORDER BY ${AS_OF}, p.id`,
+      [reportId, itemId],
+    );
   }
 
   /**
@@ -167,12 +188,20 @@ export class PgProgress implements ProgressRepository {
     });
   }
 
-  async between(from: string, to: string): Promise<ProgressRecord[]> {
-    const rows = await this.conn.query<Row>(
-      `${SELECT} WHERE p.created_at >= $1 AND p.created_at < $2 ORDER BY p.created_at, p.id`,
-      [from, to],
-    );
-    return rows.map(toRecord);
+  async between(from: string, to: string, newest?: number): Promise<ProgressRecord[]> {
+    const sent = 'p.created_at >= $1 AND p.created_at < $2';
+    if (newest === undefined) {
+      return (await this.conn.query<Row>(`${SELECT} WHERE ${sent} ORDER BY p.created_at, p.id`, [from, to])).map(
+        toRecord,
+      );
+    }
+    // The newest, found by reading the index backwards, then put oldest first.
+    const rows = await this.conn.query<Row>(`${SELECT} WHERE ${sent} ORDER BY p.created_at DESC, p.id DESC LIMIT $3`, [
+      from,
+      to,
+      newest,
+    ]);
+    return rows.reverse().map(toRecord);
   }
 
   async window(reportId: string, from: string, to: string): Promise<{ count: number; latest: ProgressRecord[] }> {

@@ -165,6 +165,11 @@ const MIGRATIONS: string[] = [
    INSERT INTO pending_kinds SELECT platform, channel_id, user_id, 'confirm', payload, at FROM pending;
    DROP TABLE pending;
    ALTER TABLE pending_kinds RENAME TO pending;`,
+  // 9: a report's window (the digest, weekly and monthly reports) summed up from the index alone, with no
+  // visit to the table per record (150 → 50 ms of CPU for a month of 100,000 records).
+  `CREATE INDEX progress_report_window
+     ON progress(report_id, created_at, item_id, target_id, COALESCE(as_of, created_at), kind);
+   DROP INDEX progress_report_created;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

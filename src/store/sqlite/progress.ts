@@ -5,7 +5,15 @@
  */
 
 import { NEW_RECORD_COLUMNS, newRecordValues, type RecordRow as Row, toRecord } from '../record-row.js';
-import type { Actor, NewRecord, ProgressRecord, ProgressRepository, RecordMatch, TargetStanding } from '../types.js';
+import type {
+  Actor,
+  NewRecord,
+  ProgressRecord,
+  ProgressRepository,
+  RecordMatch,
+  TargetStanding,
+  TargetValue,
+} from '../types.js';
 import type { Conn } from './conn.js';
 
 const SELECT = `SELECT p.*, EXISTS (SELECT 1 FROM progress u WHERE u.undoes = p.id) AS undone FROM progress p`;
@@ -87,13 +95,33 @@ export class SqliteProgress implements ProgressRepository {
     });
   }
 
-  history(reportId: string, itemId: string, limit = 20): Promise<ProgressRecord[]> {
+  history(reportId: string, itemId: string, limit = 20, before?: number): Promise<ProgressRecord[]> {
+    const order = `ORDER BY ${AS_OF} DESC, p.id DESC LIMIT ?`;
     return this.conn.read(() =>
-      (
-        this.conn
-          .stmt(`${SELECT} WHERE p.report_id = ? AND p.item_id = ? ORDER BY ${AS_OF} DESC, p.id DESC LIMIT ?`)
-          .all(reportId, itemId, limit) as Row[]
+      (before === undefined
+        ? (this.conn
+            .stmt(`${SELECT} WHERE p.report_id = ? AND p.item_id = ? ${order}`)
+            .all(reportId, itemId, limit) as Row[])
+        : (this.conn
+            .stmt(
+              `${SELECT} WHERE p.report_id = ? AND p.item_id = ?
+                 AND (${AS_OF}, p.id) < (SELECT COALESCE(as_of, created_at), id FROM progress WHERE id = ?) ${order}`,
+            )
+            .all(reportId, itemId, before, limit) as Row[])
       ).map(toRecord),
+    );
+  }
+
+  values(reportId: string, itemId: string): Promise<TargetValue[]> {
+    return this.conn.read(
+      () =>
+        this.conn
+          .stmt(
+            `SELECT p.target_id AS targetId, p.value, ${AS_OF} AS asOf FROM progress p
+             WHERE p.report_id = ? AND p.item_id = ? AND p.target_id IS NOT NULL AND p.value IS NOT NULL AND ${IN_FORCE}
+             ORDER BY ${AS_OF}, p.id`,
+          )
+          .all(reportId, itemId) as TargetValue[],
     );
   }
 
@@ -172,30 +200,36 @@ export class SqliteProgress implements ProgressRepository {
     });
   }
 
-  between(from: string, to: string): Promise<ProgressRecord[]> {
+  between(from: string, to: string, newest?: number): Promise<ProgressRecord[]> {
+    const sent = 'p.created_at >= ? AND p.created_at < ?';
     return this.conn.read(() =>
-      (
-        this.conn
-          .stmt(`${SELECT} WHERE p.created_at >= ? AND p.created_at < ? ORDER BY p.created_at, p.id`)
-          .all(from, to) as Row[]
+      (newest === undefined
+        ? (this.conn.stmt(`${SELECT} WHERE ${sent} ORDER BY p.created_at, p.id`).all(from, to) as Row[])
+        : // The newest, found by reading the index backwards, then put oldest first.
+          (
+            this.conn
+              .stmt(`${SELECT} WHERE ${sent} ORDER BY p.created_at DESC, p.id DESC LIMIT ?`)
+              .all(from, to, newest) as Row[]
+          ).reverse()
       ).map(toRecord),
     );
   }
 
   window(reportId: string, from: string, to: string): Promise<{ count: number; latest: ProgressRecord[] }> {
     return this.conn.read(() => {
-      // One pass over the window's records (a range of the index): per target, how many and the
-      // latest by as-of date (SQLite takes the bare columns from the row holding the MAX).
+      // One pass over the window's entries in an index holding every column it needs: per target,
+      // how many and the id of the latest by as-of date; then those few records themselves.
       const rows = this.conn
         .stmt(
-          `SELECT p.*, 0 AS undone, MAX(${AS_OF} || printf('%015d', p.id)) AS latest, COUNT(*) AS n
-           FROM progress p INDEXED BY progress_report_created
+          `SELECT CAST(substr(MAX(${AS_OF} || printf('%015d', p.id)), -15) AS INTEGER) AS id, COUNT(*) AS n
+           FROM progress p INDEXED BY progress_report_window
            WHERE p.report_id = ? AND p.created_at >= ? AND p.created_at < ? AND ${IN_FORCE}
            GROUP BY p.item_id, p.target_id`,
         )
-        .all(reportId, from, to) as (Row & { n: number })[];
-      rows.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
-      return { count: rows.reduce((sum, r) => sum + r.n, 0), latest: rows.map(toRecord) };
+        .all(reportId, from, to) as { id: number; n: number }[];
+      const latest = rows.map((r) => this.one(r.id)!);
+      latest.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+      return { count: rows.reduce((sum, r) => sum + r.n, 0), latest };
     });
   }
 
@@ -203,14 +237,20 @@ export class SqliteProgress implements ProgressRepository {
     return this.conn.read(() => {
       // The items with records, one index seek each (a skip scan), then each one's newest as-of
       // date in force by a seek backwards on its index: the cost follows the items, not the records.
+      // (The next item of the same report, else the first of the next report: SQLite seeks on
+      // `report_id = ? AND item_id > ?`, but reads `(report_id, item_id) > (?, ?)` as a scan of the report.)
+      const report = 'substr(k, 1, instr(k, char(31)) - 1)';
       const rows = this.conn
         .stmt(
           `WITH RECURSIVE items(k) AS (
              SELECT (SELECT report_id || char(31) || item_id FROM progress ORDER BY report_id, item_id LIMIT 1)
              UNION ALL
-             SELECT (SELECT report_id || char(31) || item_id FROM progress
-                     WHERE (report_id, item_id) > (substr(k, 1, instr(k, char(31)) - 1), substr(k, instr(k, char(31)) + 1))
-                     ORDER BY report_id, item_id LIMIT 1)
+             SELECT COALESCE(
+               (SELECT report_id || char(31) || item_id FROM progress
+                WHERE report_id = ${report} AND item_id > substr(k, instr(k, char(31)) + 1)
+                ORDER BY report_id, item_id LIMIT 1),
+               (SELECT report_id || char(31) || item_id FROM progress
+                WHERE report_id > ${report} ORDER BY report_id, item_id LIMIT 1))
              FROM items WHERE k IS NOT NULL)
            SELECT replace(k, char(31), ':') AS key, (
              SELECT ${AS_OF} FROM progress p
