@@ -355,6 +355,7 @@ describe('npm start with DingTalk and Feishu configured', () => {
         FEISHU_MODE: 'http',
         FEISHU_PORT: String(feishuPort),
         FEISHU_VERIFICATION_TOKEN: 'verify-token',
+        FEISHU_INSECURE_NO_ENCRYPT_KEY: '1',
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
