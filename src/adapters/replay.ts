@@ -20,6 +20,11 @@ export class OnceWithin {
     private readonly now: () => number = () => Date.now(),
   ) {}
 
+  /** How many requests are remembered: only those the window still covers, however many came before. */
+  get size(): number {
+    return this.seen.size;
+  }
+
   /** Whether a request stamped `timestampMs` is within the window around now. */
   fresh(timestampMs: number): boolean {
     return Number.isFinite(timestampMs) && Math.abs(this.now() - timestampMs) <= this.windowMs;
@@ -32,6 +37,7 @@ export class OnceWithin {
   take(key: string, timestampMs: number): boolean {
     if (!this.fresh(timestampMs)) return false;
     const now = this.now();
+    // Forget from the oldest seen; one stamped ahead may keep a few behind it a little longer.
     for (const [k, expires] of this.seen) {
       if (expires >= now) break;
       this.seen.delete(k);

@@ -179,8 +179,12 @@ describe('forged platform requests against npm start', () => {
     });
     let err = '';
     bare.stderr!.on('data', (d) => (err += d));
-    const code = await new Promise((r) => bare.on('exit', r));
-    expect(code).toBe(2);
+    try {
+      await until(() => bare.exitCode !== null, 30000, 'duban to refuse to start');
+    } finally {
+      bare.kill('SIGKILL');
+    }
+    expect(bare.exitCode).toBe(2);
     expect(err).toContain('FEISHU_ENCRYPT_KEY');
     expect(err).toContain('FEISHU_INSECURE_NO_ENCRYPT_KEY=1');
     expect((await fetch(`http://127.0.0.1:${port}/feishu/events`).catch(() => undefined))?.status).toBeUndefined();

@@ -77,7 +77,8 @@ export function callbackServer(opts: CallbackOptions): Server {
           const signature = feishuSignature(timestamp, nonce, opts.encryptKey, raw);
           if (!same(signature, header(req, 'x-lark-signature'))) return done(401);
           // Feishu stamps in seconds.
-          if (!/^\d+$/.test(timestamp) || !once.take(nonce, Number(timestamp) * 1000)) return done(401);
+          if (!/^\d+$/.test(timestamp) || !once.take(`${timestamp} ${nonce}`, Number(timestamp) * 1000))
+            return done(401);
         }
         done(200, {});
         opts.onEvent(event);
