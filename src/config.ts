@@ -35,7 +35,8 @@ const people = list.refine(
   'platform-qualified ids such as slack:U0123ABCD, wechat:wxid_abc or cli:ops (send "whoami" to the bot to see yours)',
 );
 export const port = z.coerce.number().int().min(1).max(65535);
-const bool = z
+/** A yes/no setting: true, 1 or yes; false, 0, no or unset. */
+export const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .default('')
   .transform((v) => v === 'true' || v === '1' || v === 'yes');

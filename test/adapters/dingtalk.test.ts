@@ -30,9 +30,9 @@ function settings(mode: 'http' | 'stream', port = 3001) {
 
 const robotMessage: typeof api.robotMessage = (content, more) => api.robotMessage(content, more);
 
-/** POST a callback the way DingTalk signs it. */
-function callback(body: unknown, opts: { secret?: string; skewMs?: number; to?: string } = {}) {
-  const timestamp = String(Date.now() + (opts.skewMs ?? 0));
+/** POST a callback the way DingTalk signs it; `timestamp` replays one already sent. */
+function callback(body: unknown, opts: { secret?: string; skewMs?: number; to?: string; timestamp?: string } = {}) {
+  const timestamp = opts.timestamp ?? String(Date.now() + (opts.skewMs ?? 0));
   return fetch(opts.to ?? url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', timestamp, sign: signOf(timestamp, opts.secret ?? SECRET) },
@@ -99,11 +99,12 @@ describe('DingTalk over HTTP callbacks', () => {
     });
   });
 
-  it('refuses a forged signature and a callback stamped more than an hour away, and does nothing', async () => {
+  it('refuses a forged signature and a callback stamped more than five minutes away, and does nothing', async () => {
     const forged = robotMessage('进展 4.3#1 99');
     expect((await callback(forged, { secret: 'wrong-secret' })).status).toBe(401);
-    expect((await callback(robotMessage('进展 4.3#1 98'), { skewMs: -61 * 60_000 })).status).toBe(401);
-    expect((await callback(robotMessage('进展 4.3#1 97'), { skewMs: 61 * 60_000 })).status).toBe(401);
+    expect((await callback(robotMessage('进展 4.3#1 98'), { skewMs: -6 * 60_000 })).status).toBe(401);
+    expect((await callback(robotMessage('进展 4.3#1 97'), { skewMs: 6 * 60_000 })).status).toBe(401);
+    expect((await callback(robotMessage('进展 4.3#1 96'), { skewMs: -50 * 60_000 })).status).toBe(401);
     const unsigned = await fetch(url, { method: 'POST', body: JSON.stringify(forged) });
     expect(unsigned.status).toBe(401);
     await settle();
@@ -111,8 +112,42 @@ describe('DingTalk over HTTP callbacks', () => {
     const values = (await core.store.progress.history('cixi-2015', '4.3')).map((r) => r.value);
     expect(values).not.toContain(99);
     expect(values).not.toContain(98);
-    expect((await callback(robotMessage('帮助'), { skewMs: -50 * 60_000 })).status).toBe(200);
+    expect(values).not.toContain(96);
+    expect((await callback(robotMessage('帮助'), { skewMs: -4 * 60_000 })).status).toBe(200);
     await until(() => api.replies().length === 1);
+  });
+
+  it('takes a captured timestamp and sign once: another body under them is refused, nothing recorded or sent', async () => {
+    const timestamp = String(Date.now());
+    expect((await callback(robotMessage('帮助'), { timestamp })).status).toBe(200);
+    await until(() => api.replies().length === 1);
+    const forged = robotMessage('进展 4.3#1 +7', { senderStaffId: 'admin1', senderNick: '管理员' });
+    expect((await callback(forged, { timestamp })).status).toBe(401);
+    expect(
+      (await callback(robotMessage('负责 4.3 dingtalk:s9', { senderStaffId: 'admin1' }), { timestamp })).status,
+    ).toBe(401);
+    await settle();
+    expect(api.calls).toHaveLength(1);
+    expect((await core.store.progress.history('cixi-2015', '4.3')).filter((r) => r.userId === 'admin1')).toEqual([]);
+    expect(await core.store.owners.ofUser('dingtalk', 's9')).toEqual([]);
+  });
+
+  it('never sends the access token to a sessionWebhook on another port of the API’s host: it answers by the API', async () => {
+    const elsewhere = new FakeDingtalkApi();
+    await elsewhere.start();
+    try {
+      const foreign = elsewhere.webhook('stolen');
+      expect(new URL(foreign).hostname).toBe(new URL(api.url).hostname);
+      expect((await callback(robotMessage('帮助', { sessionWebhook: foreign }))).status).toBe(200);
+      await until(() => api.pushes().length === 1);
+      expect(api.pushes()[0]!.body.openConversationId).toBe('cidGroup1');
+      expect(JSON.parse(api.pushes()[0]!.body.msgParam as string).text).toContain('督办 · 用法');
+      await settle();
+      expect(elsewhere.calls).toEqual([]);
+      expect(api.replies()).toEqual([]);
+    } finally {
+      await elsewhere.stop();
+    }
   });
 
   it('sends a digest to a group through the robot OpenAPI, with one cached access token', async () => {
@@ -296,6 +331,7 @@ describe('npm start with DingTalk and Feishu configured', () => {
         FEISHU_MODE: 'http',
         FEISHU_PORT: String(feishuPort),
         FEISHU_VERIFICATION_TOKEN: 'verify-token',
+        FEISHU_INSECURE_NO_ENCRYPT_KEY: '1',
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -38,9 +38,10 @@ beforeAll(async () => {
   await api.start();
   core = await testCore({ DUBAN_ADMINS: 'feishu:ou_admin' });
   const port = await freePort();
+  // Plain events are easier to read in tests; the signed ones are under "with an Encrypt Key".
   bot = createFeishuAdapter(
     core.port(() => {}),
-    settings({ FEISHU_MODE: 'http', FEISHU_PORT: String(port) }),
+    settings({ FEISHU_MODE: 'http', FEISHU_PORT: String(port), FEISHU_INSECURE_NO_ENCRYPT_KEY: '1' }),
     { minIntervalMs: 0 },
   );
   await bot.start();
@@ -193,6 +194,21 @@ describe('Feishu over HTTP callbacks', () => {
 });
 
 describe('Feishu settings', () => {
+  it('refuses HTTP mode without an Encrypt Key unless told loudly, and warns at start', async () => {
+    const http = { FEISHU_MODE: 'http', FEISHU_PORT: String(await freePort()) };
+    expect(() => settings(http)).toThrow('FEISHU_ENCRYPT_KEY');
+    expect(() => settings(http)).toThrow('FEISHU_INSECURE_NO_ENCRYPT_KEY=1');
+    expect(settings({ ...http, FEISHU_ENCRYPT_KEY: 'k' }).FEISHU_INSECURE_NO_ENCRYPT_KEY).toBe(false);
+    const lines: string[] = [];
+    const insecure = createFeishuAdapter(
+      core.port((line) => lines.push(line)),
+      settings({ ...http, FEISHU_INSECURE_NO_ENCRYPT_KEY: '1' }),
+    );
+    await insecure.start();
+    await insecure.stop();
+    expect(lines.join('\n')).toContain('WARNING: FEISHU_INSECURE_NO_ENCRYPT_KEY is set, so events are not signed');
+  });
+
   it('is turned on by an App ID and says in one line what a wrong setting should be', () => {
     expect(
       enabledPlatforms({ FEISHU_APP_ID: 'cli_0123456789abcdef', FEISHU_APP_SECRET: 's' }).map((p) => p.platform.name),
@@ -232,9 +248,11 @@ describe('Feishu with an Encrypt Key', () => {
   });
   afterAll(() => encrypted.stop());
 
-  function signed(body: string, key = KEY) {
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const nonce = 'n-1';
+  let nonces = 0;
+  /** Feishu's headers for a body: a new nonce each time, stamped now unless `skewMs` says otherwise. */
+  function signed(body: string, key = KEY, skewMs = 0) {
+    const timestamp = String(Math.floor((Date.now() + skewMs) / 1000));
+    const nonce = `n-${++nonces}`;
     return {
       'x-lark-request-timestamp': timestamp,
       'x-lark-request-nonce': nonce,
@@ -251,6 +269,30 @@ describe('Feishu with an Encrypt Key', () => {
     expect((await post(at, body, signed(raw))).status).toBe(200);
     await until(() => api.sends().length === 1);
     expect(content(api.sends()[0]!)).toContain('25个以上');
+  });
+
+  it('refuses an event stamped more than five minutes away, or sent again, and does nothing', async () => {
+    const forge = (text: string) => {
+      const body = { encrypt: encryptEvent(messageEvent(`@_user_1 ${text}`, { from: 'ou_admin' }), KEY) };
+      return { body, raw: JSON.stringify(body) };
+    };
+    const old = forge('进展 4.3#1 91');
+    expect((await post(at, old.body, signed(old.raw, KEY, -365 * 24 * 3600_000))).status).toBe(401);
+    const early = forge('进展 4.3#1 92');
+    expect((await post(at, early.body, signed(early.raw, KEY, 6 * 60_000))).status).toBe(401);
+    const unsigned = forge('进展 4.3#1 93');
+    expect((await post(at, unsigned.body)).status).toBe(401);
+    await settle();
+    expect(api.sends()).toEqual([]);
+    const once = forge('进展 4.3#1 +4');
+    const headers = signed(once.raw, KEY, -4 * 60_000);
+    expect((await post(at, once.body, headers)).status).toBe(200);
+    await until(() => api.sends().length === 1);
+    expect((await post(at, once.body, headers)).status).toBe(401);
+    await settle();
+    expect(api.sends()).toHaveLength(1);
+    const byAdmin = (await core.store.progress.history('cixi-2015', '4.3')).filter((r) => r.userId === 'ou_admin');
+    expect(byAdmin.map((r) => r.rawText)).toEqual(['进展 4.3#1 +4']);
   });
 });
 

@@ -44,6 +44,7 @@ beforeAll(async () => {
       FEISHU_VERIFICATION_TOKEN: 'verify-token',
       FEISHU_MODE: 'http',
       FEISHU_PORT: String(feishuPort),
+      FEISHU_INSECURE_NO_ENCRYPT_KEY: '1',
     }),
     { minIntervalMs: 0 },
   );

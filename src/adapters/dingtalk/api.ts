@@ -1,7 +1,8 @@
 /**
  * DingTalk's robot OpenAPI over plain fetch: the app's access token (cached until shortly before
  * it expires), a group message by openConversationId, a 1:1 message to staff ids, and a reply to
- * a message's sessionWebhook. A refusal is an Error with DingTalk's code and message.
+ * a message's sessionWebhook. A refusal is an Error with DingTalk's code and message. The
+ * access token goes only to DingTalk's origins and the configured API's (scheme, host and port).
  */
 
 /** A robot message as DingTalk's templates take it: `sampleMarkdown` with a title and markdown text. */
@@ -11,6 +12,9 @@ export interface Markdown {
   /** Staff ids @-mentioned (the text must hold `@staffId` too). */
   atUserIds?: string[];
 }
+
+/** DingTalk's own origins: the OpenAPI, and the older host its sessionWebhooks are on. */
+const DINGTALK_ORIGINS = ['https://api.dingtalk.com', 'https://oapi.dingtalk.com'];
 
 /** Renew the token this long before DingTalk says it expires. */
 const EARLY_MS = 5 * 60_000;
@@ -58,8 +62,18 @@ export class DingtalkApi {
     if (missed.length) throw new Error(`DingTalk did not deliver to ${missed.join(', ')}`);
   }
 
-  /** Answer a message through the sessionWebhook it came with. */
+  /**
+   * Whether a sessionWebhook is on DingTalk's origin or the configured API's — scheme, host and
+   * port alike — and so may be given the access token.
+   */
+  trusts(sessionWebhook: string): boolean {
+    const origin = URL.canParse(sessionWebhook) ? new URL(sessionWebhook).origin : '';
+    return origin === new URL(this.base).origin || DINGTALK_ORIGINS.includes(origin);
+  }
+
+  /** Answer a message through the sessionWebhook it came with; one {@link trusts} refuses is not posted to. */
   async reply(sessionWebhook: string, message: Markdown): Promise<void> {
+    if (!this.trusts(sessionWebhook)) throw new Error('the sessionWebhook is not on DingTalk’s origin');
     const res = await fetch(sessionWebhook, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-acs-dingtalk-access-token': await this.accessToken() },

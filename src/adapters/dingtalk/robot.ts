@@ -88,14 +88,20 @@ export function createDingtalkAdapter(
       : api.sendToGroup(channelId, message);
   }
 
+  /** The sessionWebhook to answer a message by: live, and on DingTalk's origin (else the token would leave). */
+  function webhookOf(answering: RobotMessage | undefined): string | undefined {
+    const webhook = answering?.sessionWebhook;
+    if (!webhook || (answering.sessionWebhookExpiredTime ?? Number.POSITIVE_INFINITY) <= Date.now()) return undefined;
+    if (api.trusts(webhook)) return webhook;
+    log(`answering ${answering.msgId} through the API: its sessionWebhook is not on DingTalk’s origin`);
+    return undefined;
+  }
+
   async function deliver(channelId: string, reply: Reply, answering?: RobotMessage, at?: string): Promise<void> {
+    const webhook = webhookOf(answering);
     // A robot sends no files: a reply's file becomes a note on how to get it.
     for (const message of toDingtalkMarkdown(withoutFile(reply), at)) {
-      await pacer.send(channelId, () => {
-        const webhook = answering?.sessionWebhook;
-        const live = webhook && (answering.sessionWebhookExpiredTime ?? Number.POSITIVE_INFINITY) > Date.now();
-        return live ? api.reply(webhook, message) : push(channelId, message);
-      });
+      await pacer.send(channelId, () => (webhook ? api.reply(webhook, message) : push(channelId, message)));
     }
   }
 

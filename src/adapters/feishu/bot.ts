@@ -246,6 +246,11 @@ export function createFeishuAdapter(port: ChatPort, config: FeishuSettings, opts
         server!.listen(config.FEISHU_PORT, () => resolve());
       });
       log(`listening on port ${config.FEISHU_PORT} at /feishu/events`);
+      if (!config.FEISHU_ENCRYPT_KEY)
+        log(
+          'WARNING: FEISHU_INSECURE_NO_ENCRYPT_KEY is set, so events are not signed: anyone who learns the ' +
+            'Verification Token can act as any user. Set FEISHU_ENCRYPT_KEY instead.',
+        );
     },
     async stop() {
       ws?.close({ force: true });

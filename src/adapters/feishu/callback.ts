@@ -2,13 +2,16 @@
  * Feishu's HTTP event callbacks at /feishu/events. The SDK's own dispatcher does not compare the
  * Verification Token, and its HTTP adapter answers only after the handler is done (Feishu
  * retries after 3 seconds), so this server does both itself: with an Encrypt Key the body's
- * signature is checked and the body decrypted; the token in the event must be the app's; the
- * URL-verification challenge is answered; an event is acknowledged at once and handled after.
+ * signature is checked, its timestamp must be within minutes of now and its nonce not seen
+ * before (a captured event cannot be sent again), and the body is decrypted; the token in the
+ * event must be the app's; the URL-verification challenge is answered; an event is acknowledged
+ * at once and handled after.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { AESCipher } from '@larksuiteoapi/node-sdk';
 import { readCapped } from '../body.js';
+import { OnceWithin } from '../replay.js';
 
 /** The largest callback body read; Feishu's events are a few kilobytes. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -39,8 +42,10 @@ export function feishuSignature(timestamp: string, nonce: string, encryptKey: st
     .digest('hex');
 }
 
+/** An HTTP server taking Feishu's events at `opts.path`, each verified as above. */
 export function callbackServer(opts: CallbackOptions): Server {
   const cipher = opts.encryptKey ? new AESCipher(opts.encryptKey) : undefined;
+  const once = new OnceWithin();
   return createServer((req, res) => {
     const done = (status: number, body?: unknown) =>
       res.writeHead(status, { 'content-type': 'application/json' }).end(body === undefined ? '' : JSON.stringify(body));
@@ -68,13 +73,12 @@ export function callbackServer(opts: CallbackOptions): Server {
         if (!same(token, opts.verificationToken)) return done(401);
         if (event.type === 'url_verification') return done(200, { challenge: event.challenge });
         if (opts.encryptKey) {
-          const signature = feishuSignature(
-            header(req, 'x-lark-request-timestamp'),
-            header(req, 'x-lark-request-nonce'),
-            opts.encryptKey,
-            raw,
-          );
+          const [timestamp, nonce] = [header(req, 'x-lark-request-timestamp'), header(req, 'x-lark-request-nonce')];
+          const signature = feishuSignature(timestamp, nonce, opts.encryptKey, raw);
           if (!same(signature, header(req, 'x-lark-signature'))) return done(401);
+          // Feishu stamps in seconds.
+          if (!/^\d+$/.test(timestamp) || !once.take(`${timestamp} ${nonce}`, Number(timestamp) * 1000))
+            return done(401);
         }
         done(200, {});
         opts.onEvent(event);

@@ -1,6 +1,6 @@
 /** Feishu's (and Lark's) settings, read from the environment with zod. */
 import { z } from 'zod';
-import { optionalText, port } from '../../config.js';
+import { bool, optionalText, port } from '../../config.js';
 
 export const FeishuSettings = z
   .object({
@@ -17,6 +17,11 @@ export const FeishuSettings = z
     FEISHU_PORT: port.default(3002),
     FEISHU_VERIFICATION_TOKEN: optionalText,
     FEISHU_ENCRYPT_KEY: optionalText,
+    /**
+     * HTTP mode without an Encrypt Key: events are then checked by the Verification Token alone, a
+     * static secret in the body that a captured event gives away. Only an explicit opt-out allows it.
+     */
+    FEISHU_INSECURE_NO_ENCRYPT_KEY: bool,
   })
   .refine((s) => !s.FEISHU_APP_ID || s.FEISHU_APP_SECRET, {
     path: ['FEISHU_APP_SECRET'],
@@ -30,6 +35,15 @@ export const FeishuSettings = z
   .refine((s) => !s.FEISHU_APP_ID || s.FEISHU_MODE !== 'http' || s.FEISHU_VERIFICATION_TOKEN, {
     path: ['FEISHU_VERIFICATION_TOKEN'],
     message: 'the Verification Token for FEISHU_MODE=http (Events and Callbacks → Encryption Strategy)',
-  });
+  })
+  .refine(
+    (s) => !s.FEISHU_APP_ID || s.FEISHU_MODE !== 'http' || s.FEISHU_ENCRYPT_KEY || s.FEISHU_INSECURE_NO_ENCRYPT_KEY,
+    {
+      path: ['FEISHU_ENCRYPT_KEY'],
+      message:
+        'the Encrypt Key for FEISHU_MODE=http (Events and Callbacks → Encryption Strategy), so each event is signed; ' +
+        'FEISHU_INSECURE_NO_ENCRYPT_KEY=1 runs without it, trusting the Verification Token alone',
+    },
+  );
 
 export type FeishuSettings = z.infer<typeof FeishuSettings>;
