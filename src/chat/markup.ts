@@ -1,0 +1,74 @@
+/**
+ * Text is inert everywhere. A Reply's strings are plain text with one piece of markup: the bot's
+ * own `**bold**` around targets and values. Everything else in them — a progress note, a display
+ * name, an owner, a lead unit, a reference someone typed, an LLM's prose — is the literal
+ * characters, whoever wrote it and on whichever platform. So each platform's renderer has exactly
+ * one rule, a `Markup`: how it escapes literal text (every character its format would read as
+ * syntax) and how it writes the bot's bold. Nothing upstream has to remember to escape, and a
+ * link written in WeChat is as inert in DingTalk as anywhere.
+ *
+ * A person's own stars are the one thing a renderer cannot tell from the bot's bold; `said()`
+ * marks them where stored text enters a reply (`\*`), and `spans()` reads `\x` as a literal x.
+ */
+
+/** A run of a reply's text: literal characters, bold or not. */
+export interface Span {
+  text: string;
+  bold: boolean;
+}
+
+/** How one platform writes literal text and the bot's bold. */
+export interface Markup {
+  /** Literal text in the platform's format: nothing in it is read as syntax. */
+  escape(text: string): string;
+  /** Already escaped text, in bold. */
+  bold(text: string): string;
+}
+
+/** What a person wrote, ready to stand in a reply's text: its stars cannot open or close the bot's bold. */
+export function said(text: string): string {
+  return text.replace(/[\\*]/g, '\\$&');
+}
+
+/** A reply's text as literal runs and the bot's bold runs (`**…**` on one line). */
+export function spans(text: string): Span[] {
+  const out: Span[] = [];
+  let plain = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\\' && (text[i + 1] === '\\' || text[i + 1] === '*')) {
+      plain += text[++i];
+      continue;
+    }
+    if (ch === '*' && text[i + 1] === '*') {
+      const end = closing(text, i + 2);
+      if (end > i + 2) {
+        if (plain) out.push({ text: plain, bold: false });
+        plain = '';
+        out.push({ text: text.slice(i + 2, end).replace(/\\([\\*])/g, '$1'), bold: true });
+        i = end + 1;
+        continue;
+      }
+    }
+    plain += ch;
+  }
+  if (plain) out.push({ text: plain, bold: false });
+  return out;
+}
+
+/** Where the `**` closing a bold run opened before `from` stands, or -1 (none on the same line). */
+function closing(text: string, from: number): number {
+  for (let i = from; i < text.length - 1; i++) {
+    if (text[i] === '\n') return -1;
+    if (text[i] === '\\') i++;
+    else if (text[i] === '*' && text[i + 1] === '*') return i;
+  }
+  return -1;
+}
+
+/** A reply's text in a platform's format: literal runs escaped, the bot's bold in its bold. */
+export function renderMarkup(text: string, m: Markup): string {
+  return spans(text)
+    .map((s) => (s.bold ? m.bold(m.escape(s.text)) : m.escape(s.text)))
+    .join('');
+}
