@@ -2,6 +2,8 @@
  * A period report as a chat reply (short enough for a phone unless everything is asked for,
  * each cut list saying the command that shows the rest), and the same reply as Markdown.
  */
+
+import { said } from '../chat/markup.js';
 import { bar } from '../chat/render.js';
 import { TEXT } from '../chat/texts.js';
 import { type Lang, type ProgressBar, type Reply, reply } from '../chat/types.js';
@@ -33,16 +35,16 @@ function whoAnswers(r: PeriodReport, lang: Lang, itemId: string, targetId?: stri
   const unit = r.units.get(itemId);
   const parts = [
     ...more,
-    ...(names.length ? [TEXT.ownedBy[lang](names.join(TEXT.nameSep[lang]))] : []),
-    ...(unit ? [TEXT.unitAside[lang](unit)] : []),
+    ...(names.length ? [TEXT.ownedBy[lang](names.map(said).join(TEXT.nameSep[lang]))] : []),
+    ...(unit ? [TEXT.unitAside[lang](said(unit))] : []),
   ];
   return parts.length ? TEXT.aside[lang](parts) : '';
 }
 
 function movedLine(r: PeriodReport, u: DigestUpdate, lang: Lang, ref: Ref): string {
-  const head = `• ${u.who}${TEXT.colon[lang]}`;
+  const head = `• ${said(u.who)}${TEXT.colon[lang]}`;
   if (!u.target || u.value === null)
-    return `${head}${ref(u.item.id)} ${u.item.title} — ${u.note}${whoAnswers(r, lang, u.item.id)}`;
+    return `${head}${ref(u.item.id)} ${u.item.title} — ${said(u.note)}${whoAnswers(r, lang, u.item.id)}`;
   const after = u.target.kind === 'milestone' ? TEXT.milestoneDone[lang] : formatStanding(u.target, u.value, lang);
   const before = u.before === undefined || u.target.kind === 'milestone' ? '' : `${formatNumber(u.before)} → `;
   const what = u.target.kind === 'milestone' ? u.target.text : u.target.metric;
@@ -82,7 +84,7 @@ function paragraphs(r: PeriodReport, o: RenderOptions, ref: Ref): string[] {
     const lines = r.newlyMet.map(
       ({ item, target: t }) =>
         `• ${ref(t.target.id)} ${targetPhrase(t.target, lang)}${whoAnswers(r, lang, item.item.id, t.target.id, [
-          [t.userName, t.at && localDate(t.at, tz)].filter(Boolean).join(TEXT.comma[lang]),
+          [t.userName && said(t.userName), t.at && localDate(t.at, tz)].filter(Boolean).join(TEXT.comma[lang]),
         ])}`,
     );
     out.push(

@@ -16,9 +16,9 @@ import { type TestCore, testCore } from '../fakes/core.js';
 
 const LINK = '[点我领取](http://evil.example/a)';
 const IMAGE = '![p](http://evil.example/p.png)';
-const NOTE = `已开会 ${LINK}${IMAGE}<img src=http://evil.example/i.png>`;
+const NOTE = `已开会 ${LINK}${IMAGE}<img src=http://evil.example/i.png> **免费**`;
 const NAME = `张${LINK}`;
-const OWNER = `王${IMAGE}`;
+const OWNER = `王**强**${IMAGE}`;
 const ADMIN = { userId: 'boss', userName: '督办科' };
 
 /** Markdown link, image or HTML syntax — `[t](u)`, `![t](u)`, `<a …>`, `<img …>` — that no backslash escapes. */
@@ -99,6 +99,8 @@ describe('text people wrote is inert in every reply on every platform', () => {
         // …and nowhere is it a live link, image or tag.
         expect(LIVE[platform]!.test(text), `${path} on ${platform}:\n${text}`).toBe(false);
       }
+    // A person's stars are theirs, not the bot's bold.
+    for (const out of all) if (out.wechat.includes('免费')) expect(out.wechat).toContain('**免费**');
   });
 
   it("shows the note, the names and the unit as the characters they were written in, and the bot's bold as bold", () => {
@@ -109,9 +111,10 @@ describe('text people wrote is inert in every reply on every platform', () => {
       expect(shown(md)).toContain(NOTE);
     }
     expect(out.wechat).toContain(NOTE);
-    expect(out.slack).toContain('&lt;img src=http://evil.example/i.png&gt;');
+    expect(out.slack).toContain('&lt;img src=http://evil.example/i.png&gt; **免费**');
     const who = rendered(paths.whoOwns![0]!);
     expect(shown(who.dingtalk)).toContain(OWNER);
+    expect(who.wechat).toContain(OWNER);
     expect(shown(who.feishu)).toContain(`市人才办${LINK}`);
     const answer = rendered(paths.answer![0]!);
     expect(answer.dingtalk).toContain('**4.3 提升人才支撑水平**');
