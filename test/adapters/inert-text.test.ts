@@ -11,7 +11,7 @@ import { toFeishuCards, toFeishuTexts } from '../../src/adapters/feishu/card.js'
 import { toSlackMessages } from '../../src/adapters/slack/blocks.js';
 import { toWechatTexts } from '../../src/adapters/wechat/render.js';
 import { ANSI, renderText } from '../../src/chat/render.js';
-import type { Channel, Reply } from '../../src/chat/types.js';
+import { type Channel, type Reply, reply } from '../../src/chat/types.js';
 import { type TestCore, testCore } from '../fakes/core.js';
 
 const LINK = '[点我领取](http://evil.example/a)';
@@ -130,5 +130,23 @@ describe('text people wrote is inert in every reply on every platform', () => {
     expect(text).not.toContain('\x1b[2J');
     expect(text).not.toContain('\x1b]0;');
     expect(text).toContain('\x1b[1m1.1 促进企业稳定生产');
+  });
+});
+
+describe('a long text split into several messages', () => {
+  it('is never cut inside an escape, which would show half of it and let the other half act', () => {
+    const long = (ch: string) => reply({ kind: 'status', lang: 'zh', text: [`a${ch.repeat(2500)}`] });
+    const ding = toDingtalkMarkdown(long('[')).map((m) => m.text);
+    expect(ding.length).toBeGreaterThan(1);
+    // A piece ending in an odd run of backslashes escapes nothing and leaves the next piece's `[` bare.
+    for (const piece of ding) expect(piece).not.toMatch(/(?<!\\)\\(?:\\\\)*$/);
+    const lark = toFeishuCards(long('['))
+      .flatMap((c) => c.elements)
+      .map((e) => (e as { text?: { content: string } }).text?.content ?? '');
+    expect(lark.length).toBeGreaterThan(1);
+    for (const piece of lark) expect(piece).toMatch(/^(?:a|&#91;)*$/);
+    const slack = toSlackMessages(long('<')).flatMap((m) => m.blocks.map((b) => b.text?.text ?? ''));
+    expect(slack.length).toBeGreaterThan(1);
+    for (const piece of slack) expect(piece).toMatch(/^(?:a|&lt;)*$/);
   });
 });
