@@ -12,6 +12,7 @@ import { toSlackMessages } from '../../src/adapters/slack/blocks.js';
 import { toWechatTexts } from '../../src/adapters/wechat/render.js';
 import { ANSI, renderText } from '../../src/chat/render.js';
 import { type Channel, type Reply, reply } from '../../src/chat/types.js';
+import { toMarkdown } from '../../src/periodic/render.js';
 import { type TestCore, testCore } from '../fakes/core.js';
 
 const LINK = '[点我领取](http://evil.example/a)';
@@ -75,9 +76,10 @@ beforeAll(async () => {
   const from = { platform: 'dingtalk', userId: 's1', userName: NAME };
   expect((await c.say(`进展 4.3#1 12 ${NOTE}`, from)).kind).toBe('recorded');
   expect((await c.say(`进展 1.1 ${NOTE}`, from)).kind).toBe('recorded');
-  await c.say('进展 1.1 清屏\x1b[2J\x1b]0;pwned\x07', { platform: 'console', userId: 'ops' });
+  await c.say('进展 1.2 清屏\x1b[2J\x1b]0;pwned\x07', { platform: 'console', userId: 'ops' });
   c.clock.now = new Date('2015-06-02T02:00:00Z');
   paths.history = [await c.say('历史 4.3'), await c.say('历史 1.1')];
+  paths.terminal = [await c.say('历史 1.2')];
   paths.status = [await c.say('状态 4.3'), await c.say('状态 1')];
   paths.report = [await c.say('周报'), await c.say('月报')];
   paths.digest = (await c.digest.compose('2015-06-02')).replies;
@@ -124,12 +126,21 @@ describe('text people wrote is inert in every reply on every platform', () => {
     expect(answer.wechat).not.toContain('**4.3');
   });
 
+  it('keeps a weekly or monthly report written to a Markdown file inert too', () => {
+    for (const r of paths.report!) {
+      const file = toMarkdown(r);
+      expect(MARKDOWN_LIVE.test(file), file).toBe(false);
+      expect(shown(file)).toContain(NOTE);
+      expect(file).toContain('**12/25个，48%**');
+    }
+  });
+
   it('shows a terminal the control characters people wrote, never runs them', () => {
-    const text = renderText(paths.history![1]!, ANSI);
+    const text = renderText(paths.terminal![0]!, ANSI);
     expect(text).toContain('清屏\ufffd[2J');
     expect(text).not.toContain('\x1b[2J');
     expect(text).not.toContain('\x1b]0;');
-    expect(text).toContain('\x1b[1m1.1 促进企业稳定生产');
+    expect(text).toContain('\x1b[1m1.2 促进投资稳健增长');
   });
 });
 
