@@ -8,7 +8,10 @@
  * link written in WeChat is as inert in DingTalk as anywhere.
  *
  * A person's own stars are the one thing a renderer cannot tell from the bot's bold; `said()`
- * marks them where stored text enters a reply (`\*`), and `spans()` reads `\x` as a literal x.
+ * marks them (`\*`) where stored text enters a reply's paragraphs, and `spans()` reads `\*` and
+ * `\\` back as the literal characters. A title, a bar or a hint has no markup at all: it is
+ * escaped whole, stars included. Forgetting `said()` can at worst make a person's `**x**` bold —
+ * never a link, an image or a tag, which no path can produce.
  */
 
 /** A run of a reply's text: literal characters, bold or not. */
@@ -25,7 +28,7 @@ export interface Markup {
   bold(text: string): string;
 }
 
-/** What a person wrote, ready to stand in a reply's text: its stars cannot open or close the bot's bold. */
+/** What a person wrote, ready to stand in a reply's paragraph: its stars cannot open or close the bot's bold. */
 export function said(text: string): string {
   return text.replace(/[\\*]/g, '\\$&');
 }
