@@ -36,25 +36,25 @@ export function said(text: string): string {
 /** A reply's text as literal runs and the bot's bold runs (`**…**` on one line). */
 export function spans(text: string): Span[] {
   const out: Span[] = [];
+  const token = /\\([\\*])|\*\*/g;
   let plain = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\\' && (text[i + 1] === '\\' || text[i + 1] === '*')) {
-      plain += text[++i];
+  let from = 0;
+  for (let m = token.exec(text); m; m = token.exec(text)) {
+    plain += text.slice(from, m.index);
+    from = token.lastIndex;
+    if (m[1]) {
+      plain += m[1];
       continue;
     }
-    if (ch === '*' && text[i + 1] === '*') {
-      const end = closing(text, i + 2);
-      if (end > i + 2) {
-        if (plain) out.push({ text: plain, bold: false });
-        plain = '';
-        out.push({ text: text.slice(i + 2, end).replace(/\\([\\*])/g, '$1'), bold: true });
-        i = end + 1;
-        continue;
-      }
-    }
-    plain += ch;
+    const end = closing(text, from);
+    if (end > from) {
+      if (plain) out.push({ text: plain, bold: false });
+      plain = '';
+      out.push({ text: text.slice(from, end).replace(/\\([\\*])/g, '$1'), bold: true });
+      from = token.lastIndex = end + 2;
+    } else plain += '**';
   }
+  plain += text.slice(from);
   if (plain) out.push({ text: plain, bold: false });
   return out;
 }
