@@ -50,7 +50,7 @@ export class Views {
 
   unknown(ref: string, candidates: string[], lang: Lang, cmd: 'status' | 'history' | 'tasks'): Reply {
     const near = candidates.slice(0, 4).join(TEXT.listSep[lang]);
-    const text = TEXT.notFoundRef[lang](ref, near, TEXT.commandWord[lang](cmd));
+    const text = TEXT.notFoundRef[lang](said(ref), near, TEXT.commandWord[lang](cmd));
     return reply({ kind: 'invalid', lang, ephemeral: true, text: [text] });
   }
 

@@ -28,7 +28,7 @@ export class FollowUp extends Reminders {
     const named = namedPeople(arg.rest.replace(/^(?:取消|删除|remove)\s*/i, ''), mentions, by.platform);
     if (named.unknown.length)
       return {
-        reply: this.invalid(TEXT.ownerUnknown[lang](named.unknown), lang),
+        reply: this.invalid(TEXT.ownerUnknown[lang](named.unknown.map(said)), lang),
         outcome: 'invalid',
         detail: 'unknown',
       };

@@ -87,15 +87,22 @@ beforeAll(async () => {
   paths.answer = [await c.say('人才团队的引进目标是多少？'), await c.say('促进企业稳定生产有什么进展？')];
   paths.reminder = [await c.say('提醒 4.3', ADMIN)];
   paths.reminder.push(...reminders);
+  // What someone typed, said back in a reply that says what to type instead.
+  paths.echo = [
+    await c.say(`状态 **免费**${LINK}`),
+    await c.say(`进展 **免费**${LINK} 12`),
+    await c.say('周报 **免费**'),
+    await c.say('负责 4.3 @**免费**', { platform: 'wechat', userId: 'boss' }),
+  ];
 });
 
 describe('text people wrote is inert in every reply on every platform', () => {
-  it.each(['history', 'status', 'report', 'digest', 'whoOwns', 'answer', 'reminder'])('%s', (path) => {
+  it.each(['history', 'status', 'report', 'digest', 'whoOwns', 'answer', 'reminder', 'echo'])('%s', (path) => {
     const replies = paths[path]!;
     expect(replies.length).toBeGreaterThan(0);
     const all = replies.map(rendered);
     // The hostile text did reach each path (else the check below proves nothing)…
-    expect(all.map((o) => o.wechat).join('\n')).toMatch(/点我领取|evil\.example/);
+    expect(all.map((o) => o.wechat).join('\n')).toMatch(/点我领取|evil\.example|免费/);
     for (const out of all)
       for (const [platform, text] of Object.entries(out)) {
         // …and nowhere is it a live link, image or tag.
