@@ -15,7 +15,7 @@
  */
 
 /** A run of a reply's text: literal characters, bold or not. */
-export interface Span {
+interface Span {
   text: string;
   bold: boolean;
 }
@@ -34,7 +34,7 @@ export function said(text: string): string {
 }
 
 /** A reply's text as literal runs and the bot's bold runs (`**…**` on one line). */
-export function spans(text: string): Span[] {
+function spans(text: string): Span[] {
   const out: Span[] = [];
   const token = /\\([\\*])|\*\*/g;
   let plain = '';

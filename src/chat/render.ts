@@ -53,6 +53,6 @@ export function renderText(r: Reply, style: TextStyle = PLAIN): string {
 }
 
 /** A progress bar as two lines: its label, then the bar and its detail, each escaped for `m`. */
-export function barLine(b: ProgressBar, m: Markup, label = m.escape(b.label)): string {
-  return `${label}\n  ${bar(b.percent)}${b.detail ? `  ${m.escape(b.detail)}` : ''}`;
+function barLine(b: ProgressBar, m: Markup): string {
+  return `${m.escape(b.label)}\n  ${bar(b.percent)}${b.detail ? `  ${m.escape(b.detail)}` : ''}`;
 }

@@ -10,7 +10,7 @@
  * the bot's `**bold**` is markdown. The header is plain_text and needs none.
  */
 import { type Markup, renderMarkup } from '../../chat/markup.js';
-import { barLine, citationLine, continued, PLAIN, renderText, type TextStyle } from '../../chat/render.js';
+import { bar, citationLine, continued, PLAIN, renderText, type TextStyle } from '../../chat/render.js';
 import type { Reply } from '../../chat/types.js';
 import { splitText } from '../split.js';
 
@@ -50,7 +50,10 @@ export function toFeishuCards(reply: Reply, at?: string): FeishuCard[] {
   const elements: Element[] = [];
   for (const p of reply.text)
     for (const piece of splitText(renderMarkup(p, LARK), MAX_SECTION)) elements.push(md(piece));
-  for (const b of reply.bars) elements.push(md(barLine(b, LARK, LARK.bold(LARK.escape(b.label)))));
+  for (const b of reply.bars)
+    elements.push(
+      md(`${LARK.bold(LARK.escape(b.label))}\n${bar(b.percent)}${b.detail ? `  ${LARK.escape(b.detail)}` : ''}`),
+    );
   const sources = citationLine(reply);
   const notes = [...(sources ? [sources] : []), ...reply.hints];
   if (notes.length) {
