@@ -6,6 +6,7 @@
  * closest (quoted, said plainly it may not answer exactly), or not found. A figure is given only
  * when the passage holds one.
  */
+import { said } from '../chat/markup.js';
 import { TEXT } from '../chat/texts.js';
 import { resolveRef } from '../report/refs.js';
 import { splitSentences } from '../report/text.js';
@@ -232,7 +233,7 @@ export class Answerer {
     );
     for (const r of matched) {
       const when = localDate(r.createdAt, this.tz);
-      body.facts.unshift(TEXT.matchingRecord[query.lang](r.note, r.userName, when));
+      body.facts.unshift(TEXT.matchingRecord[query.lang](said(r.note), said(r.userName), when));
     }
     return this.answer(query, outcome, body, [citation(report.id, item.id, item.title, sentences.join(''))]);
   }

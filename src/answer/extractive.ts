@@ -3,6 +3,7 @@
  * three sentences that answer the question with the targets in bold, each target with its
  * latest progress, and the citation. No model, no network, no invented figure.
  */
+import { said } from '../chat/markup.js';
 import { TEXT } from '../chat/texts.js';
 import type { Lang } from '../chat/types.js';
 import { formatNumber, formatStanding, sectionName, targetPhrase } from '../report/format.js';
@@ -65,7 +66,7 @@ function targetLine(
       : [];
   const goal = `${targetPhrase(t, lang, { bold: true })}${spelled}${metric.length ? ` — ${metric.join(', ')}` : ''}`;
   const standing = latest
-    ? TEXT.latestStanding[lang](formatStanding(t, latest.value, lang), latest.userName, localDate(latest.at, tz))
+    ? TEXT.latestStanding[lang](formatStanding(t, latest.value, lang), said(latest.userName), localDate(latest.at, tz))
     : TEXT.noProgress[lang];
   return `• ${t.id} ${goal} — ${standing}`;
 }
@@ -115,7 +116,7 @@ export function itemAnswer(
   // A note without a value says what the target lines cannot; a value is shown with its target.
   if (note && note.targetId === null) {
     const when = localDate(note.createdAt, tz);
-    facts.push(TEXT.latestUpdate[lang](note.note || note.rawText, note.userName, when));
+    facts.push(TEXT.latestUpdate[lang](said(note.note || note.rawText), said(note.userName), when));
   }
   if (item.targets.length) {
     facts.push(TEXT.targetsHead[lang]);

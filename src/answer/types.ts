@@ -1,5 +1,7 @@
 /** What an answer is, whatever wrote its prose. */
 
+import { renderMarkup } from '../chat/markup.js';
+import { PLAIN } from '../chat/render.js';
 import type { Citation, Lang } from '../chat/types.js';
 import type { ExtraList } from '../search/index.js';
 
@@ -41,7 +43,7 @@ export interface Answer {
   source: 'extractive' | 'llm';
 }
 
-/** Remove the **bold** markers, for plain-text output. */
+/** The answer's text without its markup (the **bold** markers, a person's escaped stars), for plain-text output. */
 export function plain(text: string): string {
-  return text.replace(/\*\*/g, '');
+  return renderMarkup(text, PLAIN);
 }

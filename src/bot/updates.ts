@@ -1,5 +1,6 @@
 /** State-changing commands: record progress, mark done, undo. Each runs inside the caller's unit of work (`repos`). */
 
+import { said } from '../chat/markup.js';
 import { TEXT } from '../chat/texts.js';
 import { type Lang, type Reply, reply } from '../chat/types.js';
 import { parseAsOf } from '../progress/asof.js';
@@ -175,7 +176,7 @@ export class Updates {
       plan.target && (await repos.progress.latestForItem(plan.report.id, plan.item.id)).get(plan.target.id);
     if (already && already.value >= 1) {
       const when = localDate(already.at, this.tz);
-      const text = TEXT.alreadyDone[lang](plan.target!.id, already.userName, when);
+      const text = TEXT.alreadyDone[lang](plan.target!.id, said(already.userName), when);
       return {
         reply: reply({ kind: 'invalid', lang, ephemeral: true, text: [text] }),
         outcome: 'invalid',

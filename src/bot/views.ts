@@ -1,5 +1,6 @@
 /** Read-only replies: status (report, section, item), history, tasks — the read model rendered for chat. */
 
+import { said } from '../chat/markup.js';
 import { TEXT } from '../chat/texts.js';
 import { type Lang, type ProgressBar, type Reply, reply } from '../chat/types.js';
 import type { Standings } from '../progress/standing.js';
@@ -29,9 +30,9 @@ export class Views {
     const what =
       r.kind === 'undo'
         ? TEXT.undid[lang](r.undoes)
-        : `${r.targetId ?? r.itemId}${value}${r.note ? ` “${r.note}”` : ''}`;
+        : `${r.targetId ?? r.itemId}${value}${r.note ? ` “${said(r.note)}”` : ''}`;
     const struck = r.undone ? TEXT.struck[lang] : '';
-    return `#${r.id} ${when} ${r.userName || r.userId}：${what}${struck}`;
+    return `#${r.id} ${when} ${said(r.userName || r.userId)}：${what}${struck}`;
   }
 
   async status(ref: string, lang: Lang): Promise<Reply> {
@@ -49,7 +50,7 @@ export class Views {
 
   unknown(ref: string, candidates: string[], lang: Lang, cmd: 'status' | 'history' | 'tasks'): Reply {
     const near = candidates.slice(0, 4).join(TEXT.listSep[lang]);
-    const text = TEXT.notFoundRef[lang](ref, near, TEXT.commandWord[lang](cmd));
+    const text = TEXT.notFoundRef[lang](said(ref), near, TEXT.commandWord[lang](cmd));
     return reply({ kind: 'invalid', lang, ephemeral: true, text: [text] });
   }
 
@@ -82,7 +83,7 @@ export class Views {
       if (!targets.length) {
         const note = await this.progress.latestNote(report.id, item.id);
         const latest = note
-          ? ` — ${note.note || note.rawText}（${localDateTime(note.createdAt, this.tz)}）`
+          ? ` — ${said(note.note || note.rawText)}（${localDateTime(note.createdAt, this.tz)}）`
           : ` — ${none}`;
         text.push(`${item.id} ${item.title}${latest}`);
         continue;
@@ -117,9 +118,11 @@ export class Views {
       // Who answers for it, and its lead unit: one line above the records.
       const owners = await this.owners.ofItem(report.id, item.id);
       const unit = (await this.owners.units()).get(`${report.id}:${item.id}`);
-      const names = [...new Set(owners.map((o) => (o.targetId ? `${o.name}${TEXT.paren[lang](o.targetId)}` : o.name)))];
+      const names = [
+        ...new Set(owners.map((o) => (o.targetId ? `${said(o.name)}${TEXT.paren[lang](o.targetId)}` : said(o.name)))),
+      ];
       const who = TEXT.ownersNow[lang](names.length ? names.join(TEXT.listSep[lang]) : TEXT.noOwner[lang]);
-      text.unshift(unit ? `${who}${TEXT.listSep[lang]}${TEXT.leadUnit[lang](unit)}` : who);
+      text.unshift(unit ? `${who}${TEXT.listSep[lang]}${TEXT.leadUnit[lang](said(unit))}` : who);
     }
     const id = refIn(this.reports, report, item.id);
     return reply({ kind: 'status', lang, title: `${id} ${item.title}`, text, bars, hints: [TEXT.itemHint[lang](id)] });

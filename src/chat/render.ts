@@ -1,9 +1,12 @@
 /**
- * Reply → text: plain (WeChat, pipes, logs) or ANSI (a terminal). The citation line and the
+ * Reply → text: plain (WeChat, pipes, logs), ANSI (a terminal), or any platform's `TextStyle`.
+ * Every string of the reply goes through the style's `escape` (see markup.ts: text is inert),
+ * so a renderer that builds on this cannot forget a part. The citation line and the
  * continuation mark are made here once, for every platform's renderer.
  */
+import { type Markup, renderMarkup } from './markup.js';
 import { TEXT } from './texts.js';
-import type { Reply } from './types.js';
+import type { ProgressBar, Reply } from './types.js';
 
 /** A text bar for a share: `▓▓▓▓░░░░░░ 40%`. */
 export function bar(percent: number, width = 10): string {
@@ -11,13 +14,19 @@ export function bar(percent: number, width = 10): string {
   return `${'▓'.repeat(filled)}${'░'.repeat(width - filled)} ${percent}%`;
 }
 
-export interface TextStyle {
-  bold(text: string): string;
+/** How a reply is written on one medium: its markup rule, and how a hint is set apart. */
+export interface TextStyle extends Markup {
   dim(text: string): string;
 }
 
-export const PLAIN: TextStyle = { bold: (t) => t, dim: (t) => t };
-export const ANSI: TextStyle = { bold: (t) => `\x1b[1m${t}\x1b[22m`, dim: (t) => `\x1b[2m${t}\x1b[22m` };
+const same = (t: string) => t;
+export const PLAIN: TextStyle = { escape: same, bold: same, dim: same };
+/** A terminal obeys escape sequences: control characters people wrote are shown as `�`, never run. */
+export const ANSI: TextStyle = {
+  escape: (t) => t.replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\t' ? c : '\ufffd')),
+  bold: (t) => `\x1b[1m${t}\x1b[22m`,
+  dim: (t) => `\x1b[2m${t}\x1b[22m`,
+};
 
 /** The passages a reply rests on, in its language (`出处：4.3 提升人才支撑水平`), or '' when it has none. */
 export function citationLine(r: Reply): string {
@@ -32,13 +41,18 @@ export function continued(r: Reply, n: number): string {
 
 /** The reply as lines of text: title, paragraphs, bars, citations, hints. */
 export function renderText(r: Reply, style: TextStyle = PLAIN): string {
-  const emph = (t: string) => t.replace(/\*\*(.+?)\*\*/g, (_m, x: string) => style.bold(x));
+  const e = style.escape;
   const out: string[] = [];
-  if (r.title) out.push(style.bold(r.title));
-  for (const p of r.text) out.push(emph(p));
-  for (const b of r.bars) out.push(`${b.label}\n  ${bar(b.percent)}${b.detail ? `  ${b.detail}` : ''}`);
+  if (r.title) out.push(style.bold(e(r.title)));
+  for (const p of r.text) out.push(renderMarkup(p, style));
+  for (const b of r.bars) out.push(barLine(b, style));
   const sources = citationLine(r);
-  if (sources) out.push(sources);
-  for (const h of r.hints) out.push(style.dim(h));
+  if (sources) out.push(e(sources));
+  for (const h of r.hints) out.push(style.dim(e(h)));
   return out.join('\n');
+}
+
+/** A progress bar as two lines: its label, then the bar and its detail, each escaped for `m`. */
+function barLine(b: ProgressBar, m: Markup): string {
+  return `${m.escape(b.label)}\n  ${bar(b.percent)}${b.detail ? `  ${m.escape(b.detail)}` : ''}`;
 }

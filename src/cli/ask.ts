@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import type { Answerer } from '../answer/answerer.js';
 import { type Answer, plain } from '../answer/types.js';
 import { openCore } from '../bot/open.js';
+import { renderMarkup } from '../chat/markup.js';
+import { ANSI } from '../chat/render.js';
 import { loadConfig } from '../config.js';
 
 function asJson(a: Answer): string {
@@ -20,7 +22,7 @@ function asJson(a: Answer): string {
 }
 
 function asText(a: Answer, tty: boolean): string {
-  return tty ? a.text.replace(/\*\*(.+?)\*\*/g, '\x1b[1m$1\x1b[22m') : plain(a.text);
+  return tty ? renderMarkup(a.text, ANSI) : plain(a.text);
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -4,6 +4,7 @@
  * most with their owners, the items still stale after a reminder, and the command for the rest.
  */
 
+import { said } from '../chat/markup.js';
 import { TEXT } from '../chat/texts.js';
 import { type Lang, type Reply, reply } from '../chat/types.js';
 import type { ItemState, TargetState } from '../progress/standing.js';
@@ -20,15 +21,15 @@ const STALE = 2;
 const ESCALATED = 4;
 
 function updateLine(u: DigestUpdate, lang: Lang): string {
-  const who = `• ${u.who}${TEXT.colon[lang]}`;
-  if (!u.target || u.value === null) return `${who}${u.item.id} ${u.item.title} — ${u.note}`;
+  const who = `• ${said(u.who)}${TEXT.colon[lang]}`;
+  if (!u.target || u.value === null) return `${who}${u.item.id} ${u.item.title} — ${said(u.note)}`;
   if (u.target.kind === 'milestone') return `${who}${u.target.id} ${u.target.text} — **${TEXT.milestoneDone[lang]}**`;
   const before = u.before === undefined ? '' : `${formatNumber(u.before)} → `;
   return `${who}${u.target.id} ${u.target.metric} ${before}**${formatStanding(u.target, u.value, lang)}**`;
 }
 
 function owned(owners: Owner[] | undefined, lang: Lang): string {
-  const names = [...new Set((owners ?? []).map((o) => o.name))];
+  const names = [...new Set((owners ?? []).map((o) => said(o.name)))];
   return names.length ? TEXT.ownedBy[lang](names.join(TEXT.listSep[lang])) : TEXT.noOwner[lang];
 }
 

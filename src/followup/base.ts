@@ -3,6 +3,7 @@
  * item is found from its `report:item` key and written as a line, and which owned items are due
  * (stale, or behind the plan's pace).
  */
+import { said } from '../chat/markup.js';
 import { TEXT } from '../chat/texts.js';
 import { type Lang, type Reply, reply, type Sender } from '../chat/types.js';
 import {
@@ -67,7 +68,9 @@ export abstract class FollowUpBase {
 
   protected ownerNames(owners: Owner[], lang: Lang): string {
     return owners.length
-      ? owners.map((o) => (o.targetId ? `${o.name}${TEXT.paren[lang](o.targetId)}` : o.name)).join(TEXT.listSep[lang])
+      ? owners
+          .map((o) => (o.targetId ? `${said(o.name)}${TEXT.paren[lang](o.targetId)}` : said(o.name)))
+          .join(TEXT.listSep[lang])
       : TEXT.noOwner[lang];
   }
 

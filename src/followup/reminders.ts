@@ -3,6 +3,7 @@
  * is sent (like the digest), an admin's reminder now, snoozes, and the items still stale a week
  * after a reminder, for the digest.
  */
+import { said } from '../chat/markup.js';
 import { TEXT } from '../chat/texts.js';
 import { type Lang, type Reply, reply } from '../chat/types.js';
 import type { ItemState } from '../progress/standing.js';
@@ -155,7 +156,7 @@ export abstract class Reminders extends FollowUpBase {
         ],
       };
       const r = await this.deliver(due, `${date} ${hit.report.id}:${hit.item.id}`, date, { attempts: 1 });
-      results.push(`${o.name}${TEXT.remindOutcome[lang](r)}`);
+      results.push(`${said(o.name)}${TEXT.remindOutcome[lang](r)}`);
     }
     await this.store.audit.record(by, 'remind', `${id}`, 'ok', results.join('; '));
     return {

@@ -3,6 +3,7 @@
  * owner owes (`我的`), and — through the reminders it extends — one reminder per owner per week,
  * snoozes, and the items still stale after a reminder, for the digest.
  */
+import { said } from '../chat/markup.js';
 import { TEXT } from '../chat/texts.js';
 import { type Lang, type Mention, type Reply, reply } from '../chat/types.js';
 import { resolveRef } from '../report/refs.js';
@@ -27,7 +28,7 @@ export class FollowUp extends Reminders {
     const named = namedPeople(arg.rest.replace(/^(?:取消|删除|remove)\s*/i, ''), mentions, by.platform);
     if (named.unknown.length)
       return {
-        reply: this.invalid(TEXT.ownerUnknown[lang](named.unknown), lang),
+        reply: this.invalid(TEXT.ownerUnknown[lang](named.unknown.map(said)), lang),
         outcome: 'invalid',
         detail: 'unknown',
       };
@@ -39,7 +40,7 @@ export class FollowUp extends Reminders {
       if (removing) await repos.owners.unassign(owner);
       else await repos.owners.assign(owner, by);
     }
-    const names = named.people.map((p) => p.name).join(TEXT.listSep[lang]);
+    const names = named.people.map((p) => said(p.name)).join(TEXT.listSep[lang]);
     const all = await repos.owners.ofItem(hit.report.id, hit.item.id);
     const text = [
       (removing ? TEXT.ownerRemoved : TEXT.ownerAssigned)[lang](id, hit.item.title, names),
@@ -60,7 +61,7 @@ export class FollowUp extends Reminders {
       .slice(0, 100);
     await repos.owners.setUnit(hit.report.id, hit.item.id, unit, by);
     const id = this.refOf(hit.report, hit.item.id);
-    const text = unit ? TEXT.unitSet[lang](id, hit.item.title, unit) : TEXT.unitCleared[lang](id);
+    const text = unit ? TEXT.unitSet[lang](id, hit.item.title, said(unit)) : TEXT.unitCleared[lang](id);
     return { reply: reply({ kind: 'recorded', lang, text: [text] }), outcome: 'ok', detail: `${id} ${unit}` };
   }
 
@@ -72,7 +73,7 @@ export class FollowUp extends Reminders {
     const unit = (await this.store.owners.units()).get(`${hit.report.id}:${hit.item.id}`);
     const id = this.refOf(hit.report, hit.item.id);
     const text = [TEXT.ownersOf[lang](id, hit.item.title, this.ownerNames(owners, lang))];
-    if (unit) text.push(TEXT.leadUnit[lang](unit));
+    if (unit) text.push(TEXT.leadUnit[lang](said(unit)));
     if (!owners.length) text.push(TEXT.ownerHint[lang](id));
     return reply({ kind: 'info', lang, text });
   }

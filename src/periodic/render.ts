@@ -2,6 +2,8 @@
  * A period report as a chat reply (short enough for a phone unless everything is asked for,
  * each cut list saying the command that shows the rest), and the same reply as Markdown.
  */
+
+import { type Markup, renderMarkup, said } from '../chat/markup.js';
 import { bar } from '../chat/render.js';
 import { TEXT } from '../chat/texts.js';
 import { type Lang, type ProgressBar, type Reply, reply } from '../chat/types.js';
@@ -33,16 +35,16 @@ function whoAnswers(r: PeriodReport, lang: Lang, itemId: string, targetId?: stri
   const unit = r.units.get(itemId);
   const parts = [
     ...more,
-    ...(names.length ? [TEXT.ownedBy[lang](names.join(TEXT.nameSep[lang]))] : []),
-    ...(unit ? [TEXT.unitAside[lang](unit)] : []),
+    ...(names.length ? [TEXT.ownedBy[lang](names.map(said).join(TEXT.nameSep[lang]))] : []),
+    ...(unit ? [TEXT.unitAside[lang](said(unit))] : []),
   ];
   return parts.length ? TEXT.aside[lang](parts) : '';
 }
 
 function movedLine(r: PeriodReport, u: DigestUpdate, lang: Lang, ref: Ref): string {
-  const head = `• ${u.who}${TEXT.colon[lang]}`;
+  const head = `• ${said(u.who)}${TEXT.colon[lang]}`;
   if (!u.target || u.value === null)
-    return `${head}${ref(u.item.id)} ${u.item.title} — ${u.note}${whoAnswers(r, lang, u.item.id)}`;
+    return `${head}${ref(u.item.id)} ${u.item.title} — ${said(u.note)}${whoAnswers(r, lang, u.item.id)}`;
   const after = u.target.kind === 'milestone' ? TEXT.milestoneDone[lang] : formatStanding(u.target, u.value, lang);
   const before = u.before === undefined || u.target.kind === 'milestone' ? '' : `${formatNumber(u.before)} → `;
   const what = u.target.kind === 'milestone' ? u.target.text : u.target.metric;
@@ -82,7 +84,7 @@ function paragraphs(r: PeriodReport, o: RenderOptions, ref: Ref): string[] {
     const lines = r.newlyMet.map(
       ({ item, target: t }) =>
         `• ${ref(t.target.id)} ${targetPhrase(t.target, lang)}${whoAnswers(r, lang, item.item.id, t.target.id, [
-          [t.userName, t.at && localDate(t.at, tz)].filter(Boolean).join(TEXT.comma[lang]),
+          [t.userName && said(t.userName), t.at && localDate(t.at, tz)].filter(Boolean).join(TEXT.comma[lang]),
         ])}`,
     );
     out.push(
@@ -150,23 +152,36 @@ export function renderPeriod(reports: PeriodReport[], o: RenderOptions): Reply {
   return reply({ kind: 'status', lang, title, text, bars, hints: [TEXT.periodHint[lang](period.kind)] });
 }
 
+/**
+ * A Markdown file is read raw as often as rendered: of what people wrote, only what could link,
+ * embed, tag or embolden is escaped (see chat/markup.ts).
+ */
+const FILE: Markup = { escape: (t) => t.replace(/[\\`*[\]<>]/g, '\\$&'), bold: (t) => `**${t}**` };
+const md = (text: string) => renderMarkup(text, FILE);
+
 /** A reply as Markdown: the title as a heading, the text as it is, bars as a list. */
 export function toMarkdown(r: Reply): string {
   const out: string[] = [];
-  if (r.title) out.push(`# ${r.title}`);
+  if (r.title) out.push(`# ${FILE.escape(r.title)}`);
   for (const p of r.text) {
     // A paragraph's bold lead line is a heading, section names under it smaller ones, `•` lines a list.
     const [head, ...rest] = p.split('\n');
     const lead = /^\*\*([^*]+)\*\*(.*)$/.exec(head!);
     out.push(
       [
-        lead ? `## ${lead[1]}${lead[2]}` : head,
-        ...rest.map((l) => (l.startsWith('• ') ? `- ${l.slice(2)}` : /^(?:\*\*|…)/.test(l) ? l : `### ${l}`)),
+        lead ? `## ${FILE.escape(lead[1]!)}${md(lead[2]!)}` : md(head!),
+        ...rest.map((l) =>
+          l.startsWith('• ') ? `- ${md(l.slice(2))}` : /^(?:\*\*|…)/.test(l) ? md(l) : `### ${md(l)}`,
+        ),
       ].join('\n'),
     );
   }
   if (r.bars.length)
-    out.push(r.bars.map((b) => `- ${b.label}: \`${bar(b.percent)}\`${b.detail ? ` ${b.detail}` : ''}`).join('\n'));
-  if (r.hints.length) out.push(r.hints.map((h) => `> ${h}`).join('\n'));
+    out.push(
+      r.bars
+        .map((b) => `- ${FILE.escape(b.label)}: \`${bar(b.percent)}\`${b.detail ? ` ${FILE.escape(b.detail)}` : ''}`)
+        .join('\n'),
+    );
+  if (r.hints.length) out.push(r.hints.map((h) => `> ${FILE.escape(h)}`).join('\n'));
   return `${out.join('\n\n')}\n`;
 }

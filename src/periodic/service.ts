@@ -3,6 +3,7 @@
  * chat (`导出`), and as files from the command line (`duban report`): one period, every loaded
  * report, the same figures in each form.
  */
+import { said } from '../chat/markup.js';
 import { TEXT } from '../chat/texts.js';
 import { type Lang, type Reply, reply } from '../chat/types.js';
 import type { Config } from '../config.js';
@@ -74,7 +75,7 @@ export class PeriodicService {
   /** `周报` / `月报` in chat. */
   async chat(kind: PeriodKind, req: PeriodRequest | PeriodArgError, lang: Lang): Promise<Reply> {
     const cmd = TEXT.periodCommand[lang](kind, []);
-    if ('bad' in req) return invalid(TEXT.periodUsage[lang](req.bad, cmd), lang);
+    if ('bad' in req) return invalid(TEXT.periodUsage[lang](said(req.bad), cmd), lang);
     const period = this.period(kind, req);
     const reports = await this.build(period);
     if (!reports) return invalid(TEXT.periodNotYet[lang](period.start), lang);
@@ -83,7 +84,7 @@ export class PeriodicService {
 
   /** `导出`: the workbook of a month (or, with `周`, a week), attached to the reply. */
   async export(req: PeriodRequest | PeriodArgError, lang: Lang): Promise<Reply> {
-    if ('bad' in req) return invalid(TEXT.periodUsage[lang](req.bad, lang === 'zh' ? '导出' : 'export'), lang);
+    if ('bad' in req) return invalid(TEXT.periodUsage[lang](said(req.bad), lang === 'zh' ? '导出' : 'export'), lang);
     const period = this.period(req.kind ?? 'month', req);
     const reports = await this.build(period);
     if (!reports) return invalid(TEXT.periodNotYet[lang](period.start), lang);

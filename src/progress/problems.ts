@@ -1,4 +1,5 @@
 /** What was wrong with a progress or done command, and what to type instead, in Chinese and English. */
+import { said } from '../chat/markup.js';
 import { TEXT } from '../chat/texts.js';
 import type { Lang } from '../chat/types.js';
 import { targetPhrase } from '../report/format.js';
@@ -17,9 +18,9 @@ export function problemText(
     case 'no-ref':
       return TEXT.noRef[lang](verb);
     case 'unknown-ref':
-      return TEXT.unknownItem[lang](p.ref, p.candidates.slice(0, 4).join(TEXT.listSep[lang]), cmd);
+      return TEXT.unknownItem[lang](said(p.ref), p.candidates.slice(0, 4).join(TEXT.listSep[lang]), cmd);
     case 'section-ref':
-      return TEXT.sectionRef[lang](p.ref, p.items);
+      return TEXT.sectionRef[lang](said(p.ref), p.items);
     case 'no-value': {
       const t = p.target ?? p.item.targets.find((x) => x.kind === 'quantity');
       return t ? TEXT.noNumber[lang](ref(t.id), targetPhrase(t, lang)) : TEXT.noteNeeded[lang](cmd, ref(p.item.id));
@@ -29,7 +30,7 @@ export function problemText(
     case 'percent':
       return TEXT.percentValue[lang](ref((p.target ?? p.item.targets[0])?.id ?? p.item.id));
     case 'notation':
-      return TEXT.notationValue[lang](p.written ?? '', ref((p.target ?? p.item.targets[0])?.id ?? p.item.id));
+      return TEXT.notationValue[lang](said(p.written ?? ''), ref((p.target ?? p.item.targets[0])?.id ?? p.item.id));
     case 'too-large':
       return TEXT.tooLargeValue[lang](ref((p.target ?? p.item.targets[0])?.id ?? p.item.id));
     case 'which-target': {

@@ -2,9 +2,15 @@
  * Reply → Feishu interactive cards: a header, lark_md sections with targets in bold, a line for
  * each progress bar, and a note with citations and hints — within a card's limits (50 elements,
  * about 30 KB), split into several cards when longer. The text fallback is the same reply as
- * plain text. User text is escaped so it never becomes an @-mention of everyone.
+ * plain text.
+ *
+ * Feishu's one rule (see chat/markup.ts): every character lark_md reads as syntax is written as a
+ * character reference (`&#91;`), so a note holding `[点我领取](http://…)`, `![p](…)` or
+ * `<at id=all>` shows those characters — never a link, an image or an @-mention of everyone; only
+ * the bot's `**bold**` is markdown. The header is plain_text and needs none.
  */
-import { bar, citationLine, continued, PLAIN, renderText } from '../../chat/render.js';
+import { type Markup, renderMarkup } from '../../chat/markup.js';
+import { bar, citationLine, continued, PLAIN, renderText, type TextStyle } from '../../chat/render.js';
 import type { Reply } from '../../chat/types.js';
 import { splitText } from '../split.js';
 
@@ -22,24 +28,37 @@ export interface FeishuCard {
   elements: Element[];
 }
 
-/** lark_md reads `<at …>` and HTML entities; user text must not. */
-function escapeMd(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/** Links, images, tags and entities, emphasis, code, headings, quotes, strikes: what lark_md reads. */
+const SYNTAX = /[&<>[\]()!*_`#~|\\]/g;
+
+const LARK: Markup = {
+  escape: (t) => t.replace(SYNTAX, (ch) => `&#${ch.codePointAt(0)};`),
+  bold: (t) => `**${t}**`,
+};
+
+/**
+ * A text message reads `<at …>` tags and `[text](url)` links and has no escape for them: full-width
+ * ＜ ［ ］ read the same and open neither.
+ */
+const FULL_WIDTH: Record<string, string> = { '<': '＜', '[': '［', ']': '］' };
+const TEXT_MESSAGE: TextStyle = { ...PLAIN, escape: (t) => t.replace(/[<[\]]/g, (ch) => FULL_WIDTH[ch]!) };
 
 const md = (content: string): Element => ({ tag: 'div', text: { tag: 'lark_md', content } });
 
 /** The reply as one or more cards, in order; `at` (an open_id) is @-mentioned at the top of the first. */
 export function toFeishuCards(reply: Reply, at?: string): FeishuCard[] {
   const elements: Element[] = [];
-  for (const p of reply.text) for (const piece of splitText(escapeMd(p), MAX_SECTION)) elements.push(md(piece));
+  for (const p of reply.text)
+    for (const piece of splitText(renderMarkup(p, LARK), MAX_SECTION)) elements.push(md(piece));
   for (const b of reply.bars)
-    elements.push(md(escapeMd(`**${b.label}**\n${bar(b.percent)}${b.detail ? `  ${b.detail}` : ''}`)));
+    elements.push(
+      md(`${LARK.bold(LARK.escape(b.label))}\n${bar(b.percent)}${b.detail ? `  ${LARK.escape(b.detail)}` : ''}`),
+    );
   const sources = citationLine(reply);
   const notes = [...(sources ? [sources] : []), ...reply.hints];
   if (notes.length) {
     elements.push({ tag: 'hr' });
-    elements.push({ tag: 'note', elements: [{ tag: 'lark_md', content: escapeMd(notes.join('  ·  ')) }] });
+    elements.push({ tag: 'note', elements: [{ tag: 'lark_md', content: LARK.escape(notes.join('  ·  ')) }] });
   }
   if (at) elements.unshift(md(`<at id=${at}></at>`));
 
@@ -65,7 +84,6 @@ export function toFeishuCards(reply: Reply, at?: string): FeishuCard[] {
 
 /** The reply as plain-text messages, for when a card is refused. */
 export function toFeishuTexts(reply: Reply, at?: string): string[] {
-  // A full-width ＜ reads the same and cannot open an <at user_id="all"> in a text message.
-  const text = renderText(reply, PLAIN).replace(/</g, '＜');
+  const text = renderText(reply, TEXT_MESSAGE);
   return splitText(text, FEISHU_MAX_TEXT).map((t, i) => (at && i === 0 ? `<at user_id="${at}"></at> ${t}` : t));
 }

@@ -3,8 +3,13 @@
  * question is asked back, progress bars, and a context line with citations and hints — within Slack's limits (50 blocks a message, 3000 characters a text,
  * 150 a header), split into several messages when it is longer. Each message carries a
  * plain-text fallback.
+ *
+ * Slack's one rule (see chat/markup.ts): `&`, `<` and `>` become entities, so text people wrote
+ * never opens a link (`<http://…|点我>`), a mention (`<!channel>`) or a user reference; Slack's
+ * mrkdwn has no `[text](url)` links. Only the bot's `**bold**` becomes Slack's `*bold*`.
  */
-import { bar, citationLine, continued, PLAIN, renderText } from '../../chat/render.js';
+import { renderMarkup } from '../../chat/markup.js';
+import { bar, citationLine, continued, renderText, type TextStyle } from '../../chat/render.js';
 import type { Reply } from '../../chat/types.js';
 import { splitText } from '../split.js';
 
@@ -36,14 +41,16 @@ export interface SlackMessage {
   blocks: SlackBlock[];
 }
 
-function escapeSlack(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
-/** `**bold**` → Slack's `*bold*`, with Slack's control characters escaped. */
-export function toMrkdwn(text: string): string {
-  return escapeSlack(text).replace(/\*\*(.+?)\*\*/g, '*$1*');
-}
+/** Slack reads `&`, `<` and `>` in mrkdwn and in a message's text alike. */
+const SLACK: TextStyle = {
+  escape: (t) => t.replace(/[&<>]/g, (ch) => ENTITY[ch]!),
+  bold: (t) => `*${t}*`,
+  dim: (t) => t,
+};
+/** The notification's text: the same escaping, no bold. */
+const FALLBACK: TextStyle = { ...SLACK, bold: (t) => t };
 
 function section(text: string): SlackBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
@@ -54,7 +61,8 @@ export function toSlackMessages(reply: Reply): SlackMessage[] {
   const blocks: SlackBlock[] = [];
   if (reply.title)
     blocks.push({ type: 'header', text: { type: 'plain_text', text: reply.title.slice(0, MAX_HEADER) } });
-  for (const p of reply.text) for (const piece of splitText(toMrkdwn(p), MAX_TEXT)) blocks.push(section(piece));
+  for (const p of reply.text)
+    for (const piece of splitText(renderMarkup(p, SLACK), MAX_TEXT)) blocks.push(section(piece));
   if (reply.choices?.length)
     blocks.push({
       type: 'actions',
@@ -67,18 +75,23 @@ export function toSlackMessages(reply: Reply): SlackMessage[] {
     });
   for (const b of reply.bars)
     blocks.push(
-      section(toMrkdwn(`**${b.label}**\n\`${bar(b.percent)}\`${b.detail ? `  ${b.detail}` : ''}`).slice(0, MAX_TEXT)),
+      section(
+        `${SLACK.bold(SLACK.escape(b.label))}\n\`${bar(b.percent)}\`${b.detail ? `  ${SLACK.escape(b.detail)}` : ''}`.slice(
+          0,
+          MAX_TEXT,
+        ),
+      ),
     );
   const sources = citationLine(reply);
   const context = [...(sources ? [sources] : []), ...reply.hints];
   if (context.length)
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: toMrkdwn(context.join('  ·  ')).slice(0, MAX_TEXT) }],
+      elements: [{ type: 'mrkdwn', text: SLACK.escape(context.join('  ·  ')).slice(0, MAX_TEXT) }],
     });
 
   // The fallback is what notifications show: user text in it must not become a live mention.
-  const fallback = escapeSlack(renderText(reply, PLAIN));
+  const fallback = renderText(reply, FALLBACK);
   const messages: SlackMessage[] = [];
   for (let i = 0; i < blocks.length; i += MAX_BLOCKS) {
     const chunk = blocks.slice(i, i + MAX_BLOCKS);

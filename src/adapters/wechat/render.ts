@@ -1,4 +1,8 @@
-/** Reply → plain text for a phone: the answer first, no markdown, split at sentence ends. */
+/**
+ * Reply → plain text for a phone: the answer first, no markdown, split at sentence ends. WeChat's
+ * one rule (see chat/markup.ts): a text message renders nothing, so text is written as it is, but
+ * for the one thing WeChat does read in it, an @ of everyone.
+ */
 import { PLAIN, renderText } from '../../chat/render.js';
 import type { Reply } from '../../chat/types.js';
 import { splitText } from '../split.js';
