@@ -55,6 +55,8 @@ beforeAll(async () => {
       FEISHU_VERIFICATION_TOKEN: 'verify-token',
       FEISHU_MODE: 'http',
       FEISHU_PORT: String(feishuPort),
+      // Plain events, as in feishu.test.ts; the signed ones are tested there.
+      FEISHU_INSECURE_NO_ENCRYPT_KEY: '1',
     }),
     { minIntervalMs: 0 },
   );
