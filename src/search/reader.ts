@@ -62,7 +62,7 @@ export interface ReaderData {
   frequency: Map<string, number>;
   /** The report's own terms (quoted names, target metrics, glossary terms): never everyday words. */
   ownTerms: Set<string>;
-  /** Where the WordNet synonyms are kept: made the first time an English word needs one. */
+  /** Where the index keeps the WordNet synonyms, read the first time an English word needs one. */
   synonymFile: string;
 }
 
@@ -280,13 +280,16 @@ export class QuestionReader {
 
   private synonymMap?: Record<string, string[]>;
 
-  /** English words → words the glossary or dictionary know, read (or made, a second or two, once) on first need. */
+  /**
+   * English words → words the glossary or dictionary know, read on first need: the index build made
+   * them. A file damaged since is made again (a second or two, once) rather than failing the question.
+   */
   private loadSynonyms(): Record<string, string[]> {
     if (this.synonymMap) return this.synonymMap;
     try {
       this.synonymMap = JSON.parse(readFileSync(this.synonymFile, 'utf8')) as Record<string, string[]>;
     } catch {
-      this.synonymMap = buildSynonyms(new Set([...this.glossary.keys(), ...Object.keys(this.cedict)]));
+      this.synonymMap = buildSynonyms(this.glossary, this.cedict);
       const tmp = `${this.synonymFile}.${process.pid}.tmp`;
       writeFileSync(tmp, JSON.stringify(this.synonymMap));
       renameSync(tmp, this.synonymFile);

@@ -28,6 +28,16 @@ describe('the search index on disk', () => {
   });
 });
 
+describe('English questions after an index build', () => {
+  it('find the WordNet synonyms already made, so the first one does not wait for WordNet', async () => {
+    const dataDir = tempDir();
+    const answerer = await openAnswerer(loadConfig({ DUBAN_DATA_DIR: dataDir }));
+    const made = readFileSync(join(dataDir, 'index/synonyms.json'), 'utf8');
+    expect(made).toContain('"pupil"');
+    expect((await answerer.judge('What about pupils?')).query.concepts[0]?.alternatives).toContain('学生');
+  });
+});
+
 describe('a search index cache that was damaged', () => {
   it.each(['vectors.hnsw', 'synonyms.json'])(
     'is built again when %s is garbage, with a line in the log',
