@@ -18,6 +18,7 @@ import {
   buildTraditionalMap,
 } from './dictionary.js';
 import type { HashedNgramEmbeddings } from './embedder.js';
+import { fingerprints } from './files.js';
 import { buildPinyin } from './pinyin.js';
 
 /** A passage the index holds: an item, or a section's preamble. */
@@ -33,7 +34,7 @@ export interface SearchDoc {
 }
 
 /** Bumped when what the files hold changes, so old ones are made again. */
-export const INDEX_VERSION = 20;
+export const INDEX_VERSION = 21;
 
 /** Terms the jieba dictionary must know: quoted names, target metrics, glossary words. */
 export function reportTerms(reports: Report[], glossary: Map<string, string[]>): string[] {
@@ -102,6 +103,12 @@ export function buildIndexFiles(
   renameSync(tmp, join(dir, 'vectors.hnsw'));
   put(
     'manifest.json',
-    JSON.stringify({ version: INDEX_VERSION, hash, docs: docs.length, builtAt: new Date().toISOString() }),
+    JSON.stringify({
+      version: INDEX_VERSION,
+      hash,
+      docs: docs.length,
+      builtAt: new Date().toISOString(),
+      files: fingerprints(dir),
+    }),
   );
 }
