@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// duban benchmark: warm in-process ask latency, cold `duban ask` wall time, peak memory, and a
-// stock Orama (mandarin tokenizer) index on the same questions as a baseline. Prints figures;
-// asserts nothing. Run after `npm run build` (npm install does it).
+// duban benchmark: warm in-process ask latency, cold `duban ask` and the console's first prompt beside
+// `node -e 0`, peak memory, and a stock Orama (mandarin tokenizer) index on the same questions as a
+// baseline. Prints figures; asserts nothing. Run after `npm run build` (npm install does it).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,24 +63,8 @@ console.log(
   `warm ask: p50 ${ms(pct(warm, 50))}, p95 ${ms(pct(warm, 95))}, max ${ms(Math.max(...warm))} (${warm.length} asks)`,
 );
 
-const walls = [];
-const rss = [];
-for (let i = 0; i < 7; i++) {
-  const q = questions[i % questions.length].q;
-  t = performance.now();
-  const r = spawnSync(
-    process.execPath,
-    ['--require', join(root, 'scripts/rss-at-exit.cjs'), join(root, 'bin/duban.js'), 'ask', '--json', q],
-    { env: { ...process.env, DUBAN_DATA_DIR: dataDir }, encoding: 'utf8' },
-  );
-  walls.push(performance.now() - t);
-  if (r.status !== 0) throw new Error(r.stderr);
-  rss.push(Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024);
-}
-console.log(
-  `cold \`node bin/duban.js ask\`: median ${ms(pct(walls, 50))}, max ${ms(Math.max(...walls))} wall ` +
-    `(${walls.length} runs); peak memory ${Math.max(...rss).toFixed(0)} MiB`,
-);
+// Cold `duban ask` and the console's first prompt, beside `node -e 0` in the same run (scripts/bench-startup.mjs).
+spawnSync(process.execPath, [join(root, 'scripts/bench-startup.mjs'), dataDir], { stdio: 'inherit' });
 
 // The same questions with 10,000 progress records in the store (they join the search).
 {

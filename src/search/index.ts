@@ -13,6 +13,7 @@ import { Bm25 } from './bm25.js';
 import { buildIndexFiles, INDEX_VERSION, reportTerms, type SearchDoc } from './build.js';
 import { HashedNgramEmbeddings } from './embedder.js';
 import { type Concept, englishTerms, parseGlossary } from './english.js';
+import { IndexFiles, lazy } from './files.js';
 import { Glosses } from './gloss.js';
 import type { PinyinData } from './pinyin.js';
 import { type Query, QuestionReader, type ReaderData } from './reader.js';
@@ -152,7 +153,10 @@ export class SearchIndex {
     }
   }
 
-  /** Read a built index from its folder; throws when a file is missing or unreadable. */
+  /**
+   * Open a built index from its folder; throws when a file is missing or not as built. Only the
+   * dictionary and the vectors are parsed now: the rest, when a question first needs it.
+   */
   private static load(
     dir: string,
     docs: SearchDoc[],
@@ -162,32 +166,13 @@ export class SearchIndex {
     colloquial: Map<string, string[]>,
     embedder: HashedNgramEmbeddings,
   ): SearchIndex {
-    const dictText = readFileSync(join(dir, 'dict.txt'));
-    const tokenizer = new Tokenizer(dictText);
-    const frequency = new Map(
-      dictText
-        .toString('utf8')
-        .split('\n')
-        .map((l): [string, number] => {
-          const [w, f] = l.split(' ');
-          return [w ?? '', Number(f)];
-        }),
-    );
-    const json = <T>(name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
-    const cedict = json<Record<string, string[]>>('cedict.json');
+    const files = IndexFiles.read(dir, JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).files);
+    const tokenizer = new Tokenizer(files.bytes('dict.txt'));
     const vectors = new hnswlib.HierarchicalNSW('cosine', embedder.dimensions);
     vectors.readIndexSync(join(dir, 'vectors.hnsw'));
     if (vectors.getCurrentCount() !== docs.length)
       throw new Error(`vectors.hnsw holds ${vectors.getCurrentCount()} passages, not ${docs.length}`);
     vectors.setEf(Math.max(50, docs.length));
-    const generic = new Set(readFileSync(join(dir, 'generic.txt'), 'utf8').split('\n'));
-    const traditional = json<Record<string, string>>('traditional.json');
-    const pinyin = json<PinyinData>('pinyin.json');
-    const places = json<ReaderData['places']>('places.json');
-    if (!pinyin.words || !places.zh || !places.named || !places.namedEn)
-      throw new Error('pinyin.json or places.json is incomplete');
-    const spelled = new Set(readFileSync(join(dir, 'english.txt'), 'utf8').split('\n'));
-    const nouns = new Set(readFileSync(join(dir, 'nouns.txt'), 'utf8').split('\n'));
     const lower = docs.map((d) => d.text.toLowerCase()).join('\n');
     // An everyday word stands for the report's terms that the report really uses.
     const everyday = [...colloquial]
@@ -197,22 +182,60 @@ export class SearchIndex {
       ])
       .filter(([word, terms]) => terms.length && !(terms.length === 1 && terms[0] === word))
       .sort((a, b) => b[0].length - a[0].length);
+    const frequency = lazy(
+      () =>
+        new Map(
+          files
+            .text('dict.txt')
+            .split('\n')
+            .map((l): [string, number] => {
+              const [w, f] = l.split(' ');
+              return [w ?? '', Number(f)];
+            }),
+        ),
+    );
+    const cedict = lazy(() => files.json<Record<string, string[]>>('cedict.json'));
+    const generic = lazy(() => files.lines('generic.txt'));
+    const traditional = lazy(() => files.json<Record<string, string>>('traditional.json'));
+    const pinyin = lazy(() => files.json<PinyinData>('pinyin.json'));
+    const places = lazy(() => files.json<ReaderData['places']>('places.json'));
+    const spelled = lazy(() => files.lines('english.txt'));
+    const nouns = lazy(() => files.lines('nouns.txt'));
+    const synonyms = lazy(() => files.json<Record<string, string[]>>('synonyms.json'));
     const reader = new QuestionReader({
       corpus: lower,
       tokenizer,
       glossary,
-      cedict,
       cities: [...new Set(reports.map((r) => r.city))],
-      generic,
-      traditional,
-      pinyin,
       colloquial: everyday,
-      places,
-      spelled,
-      nouns,
-      frequency,
       ownTerms: new Set(reportTerms(reports, glossary)),
-      synonymFile: join(dir, 'synonyms.json'),
+      get cedict() {
+        return cedict();
+      },
+      get generic() {
+        return generic();
+      },
+      get traditional() {
+        return traditional();
+      },
+      get pinyin() {
+        return pinyin();
+      },
+      get places() {
+        return places();
+      },
+      get spelled() {
+        return spelled();
+      },
+      get nouns() {
+        return nouns();
+      },
+      get frequency() {
+        return frequency();
+      },
+      get synonyms() {
+        return synonyms();
+      },
     });
     return new SearchIndex(docs, tokenizer, embedder, vectors, reader, glossaryText);
   }

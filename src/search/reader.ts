@@ -5,10 +5,9 @@
  * much each word counts.
  */
 
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Lang } from '../chat/types.js';
-import { buildSynonyms } from './dictionary.js';
 import { type Concept, correctSpelling, englishConcepts, isEnglish, knownWords } from './english.js';
+import { lazy } from './files.js';
 import { fromPinyin, type PinyinData, soundsLike } from './pinyin.js';
 import { STOP, stripQuestionWords, type Tokenizer } from './tokenize.js';
 
@@ -37,6 +36,10 @@ export interface Query {
 }
 
 /** What the reader needs, all made with the index from the reports and data/. */
+/**
+ * What a reader reads questions with. The index hands over most of it as getters that parse a file on
+ * first use, so the reader reaches a field only when a question needs it.
+ */
 export interface ReaderData {
   /** Every passage's text, lower case. */
   corpus: string;
@@ -62,8 +65,8 @@ export interface ReaderData {
   frequency: Map<string, number>;
   /** The report's own terms (quoted names, target metrics, glossary terms): never everyday words. */
   ownTerms: Set<string>;
-  /** Where the WordNet synonyms are kept: made the first time an English word needs one. */
-  synonymFile: string;
+  /** English words the glossary and dictionary lack → ones they know, through WordNet. */
+  synonyms: Record<string, string[]>;
 }
 
 /** What people put inside a verb and its object: 办(个)事, 盖(一堆)章, 跑(好几个)窗口, 办(几件)实事, 农村(的)房子. */
@@ -91,52 +94,38 @@ function looseWord(word: string): RegExp {
 export class QuestionReader {
   private readonly tokenizer: Tokenizer;
   private readonly glossary: Map<string, string[]>;
-  private readonly cedict: Record<string, string[]>;
   private readonly cities: string[];
-  private readonly generic: Set<string>;
-  private readonly traditional: Record<string, string>;
-  private readonly pinyin: PinyinData;
   private readonly colloquial: [string, string[]][];
-  private readonly spelled: Set<string>;
-  private readonly nouns: Set<string>;
-  private readonly frequency: Map<string, number>;
   private readonly ownTerms: Set<string>;
-  private readonly synonymFile: string;
   private readonly corpus: string;
-  private readonly known: Set<string>;
-  private readonly placesEn: Set<string>;
-  private readonly placesZh: Set<string>;
-  private readonly placesNamed: Record<string, string[]>;
-  private readonly placesNamedEn: Set<string>;
 
-  constructor(d: ReaderData) {
+  constructor(private readonly d: ReaderData) {
     ({
       tokenizer: this.tokenizer,
       glossary: this.glossary,
-      cedict: this.cedict,
       cities: this.cities,
-      generic: this.generic,
-      traditional: this.traditional,
-      pinyin: this.pinyin,
       colloquial: this.colloquial,
-      spelled: this.spelled,
-      nouns: this.nouns,
-      frequency: this.frequency,
       ownTerms: this.ownTerms,
-      synonymFile: this.synonymFile,
       corpus: this.corpus,
     } = d);
-    this.known = knownWords(d.glossary, d.cedict);
-    // A place whose name is also an English word ("One") is not taken for a place.
-    this.placesEn = new Set(d.places.en.filter((p) => !d.spelled.has(p) && !this.known.has(p)));
-    this.placesZh = new Set(d.places.zh);
-    this.placesNamed = d.places.named;
-    this.placesNamedEn = new Set(d.places.namedEn);
   }
+
+  private readonly englishWords = lazy(() => {
+    const known = knownWords(this.d.glossary, this.d.cedict);
+    // A place whose name is also an English word ("One") is not taken for a place.
+    const placesEn = new Set(this.d.places.en.filter((p) => !this.d.spelled.has(p) && !known.has(p)));
+    return { known, placesEn };
+  });
+
+  private readonly places = lazy(() => ({
+    zh: new Set(this.d.places.zh),
+    named: this.d.places.named,
+    namedEn: new Set(this.d.places.namedEn),
+  }));
 
   /** A question typed in traditional characters, in simplified ones. */
   private simplified(text: string): string {
-    return text.replace(/[\u3400-\u9fff]/g, (c) => this.traditional[c] ?? c);
+    return text.replace(/[\u3400-\u9fff]/g, (c) => this.d.traditional[c] ?? c);
   }
 
   /** Turn a question into concepts and the Chinese text to search. */
@@ -229,10 +218,10 @@ export class QuestionReader {
    */
   private chineseWeight(w: string): { weight?: number } {
     const absent = !this.corpus.includes(w);
-    const freq = this.frequency.get(w);
-    if (absent && this.generic.has(w)) return { weight: GENERIC_WEIGHT };
+    const freq = this.d.frequency.get(w);
+    if (absent && this.d.generic.has(w)) return { weight: GENERIC_WEIGHT };
     // A run no dictionary knows made of everyday characters ("能好点"): how, not what.
-    if (absent && freq === undefined && [...w].every((c) => (this.frequency.get(c) ?? 0) >= COMMON_CHAR_FREQ))
+    if (absent && freq === undefined && [...w].every((c) => (this.d.frequency.get(c) ?? 0) >= COMMON_CHAR_FREQ))
       return { weight: GENERIC_WEIGHT };
     if (absent && freq === undefined && [...w].length <= 3) return { weight: EVERYDAY_WEIGHT };
     if ((freq ?? 0) >= EVERYDAY_FREQ && !this.ownTerms.has(w)) return { weight: EVERYDAY_WEIGHT };
@@ -242,11 +231,11 @@ export class QuestionReader {
   /** Concepts of English words, with pinyin and misspellings read as what they stand for. */
   private english(text: string): Concept[] {
     const guess = (word: string): Omit<Concept, 'text'> | undefined => {
-      const han = fromPinyin(word, this.pinyin);
+      const han = fromPinyin(word, this.d.pinyin);
       if (han.length) return { alternatives: han, weight: GUESS_WEIGHT };
-      const fixed = this.spelled.has(word) ? undefined : correctSpelling(word, this.known);
+      const fixed = this.d.spelled.has(word) ? undefined : correctSpelling(word, this.englishWords().known);
       if (!fixed) return this.synonym(word);
-      const [c] = englishConcepts(fixed, this.glossary, this.cedict);
+      const [c] = englishConcepts(fixed, this.glossary, this.d.cedict);
       return c?.alternatives.length
         ? { alternatives: c.alternatives, weight: (c.weight ?? 1) * GUESS_WEIGHT }
         : undefined;
@@ -258,40 +247,24 @@ export class QuestionReader {
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/ü/g, 'v');
     const syllables = plain.replace(/[a-z]+(?:[\s'-]+[a-z]+){1,7}/gi, (run) => {
-      const han = fromPinyin(run, this.pinyin);
+      const han = fromPinyin(run, this.d.pinyin);
       return han.length ? ` ${han[0]} ` : run;
     });
     // Misspelt words are mended first, so that phrases read whole ("urban and rurl areas").
     const mended = syllables.replace(/[A-Za-z]{4,}/g, (w) => {
       const lower = w.toLowerCase();
       if (
-        this.spelled.has(lower) ||
-        this.known.has(lower) ||
+        this.d.spelled.has(lower) ||
+        this.englishWords().known.has(lower) ||
         this.glossary.has(lower) ||
-        fromPinyin(lower, this.pinyin).length
+        fromPinyin(lower, this.d.pinyin).length
       )
         return w;
-      return correctSpelling(lower, this.known) ?? w;
+      return correctSpelling(lower, this.englishWords().known) ?? w;
     });
-    return englishConcepts(mended, this.glossary, this.cedict, guess, this.nouns).filter(
+    return englishConcepts(mended, this.glossary, this.d.cedict, guess, this.d.nouns).filter(
       (c) => !c.alternatives.some((a) => this.cities.includes(a)),
     );
-  }
-
-  private synonymMap?: Record<string, string[]>;
-
-  /** English words → words the glossary or dictionary know, read (or made, a second or two, once) on first need. */
-  private loadSynonyms(): Record<string, string[]> {
-    if (this.synonymMap) return this.synonymMap;
-    try {
-      this.synonymMap = JSON.parse(readFileSync(this.synonymFile, 'utf8')) as Record<string, string[]>;
-    } catch {
-      this.synonymMap = buildSynonyms(new Set([...this.glossary.keys(), ...Object.keys(this.cedict)]));
-      const tmp = `${this.synonymFile}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(this.synonymMap));
-      renameSync(tmp, this.synonymFile);
-    }
-    return this.synonymMap;
   }
 
   /** What a word nothing translates stands for through a WordNet synonym ("trouble" → difficulty → 困难), weakly. */
@@ -306,11 +279,10 @@ export class QuestionReader {
       word.replace(/ed$/, 'e'),
       word.replace(/d$/, ''),
     ];
-    const synonyms = this.loadSynonyms();
-    const via = base.map((w) => synonyms[w]).find((list) => list?.length);
+    const via = base.map((w) => this.d.synonyms[w]).find((list) => list?.length);
     if (!via) return undefined;
     const alternatives = [
-      ...new Set(via.flatMap((w) => englishConcepts(w, this.glossary, this.cedict)[0]?.alternatives ?? [])),
+      ...new Set(via.flatMap((w) => englishConcepts(w, this.glossary, this.d.cedict)[0]?.alternatives ?? [])),
     ].slice(0, 6);
     return alternatives.length ? { alternatives, weight: SYNONYM_WEIGHT } : undefined;
   }
@@ -332,8 +304,8 @@ export class QuestionReader {
           continue;
         if (group.every((t) => t.length > 1 && this.corpus.includes(t))) continue;
         // Everyday words of one character each ("能好点" is 能 + 好, not 能耗) are what they say.
-        if (group.every((t) => t.length === 1 && (this.frequency.get(t) ?? 0) >= COMMON_CHAR_FREQ)) continue;
-        const [word] = soundsLike(piece, this.pinyin);
+        if (group.every((t) => t.length === 1 && (this.d.frequency.get(t) ?? 0) >= COMMON_CHAR_FREQ)) continue;
+        const [word] = soundsLike(piece, this.d.pinyin);
         if (word) {
           out.push(word);
           taken = n;
@@ -350,17 +322,17 @@ export class QuestionReader {
     if (query.lang === 'en') {
       const words = query.question.match(/[A-Za-z]+|\d+/g) ?? [];
       // What the reports name right after a place they mention in passing (宁波“3315计划”): how its numbers begin.
-      const ownNumbers = Object.values(this.placesNamed).flatMap((after) => after.join(' ').match(/\d+/g) ?? []);
+      const ownNumbers = Object.values(this.places().named).flatMap((after) => after.join(' ').match(/\d+/g) ?? []);
       return words.some((w, i) => {
         const name = w.toLowerCase();
         if (!/^[A-Z]/.test(w)) return false;
-        if (this.placesEn.has(name)) return true;
+        if (this.englishWords().placesEn.has(name)) return true;
         // "the Ningbo 3315 plan", "Ningbo's 3315 plan" are the report's; "Ningbo's jobs target", "in Ningbo"
         // are another city's.
         const next = words[i + 1] === 's' ? words[i + 2] : words[i + 1];
         if (next && /^\d+$/.test(next) && ownNumbers.some((n) => next.startsWith(n))) return false;
         return (
-          this.placesNamedEn.has(name) &&
+          this.places().namedEn.has(name) &&
           (/^(?:city|s|municipal|province|government)$/i.test(words[i + 1] ?? '') ||
             /^(?:in|for|of|at)$/i.test(words[i - 1] ?? ''))
         );
@@ -371,9 +343,9 @@ export class QuestionReader {
     const flat = q.replace(/[“”"‘’\s]/g, '');
     return this.tokenizer.cut(q).some((w) => {
       const stem = w.replace(/[市县区省]$/, '');
-      if (this.placesZh.has(w) || this.placesZh.has(stem)) return true;
+      if (this.places().zh.has(w) || this.places().zh.has(stem)) return true;
       // 宁波3315计划 is the report's; 宁波市区 is another city's.
-      const after = this.placesNamed[stem];
+      const after = this.places().named[stem];
       return after !== undefined && !after.some((next) => flat.includes(`${stem}${next}`));
     });
   }

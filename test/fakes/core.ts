@@ -18,6 +18,13 @@ export interface TestCore extends Core {
 const SHARED_INDEX = inject('indexDir');
 const OTHER_INDEX = new Map<string, string>();
 
+/** A throw-away data dir with the run's shared search index (for the bundled report) linked in. */
+export function dataDirWithIndex(): string {
+  const dataDir = tempDir();
+  symlinkSync(SHARED_INDEX, join(dataDir, 'index'));
+  return dataDir;
+}
+
 export async function testCore(env: Record<string, string> = {}, start = '2015-06-01T02:00:00Z'): Promise<TestCore> {
   const clock = { now: new Date(start) };
   const dataDir = tempDir();

@@ -28,22 +28,30 @@ describe('the search index on disk', () => {
   });
 });
 
+describe('English questions after an index build', () => {
+  it('find the WordNet synonyms already made, so the first one does not wait for WordNet', async () => {
+    const dataDir = tempDir();
+    const answerer = await openAnswerer(loadConfig({ DUBAN_DATA_DIR: dataDir }));
+    const made = readFileSync(join(dataDir, 'index/synonyms.json'), 'utf8');
+    expect(made).toContain('"pupil"');
+    expect((await answerer.judge('What about pupils?')).query.concepts[0]?.alternatives).toContain('学生');
+  });
+});
+
 describe('a search index cache that was damaged', () => {
-  it.each(['vectors.hnsw', 'synonyms.json'])(
+  // english.txt and synonyms.json are parsed only when an English question needs them: their damage
+  // is still found when the index is opened, not in the middle of a question.
+  it.each(['vectors.hnsw', 'synonyms.json', 'english.txt'])(
     'is built again when %s is garbage, with a line in the log',
     async (file) => {
       const dataDir = tempDir();
       const cfg = loadConfig({ DUBAN_DATA_DIR: dataDir });
-      const first = await openAnswerer(cfg);
-      if (file === 'synonyms.json') await first.judge('What about pupils?');
+      await openAnswerer(cfg);
       writeFileSync(join(dataDir, 'index', file), '\u0000garbage{');
       const { result: a, logged } = await captureStderr(() => openAnswerer(cfg));
+      expect(logged).toMatch(/could not be read .*building it again/);
       expect((await a.ask('人才团队的引进目标是多少？')).citations[0]?.id).toBe('4.3');
-      if (file === 'synonyms.json') {
-        // English words the glossary lacks are read through WordNet synonyms, made again and kept.
-        expect((await a.judge('What about pupils?')).query.concepts[0]?.alternatives).toContain('学生');
-        expect(readFileSync(join(dataDir, 'index/synonyms.json'), 'utf8')).toContain('"pupil"');
-      } else expect(logged).toMatch(/could not be read .*building it again/);
+      expect((await a.judge('What about pupils?')).query.concepts[0]?.alternatives).toContain('学生');
     },
   );
 });
