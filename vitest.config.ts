@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // Crash, corruption and several-process tests run with `npm run soak` (in CI after `npm test`).
-    exclude: ['test/soak/**', 'node_modules/**', ...tiersLeftOut(['postgres', 'browser'])],
+    exclude: ['test/soak/**', 'node_modules/**', ...tiersLeftOut(['PostgreSQL', 'browser'])],
     testTimeout: 20000,
     pool: 'forks',
     isolate: false,

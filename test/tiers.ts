@@ -7,7 +7,7 @@ import { postgresBin } from '../scripts/postgres.mjs';
 import { noBrowser } from './fakes/browser.js';
 
 const TIERS = {
-  postgres: {
+  PostgreSQL: {
     files: ['test/store/postgres.test.ts', 'test/soak/postgres.test.ts'],
     missing: () =>
       postgresBin()
