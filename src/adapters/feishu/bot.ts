@@ -11,6 +11,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Mention, Reply } from '../../chat/types.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
 import { withoutFile } from '../attachment.js';
+import { InFlight } from '../in-flight.js';
 import { ChannelPacer } from '../pacer.js';
 import { Turns } from '../turns.js';
 import { callbackServer } from './callback.js';
@@ -104,6 +105,7 @@ export function createFeishuAdapter(port: ChatPort, config: FeishuSettings, opts
   const client = new lark.Client({ ...credentials, loggerLevel: lark.LoggerLevel.warn, logger });
   const pacer = new ChannelPacer(() => opts.minIntervalMs ?? DEFAULT_INTERVAL_MS);
   const turns = new Turns();
+  const work = new InFlight();
   const names = new Map<string, string>();
   let botOpenId: Promise<string | undefined> | undefined;
 
@@ -197,9 +199,9 @@ export function createFeishuAdapter(port: ChatPort, config: FeishuSettings, opts
   }).register({
     // Answered after the handler returns: Feishu sends an event again when it waits over 3 seconds.
     'im.message.receive_v1': (event) => {
-      onMessage(event).catch((err) =>
-        log(`could not answer ${event.message?.message_id}: ${(err as Error)?.message ?? err}`),
-      );
+      work
+        .track(onMessage(event))
+        .catch((err) => log(`could not answer ${event.message?.message_id}: ${(err as Error)?.message ?? err}`));
     },
   });
 
@@ -218,7 +220,10 @@ export function createFeishuAdapter(port: ChatPort, config: FeishuSettings, opts
       verificationToken: config.FEISHU_VERIFICATION_TOKEN!,
       encryptKey: config.FEISHU_ENCRYPT_KEY,
       onEvent: (event) => {
-        dispatcher.invoke(event, { needCheck: false }).catch((err) => log(`event failed: ${(err as Error)?.message}`));
+        // Counted from here: the dispatcher reaches the handler above only after awaits of its own.
+        work
+          .track(dispatcher.invoke(event, { needCheck: false }))
+          .catch((err) => log(`event failed: ${(err as Error)?.message}`));
       },
     });
 
@@ -247,5 +252,6 @@ export function createFeishuAdapter(port: ChatPort, config: FeishuSettings, opts
     async send(channel, reply) {
       await deliver(channel.channelId, reply);
     },
+    idle: () => work.idle(),
   };
 }

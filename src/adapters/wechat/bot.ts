@@ -11,6 +11,7 @@ import { type Contact, type Message, type Room, ScanStatus, type Wechaty, Wechat
 import type { Reply } from '../../chat/types.js';
 import { localDate } from '../../time.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
+import { InFlight } from '../in-flight.js';
 import { ChannelPacer } from '../pacer.js';
 import { toWechatTexts } from './render.js';
 import type { WechatSettings } from './settings.js';
@@ -39,6 +40,7 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
   const [minGap, maxGap] = opts.pacingMs ?? [1500, 4000];
   const pacer = new ChannelPacer(() => minGap + Math.random() * (maxGap - minGap));
   let startedAt = new Date();
+  const work = new InFlight();
 
   function allowedRoom(topic: string): boolean {
     return !config.WECHAT_ROOMS.length || config.WECHAT_ROOMS.includes(topic);
@@ -120,7 +122,9 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
     )
     .on('error', (err) => log(`error: ${(err as Error)?.message ?? err}`))
     .on('message', (msg) => {
-      onMessage(msg).catch((err) => log(`could not handle message ${msg.id}: ${(err as Error)?.message ?? err}`));
+      work
+        .track(onMessage(msg))
+        .catch((err) => log(`could not handle message ${msg.id}: ${(err as Error)?.message ?? err}`));
     });
 
   return {
@@ -145,5 +149,6 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
       if (!room) throw new Error(`no WeChat group with the topic "${channel.channelId}"`);
       await deliver(room, `room:${channel.channelId}`, reply);
     },
+    idle: () => work.idle(),
   };
 }
