@@ -10,7 +10,7 @@ import { type TestCore, testCore } from '../fakes/core.js';
 import { FakeDingtalkApi } from '../fakes/dingtalk-api.js';
 import { FeishuFakeApi, messageEvent } from '../fakes/feishu-api.js';
 import { tempDir } from '../fakes/tmp.js';
-import { freePort, settle, until } from '../fakes/wait.js';
+import { freePort, until } from '../fakes/wait.js';
 
 const SECRET = 'dt-secret';
 const api = new FakeDingtalkApi();
@@ -114,7 +114,7 @@ describe('DingTalk over HTTP callbacks', () => {
     await callback(body);
     await until(() => api.replies().length === 1);
     await callback(body);
-    await settle();
+    await robot.idle();
     expect(api.replies()).toHaveLength(1);
     expect((await core.store.progress.latestForItem('cixi-2015', '6.4')).get('6.4#1')?.value).toBe(5);
     expect((await core.store.progress.history('cixi-2015', '6.4'))[0]).toMatchObject({
@@ -132,7 +132,7 @@ describe('DingTalk over HTTP callbacks', () => {
     expect((await callback(robotMessage('进展 4.3#1 97'), { skewMs: 61 * 60_000 })).status).toBe(401);
     const unsigned = await fetch(url, { method: 'POST', body: JSON.stringify(forged) });
     expect(unsigned.status).toBe(401);
-    await settle();
+    await robot.idle();
     expect(api.calls).toEqual([]);
     const values = (await core.store.progress.history('cixi-2015', '4.3')).map((r) => r.value);
     expect(values).not.toContain(99);
@@ -205,7 +205,7 @@ describe('DingTalk over HTTP callbacks', () => {
       body: '{}',
     });
     expect(elsewhere.status).toBe(404);
-    await settle();
+    await robot.idle();
     expect(api.calls).toEqual([]);
   });
 
@@ -294,7 +294,7 @@ describe('DingTalk in Stream mode', () => {
     await until(() => api.replies().length === 1);
     expect(markdown(api.replies()[0]!)).toContain('25个以上');
     stream.client!.onDownStream(JSON.stringify({ ...frame, headers: { ...frame.headers, messageId: 'frame-2' } }));
-    await settle();
+    await stream.idle();
     expect(api.replies()).toHaveLength(1);
   });
 });

@@ -4,7 +4,8 @@ import { platformSettings } from '../../src/adapters/registry.js';
 import { createWechatAdapter, type WechatAdapter } from '../../src/adapters/wechat/bot.js';
 import { wechat as wechatPlatform } from '../../src/adapters/wechat/platform.js';
 import { type TestCore, testCore } from '../fakes/core.js';
-import { settle, until } from '../fakes/wait.js';
+import { until } from '../fakes/wait.js';
+import { quietness } from '../fakes/wechat.js';
 
 let core: TestCore;
 let wechat: WechatAdapter;
@@ -15,6 +16,8 @@ let mike: mock.ContactMock;
 let room: mock.RoomMock;
 let other: mock.RoomMock;
 /** What the bot sent: [conversation id, text]. */
+/** Resolves once the bot has heard every message and is done with them. */
+let quiet: () => Promise<void>;
 let sent: [string, string][] = [];
 
 beforeAll(async () => {
@@ -31,6 +34,7 @@ beforeAll(async () => {
     { puppet, pacingMs: [0, 5] },
   );
   await wechat.start();
+  quiet = quietness(puppet, wechat);
   user = mocker.createContact({ name: '督办' });
   mary = mocker.createContact({ id: 'wxid_mary', name: '玛丽' });
   mike = mocker.createContact({ id: 'wxid_mike', name: '迈克' });
@@ -82,7 +86,7 @@ describe('WeChat', () => {
     mary.say('@督办 状态', [user]).to(other);
     mary.say('#状态').to(other);
     mary.say('大家早上好').to(room);
-    await settle();
+    await quiet();
     expect(sent).toEqual([]);
   });
 
@@ -91,7 +95,7 @@ describe('WeChat', () => {
     await until(() => sent.length >= 1);
     const last = [...mocker.cacheMessagePayload.values()].filter((p) => p.text === '#进展 6.4 +3').at(-1)!;
     mocker.puppet.emit('message', { messageId: last.id });
-    await settle();
+    await quiet();
     expect(sent).toHaveLength(1);
     expect((await core.store.progress.latestForItem('cixi-2015', '6.4')).get('6.4#1')?.value).toBe(3);
   });
@@ -107,14 +111,14 @@ describe('WeChat', () => {
       mentionIdList: [],
     } as never);
     mocker.puppet.emit('message', { messageId: old.id });
-    await settle();
+    await quiet();
     expect(sent).toEqual([]);
   });
 
   it('splits a long reply at sentence ends and sends the parts in order', async () => {
     mary.say('任务').to(user);
     await until(() => sent.length >= 2);
-    await settle();
+    await quiet();
     for (const [, text] of sent) expect(text.length).toBeLessThanOrEqual(1200);
     const all = sent.map(([, t]) => t).join('\n');
     expect(all.indexOf('1.1 促进企业稳定生产')).toBeLessThan(all.indexOf('8.6 促进文化体育事业蓬勃繁荣'));

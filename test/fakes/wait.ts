@@ -18,6 +18,3 @@ export async function until(check: () => boolean, ms = 5000, what = 'the conditi
     await new Promise((r) => setTimeout(r, 20));
   }
 }
-
-/** Give asynchronous work that should not happen a moment to show itself. */
-export const settle = () => new Promise((r) => setTimeout(r, 300));
