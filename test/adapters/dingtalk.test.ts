@@ -84,7 +84,9 @@ afterAll(async () => {
   await robot.stop();
   await api.stop();
 });
-beforeEach(() => {
+// Each test starts with the last one's replies all sent, so none of them is counted as this test's.
+beforeEach(async () => {
+  await robot.idle();
   api.calls = [];
 });
 

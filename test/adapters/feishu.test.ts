@@ -50,7 +50,9 @@ afterAll(async () => {
   await bot.stop();
   await api.stop();
 });
-beforeEach(() => {
+// Each test starts with the last one's replies all sent, so none of them is counted as this test's.
+beforeEach(async () => {
+  await bot.idle();
   api.calls = [];
   api.refuseCards = 0;
 });

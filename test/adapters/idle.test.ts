@@ -41,7 +41,7 @@ function heldPort() {
   return { port: slow, state };
 }
 
-/** Whether `promise` has settled by the time everything already queued has run. */
+/** Whether `promise` is done by the time everything already queued has run. */
 async function doneYet(promise: Promise<unknown>): Promise<boolean> {
   let done = false;
   void promise.then(() => {

@@ -51,7 +51,9 @@ afterAll(async () => {
   await slack.stop();
   await api.stop();
 });
-beforeEach(() => {
+// Each test starts with the last one's replies all sent, so none of them is counted as this test's.
+beforeEach(async () => {
+  await slack.idle();
   api.calls = [];
   api.uploads = [];
   api.refuseFiles = false;

@@ -49,7 +49,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await wechat.stop();
 });
-beforeEach(() => {
+// Each test starts with the last one's replies all sent, so none of them is counted as this test's.
+beforeEach(async () => {
+  await quiet();
   sent = [];
 });
 
