@@ -2,9 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/answer/answerer.js';
 import { openAnswerer } from '../../src/answer/open.js';
 import { loadConfig } from '../../src/config.js';
+import { indexedDataDir } from '../fakes/core.js';
 import { FakeOpenAI } from '../fakes/openai-server.js';
 import { captureStderr } from '../fakes/stderr.js';
-import { tempDir } from '../fakes/tmp.js';
 
 const fake = new FakeOpenAI();
 let answerer: Answerer;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   const baseUrl = await fake.start();
   answerer = await openAnswerer(
     loadConfig({
-      DUBAN_DATA_DIR: tempDir(),
+      DUBAN_DATA_DIR: indexedDataDir(),
       DUBAN_LLM_BASE_URL: baseUrl,
       DUBAN_LLM_MODEL: 'fake-model',
       DUBAN_LLM_API_KEY: 'k',
