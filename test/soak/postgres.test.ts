@@ -116,8 +116,7 @@ describe('two bot processes on one PostgreSQL database', () => {
     }
     await pool(jobs, 16);
     const records = 'SELECT COUNT(*) AS n FROM progress';
-    const deadline = Date.now() + 60000;
-    while ((await count(url, records)) < 2000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await until(async () => (await count(url, records)) >= 2000, 60000, '2,000 records');
     await new Promise((r) => setTimeout(r, 1000));
     expect(await count(url, records)).toBe(2000);
     expect(await count(url, "SELECT COUNT(*) AS n FROM handled WHERE platform = 'slack'")).toBe(2000);
