@@ -56,7 +56,7 @@ describe('with an LLM endpoint configured', () => {
     ['real figures swapped between metrics', { content: '今年引进领军人才6个，“千人计划”人才及团队25个 [4.3]。' }],
     ['a refused key', { status: 401 }],
     ['a server error', { status: 500 }],
-    ['a timeout', { content: '太迟了 [4.3]', delayMs: 2000 }],
+    ['a timeout', { content: '太迟了 [4.3]', hang: true }],
     ['the model saying the report does not answer', { content: 'NOT_IN_REPORT' }],
   ])('falls back to the offline answer on %s', async (_name, behaviour) => {
     fake.behaviour = behaviour;
