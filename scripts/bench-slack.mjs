@@ -266,7 +266,7 @@ async function drive(indexDir) {
  */
 async function onPostgres(indexDir) {
   const { postgresBin, startPostgres } = await import('./postgres.mjs');
-  if (!postgresBin()) return console.log('Slack on PostgreSQL: skipped (no PostgreSQL binaries; see .ci/run)');
+  if (!postgresBin()) return console.log('Slack on PostgreSQL: skipped (no PostgreSQL binaries; see README)');
   const db = await startPostgres({ durable: true });
   const api = await startApi();
   try {

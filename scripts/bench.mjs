@@ -160,7 +160,7 @@ spawnSync(process.execPath, [join(root, 'scripts/bench-startup.mjs'), dataDir], 
       server.stop();
     }
   } else {
-    console.log('scale on PostgreSQL: skipped (no PostgreSQL binaries; see .ci/run)');
+    console.log('scale on PostgreSQL: skipped (no PostgreSQL binaries; see README)');
   }
 }
 
@@ -198,3 +198,18 @@ console.log(
 );
 console.log(`peak memory (this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 rmSync(dataDir, { recursive: true, force: true });
+
+// The whole of `npm test` (build, lint, every test), beside a bare `node -e 0` taken at the same moment.
+{
+  const wall = (cmd, args) => {
+    const t0 = performance.now();
+    const { status } = spawnSync(cmd, args, { cwd: root, stdio: 'ignore' });
+    return { ms: performance.now() - t0, ok: status === 0 };
+  };
+  const bare = wall(process.execPath, ['-e', '0']);
+  const test = wall('npm', ['test']);
+  console.log(
+    `\`npm test\` wall: ${(test.ms / 1000).toFixed(1)} s${test.ok ? '' : ' (it failed)'}, ` +
+      `beside \`node -e 0\` ${ms(bare.ms)}`,
+  );
+}

@@ -14,6 +14,8 @@ export interface Adapter {
   stop(): Promise<void>;
   /** Send a reply to a channel unprompted (the digest). Throws when it cannot. */
   send(channel: Channel, reply: Reply): Promise<void>;
+  /** Resolves once nothing is queued or in flight: every message taken in has been answered or dropped. */
+  idle(): Promise<void>;
 }
 
 /** A chat platform: its settings (read from the environment with zod) and how to open it. */

@@ -10,7 +10,7 @@ import { type TestCore, testCore } from '../fakes/core.js';
 import { FakeDingtalkApi } from '../fakes/dingtalk-api.js';
 import { FeishuFakeApi, messageEvent } from '../fakes/feishu-api.js';
 import { tempDir } from '../fakes/tmp.js';
-import { freePort, settle, until } from '../fakes/wait.js';
+import { freePort, until } from '../fakes/wait.js';
 
 const SECRET = 'dt-secret';
 const api = new FakeDingtalkApi();
@@ -58,7 +58,9 @@ afterAll(async () => {
   await robot.stop();
   await api.stop();
 });
-beforeEach(() => {
+// Each test starts with the last one's replies all sent, so none of them is counted as this test's.
+beforeEach(async () => {
+  await robot.idle();
   api.calls = [];
 });
 
@@ -88,7 +90,7 @@ describe('DingTalk over HTTP callbacks', () => {
     await callback(body);
     await until(() => api.replies().length === 1);
     await callback(body);
-    await settle();
+    await robot.idle();
     expect(api.replies()).toHaveLength(1);
     expect((await core.store.progress.latestForItem('cixi-2015', '6.4')).get('6.4#1')?.value).toBe(5);
     expect((await core.store.progress.history('cixi-2015', '6.4'))[0]).toMatchObject({
@@ -107,7 +109,7 @@ describe('DingTalk over HTTP callbacks', () => {
     expect((await callback(robotMessage('进展 4.3#1 96'), { skewMs: -50 * 60_000 })).status).toBe(401);
     const unsigned = await fetch(url, { method: 'POST', body: JSON.stringify(forged) });
     expect(unsigned.status).toBe(401);
-    await settle();
+    await robot.idle();
     expect(api.calls).toEqual([]);
     const values = (await core.store.progress.history('cixi-2015', '4.3')).map((r) => r.value);
     expect(values).not.toContain(99);
@@ -126,7 +128,7 @@ describe('DingTalk over HTTP callbacks', () => {
     expect(
       (await callback(robotMessage('负责 4.3 dingtalk:s9', { senderStaffId: 'admin1' }), { timestamp })).status,
     ).toBe(401);
-    await settle();
+    await robot.idle();
     expect(api.calls).toHaveLength(1);
     expect((await core.store.progress.history('cixi-2015', '4.3')).filter((r) => r.userId === 'admin1')).toEqual([]);
     expect(await core.store.owners.ofUser('dingtalk', 's9')).toEqual([]);
@@ -142,7 +144,7 @@ describe('DingTalk over HTTP callbacks', () => {
       await until(() => api.pushes().length === 1);
       expect(api.pushes()[0]!.body.openConversationId).toBe('cidGroup1');
       expect(JSON.parse(api.pushes()[0]!.body.msgParam as string).text).toContain('督办 · 用法');
-      await settle();
+      await robot.idle();
       expect(elsewhere.calls).toEqual([]);
       expect(api.replies()).toEqual([]);
     } finally {
@@ -216,7 +218,7 @@ describe('DingTalk over HTTP callbacks', () => {
       body: '{}',
     });
     expect(elsewhere.status).toBe(404);
-    await settle();
+    await robot.idle();
     expect(api.calls).toEqual([]);
   });
 
@@ -305,7 +307,7 @@ describe('DingTalk in Stream mode', () => {
     await until(() => api.replies().length === 1);
     expect(markdown(api.replies()[0]!)).toContain('25个以上');
     stream.client!.onDownStream(JSON.stringify({ ...frame, headers: { ...frame.headers, messageId: 'frame-2' } }));
-    await settle();
+    await stream.idle();
     expect(api.replies()).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { feishu as feishuPlatform } from '../../src/adapters/feishu/platform.js'
 import { enabledPlatforms, platformSettings } from '../../src/adapters/registry.js';
 import { type TestCore, testCore } from '../fakes/core.js';
 import { BOT_OPEN_ID, encryptEvent, FeishuFakeApi, messageEvent } from '../fakes/feishu-api.js';
-import { freePort, settle, until } from '../fakes/wait.js';
+import { freePort, until } from '../fakes/wait.js';
 
 const TOKEN = 'verify-token';
 const api = new FeishuFakeApi();
@@ -51,7 +51,9 @@ afterAll(async () => {
   await bot.stop();
   await api.stop();
 });
-beforeEach(() => {
+// Each test starts with the last one's replies all sent, so none of them is counted as this test's.
+beforeEach(async () => {
+  await bot.idle();
   api.calls = [];
   api.refuseCards = 0;
 });
@@ -88,7 +90,7 @@ describe('Feishu over HTTP callbacks', () => {
   it('stays out of group talk that does not @ the bot', async () => {
     await post(url, messageEvent('大家好', { mentions: [] }));
     await post(url, messageEvent('@_user_1 帮助', { mentions: [{ key: '@_user_1', open_id: 'ou_x', name: '某人' }] }));
-    await settle();
+    await bot.idle();
     expect(api.sends()).toEqual([]);
   });
 
@@ -97,7 +99,7 @@ describe('Feishu over HTTP callbacks', () => {
     await post(url, event);
     await until(() => api.sends().length === 1);
     await post(url, event);
-    await settle();
+    await bot.idle();
     expect(api.sends()).toHaveLength(1);
     expect((await core.store.progress.latestForItem('cixi-2015', '6.4')).get('6.4#1')?.value).toBe(5);
   });
@@ -105,7 +107,7 @@ describe('Feishu over HTTP callbacks', () => {
   it('refuses an event with a wrong verification token and does nothing', async () => {
     const res = await post(url, messageEvent('@_user_1 进展 4.3#1 99', { token: 'forged' }));
     expect(res.status).toBe(401);
-    await settle();
+    await bot.idle();
     expect(api.sends()).toEqual([]);
     expect((await core.store.progress.history('cixi-2015', '4.3')).some((r) => r.value === 99)).toBe(false);
   });
@@ -264,7 +266,7 @@ describe('Feishu with an Encrypt Key', () => {
     const body = { encrypt: encryptEvent(messageEvent('@_user_1 人才团队的引进目标是多少？'), KEY) };
     const raw = JSON.stringify(body);
     expect((await post(at, body, signed(raw, 'other-key'))).status).toBe(401);
-    await settle();
+    await encrypted.idle();
     expect(api.sends()).toEqual([]);
     expect((await post(at, body, signed(raw))).status).toBe(200);
     await until(() => api.sends().length === 1);
@@ -282,14 +284,14 @@ describe('Feishu with an Encrypt Key', () => {
     expect((await post(at, early.body, signed(early.raw, KEY, 6 * 60_000))).status).toBe(401);
     const unsigned = forge('进展 4.3#1 93');
     expect((await post(at, unsigned.body)).status).toBe(401);
-    await settle();
+    await bot.idle();
     expect(api.sends()).toEqual([]);
     const once = forge('进展 4.3#1 +4');
     const headers = signed(once.raw, KEY, -4 * 60_000);
     expect((await post(at, once.body, headers)).status).toBe(200);
     await until(() => api.sends().length === 1);
     expect((await post(at, once.body, headers)).status).toBe(401);
-    await settle();
+    await bot.idle();
     expect(api.sends()).toHaveLength(1);
     const byAdmin = (await core.store.progress.history('cixi-2015', '4.3')).filter((r) => r.userId === 'ou_admin');
     expect(byAdmin.map((r) => r.rawText)).toEqual(['进展 4.3#1 +4']);
@@ -309,7 +311,7 @@ describe('Feishu over the long connection', () => {
     await until(() => api.sends().length === 1);
     expect(content(api.sends()[0]!)).toContain('25个以上');
     await ws.dispatcher.invoke(frame, { needCheck: false });
-    await settle();
+    await ws.idle();
     expect(api.sends()).toHaveLength(1);
   });
 });

@@ -6,7 +6,7 @@ import { slack as slackPlatform } from '../../src/adapters/slack/platform.js';
 import { type TestCore, testCore } from '../fakes/core.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { sendSigned } from '../fakes/slack-signing.js';
-import { freePort, settle, until } from '../fakes/wait.js';
+import { freePort, until } from '../fakes/wait.js';
 
 const SECRET = 'test-signing-secret';
 const api = new FakeSlackApi();
@@ -51,7 +51,9 @@ afterAll(async () => {
   await slack.stop();
   await api.stop();
 });
-beforeEach(() => {
+// Each test starts with the last one's replies all sent, so none of them is counted as this test's.
+beforeEach(async () => {
+  await slack.idle();
   api.calls = [];
   api.uploads = [];
   api.refuseFiles = false;
@@ -107,7 +109,7 @@ describe('Slack files', () => {
     await until(() => api.posts().length === 1);
     expect(api.posts()[0]).toMatchObject({ method: 'chat.postEphemeral', args: { user: 'U1' } });
     expect(String(api.posts()[0]!.args.text)).toContain('只有管理员');
-    await settle();
+    await slack.idle();
     expect(api.uploads).toEqual([]);
   });
 

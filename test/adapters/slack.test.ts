@@ -5,7 +5,7 @@ import { slack as slack_ } from '../../src/adapters/slack/platform.js';
 import { type TestCore, testCore } from '../fakes/core.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { sendSigned } from '../fakes/slack-signing.js';
-import { freePort, settle, until } from '../fakes/wait.js';
+import { freePort, until } from '../fakes/wait.js';
 
 const SECRET = 'test-signing-secret';
 const api = new FakeSlackApi();
@@ -66,7 +66,9 @@ afterAll(async () => {
   await slack.stop();
   await api.stop();
 });
-beforeEach(() => {
+// Each test starts with the last one's replies all sent, so none of them is counted as this test's.
+beforeEach(async () => {
+  await slack.idle();
   api.calls = [];
 });
 
@@ -210,7 +212,7 @@ describe('Slack', () => {
       { badSignature: true },
     );
     expect(res.status).toBe(401);
-    await settle();
+    await slack.idle();
     expect(api.posts()).toEqual([]);
     expect((await core.store.progress.history('cixi-2015', '4.3')).some((r) => r.value === 99)).toBe(false);
   });
@@ -225,7 +227,7 @@ describe('Slack', () => {
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
     await until(() => api.posts().length >= 1);
-    await settle();
+    await slack.idle();
     expect(api.posts()).toHaveLength(1);
     expect((await core.store.progress.latestForItem('cixi-2015', '6.4')).get('6.4#1')?.value).toBe(5);
   });
@@ -249,7 +251,7 @@ describe('Slack', () => {
       event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 公交IC卡系统', ts: '500.1', channel: 'C1' }),
     );
     await until(() => api.posts().length >= 1);
-    await settle();
+    await slack.idle();
     expect(api.posts()).toHaveLength(1);
   });
 
@@ -281,7 +283,7 @@ describe('Slack', () => {
       SECRET,
       event({ type: 'message', channel_type: 'channel', user: 'U1', text: '随便聊聊', ts: '701.1', channel: 'C1' }),
     );
-    await settle();
+    await slack.idle();
     expect(api.posts()).toHaveLength(3);
   });
 
@@ -309,7 +311,7 @@ describe('Slack', () => {
       SECRET,
       event({ type: 'message', subtype: 'bot_message', channel_type: 'im', text: '帮助', ts: '800.3', channel: 'D1' }),
     );
-    await settle();
+    await slack.idle();
     expect(api.posts()).toEqual([]);
   });
 

@@ -6,7 +6,8 @@ import { platformSettings } from '../../src/adapters/registry.js';
 import { createWechatAdapter, type WechatAdapter } from '../../src/adapters/wechat/bot.js';
 import { wechat as wechatPlatform } from '../../src/adapters/wechat/platform.js';
 import { type TestCore, testCore } from '../fakes/core.js';
-import { settle, until } from '../fakes/wait.js';
+import { until } from '../fakes/wait.js';
+import { quietness } from '../fakes/wechat.js';
 
 let core: TestCore;
 let wechat: WechatAdapter;
@@ -16,6 +17,8 @@ let boss: mock.ContactMock;
 let mary: mock.ContactMock;
 let room: mock.RoomMock;
 /** What the bot sent, in order. */
+/** Resolves once the bot has heard every message and is done with them. */
+let quiet: () => Promise<void>;
 let sent: Message[] = [];
 
 beforeAll(async () => {
@@ -38,6 +41,7 @@ beforeAll(async () => {
     { puppet, pacingMs: [0, 5] },
   );
   await wechat.start();
+  quiet = quietness(puppet, wechat);
   mocker.login(user);
   wechat.wechaty.on('message', (m) => {
     if (m.self()) sent.push(m);
@@ -46,7 +50,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await wechat.stop();
 });
-beforeEach(() => {
+// Each test starts with the last one's replies all sent, so none of them is counted as this test's.
+beforeEach(async () => {
+  await quiet();
   sent = [];
 });
 
@@ -76,7 +82,7 @@ describe('WeChat files', () => {
   it('refuses 导出 to someone who is not an admin, sending no file', async () => {
     mary.say('#导出').to(room);
     await until(() => sent.length >= 1);
-    await settle();
+    await quiet();
     expect(sent.map((m) => m.text()).join('')).toContain('只有管理员');
     expect(sent.some(isFile)).toBe(false);
   });

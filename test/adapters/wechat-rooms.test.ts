@@ -10,7 +10,8 @@ import { createWechatAdapter, type WechatAdapter } from '../../src/adapters/wech
 import { wechat as wechatPlatform } from '../../src/adapters/wechat/platform.js';
 import { reply } from '../../src/chat/types.js';
 import { type TestCore, testCore } from '../fakes/core.js';
-import { settle, until } from '../fakes/wait.js';
+import { until } from '../fakes/wait.js';
+import { quietness } from '../fakes/wechat.js';
 
 let core: TestCore;
 let wechat: WechatAdapter;
@@ -24,6 +25,8 @@ let project: mock.RoomMock;
 const logs: string[] = [];
 /** What the bot sent: [conversation id, text]. */
 let sent: [string, string][] = [];
+/** Resolves once the bot has heard every message and is done with them. */
+let quiet: () => Promise<void>;
 
 beforeAll(async () => {
   core = await testCore({ DUBAN_ADMINS: 'wechat:wxid_mary' }, new Date().toISOString());
@@ -45,13 +48,15 @@ beforeAll(async () => {
     { puppet, pacingMs: [0, 5] },
   );
   await wechat.start();
+  quiet = quietness(puppet, wechat);
   mocker.login(user);
   wechat.wechaty.on('message', (m) => {
     if (m.self()) sent.push([m.room()?.id ?? m.listener()?.id ?? '', m.text()]);
   });
 });
 afterAll(() => wechat.stop());
-beforeEach(() => {
+beforeEach(async () => {
+  await quiet();
   sent = [];
 });
 
@@ -66,7 +71,7 @@ describe('WECHAT_ROOMS by name', () => {
     expect(line).toContain('put the id of the right one in WECHAT_ROOMS');
     mary.say('#进展 4.3#1 11').to(ours);
     eve.say('#进展 4.3#1 99').to(theirs);
-    await settle();
+    await quiet();
     expect(sent).toEqual([]);
     expect(await core.store.progress.history('cixi-2015', '4.3')).toEqual([]);
     await expect(wechat.send({ platform: 'wechat', channelId: '督办工作群' }, digest)).rejects.toThrow('督办工作群');

@@ -7,7 +7,8 @@ import type { Channel, Reply } from '../../src/chat/types.js';
 import { DigestScheduler } from '../../src/digest/schedule.js';
 import { localDate } from '../../src/time.js';
 import { type TestCore, testCore } from '../fakes/core.js';
-import { settle, until } from '../fakes/wait.js';
+import { until } from '../fakes/wait.js';
+import { quietness } from '../fakes/wechat.js';
 
 const DAILY = { cron: '0 9 * * *', tz: 'Asia/Shanghai', skipEmpty: false };
 let core: TestCore;
@@ -22,6 +23,8 @@ let room: mock.RoomMock;
 let impostor: mock.RoomMock;
 let other: mock.RoomMock;
 /** What the bot sent: [conversation id, text]. */
+/** Resolves once the bot has heard every message and is done with them. */
+let quiet: () => Promise<void>;
 let sent: [string, string][] = [];
 
 beforeAll(async () => {
@@ -42,6 +45,7 @@ beforeAll(async () => {
     { puppet, pacingMs: [0, 5] },
   );
   await wechat.start();
+  quiet = quietness(puppet, wechat);
   mocker.login(user);
   wechat.wechaty.on('message', (m) => {
     if (m.self()) sent.push([m.room()?.id ?? m.listener()?.id ?? '', m.text()]);
@@ -50,7 +54,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await wechat.stop();
 });
-beforeEach(() => {
+// Each test starts with the last one's replies all sent, so none of them is counted as this test's.
+beforeEach(async () => {
+  await quiet();
   sent = [];
 });
 
@@ -88,14 +94,14 @@ describe('WeChat', () => {
     mary.say('@督办 状态', [user]).to(other);
     mary.say('#状态').to(other);
     mary.say('大家早上好').to(room);
-    await settle();
+    await quiet();
     expect(sent).toEqual([]);
   });
 
   it('stays out of an outsider’s group named like the allowed one: nothing answered, recorded or sent there', async () => {
     eve.say('#进展 4.3#1 99').to(impostor);
     eve.say('@督办 看板', [user]).to(impostor);
-    await settle();
+    await quiet();
     expect(sent).toEqual([]);
     expect((await core.store.progress.history('cixi-2015', '4.3')).some((r) => r.value === 99)).toBe(false);
     mary.say('@督办 订阅', [user]).to(room);
@@ -114,7 +120,7 @@ describe('WeChat', () => {
     await until(() => sent.length >= 1);
     const last = [...mocker.cacheMessagePayload.values()].filter((p) => p.text === '#进展 6.4 +3').at(-1)!;
     mocker.puppet.emit('message', { messageId: last.id });
-    await settle();
+    await quiet();
     expect(sent).toHaveLength(1);
     expect((await core.store.progress.latestForItem('cixi-2015', '6.4')).get('6.4#1')?.value).toBe(3);
   });
@@ -130,14 +136,14 @@ describe('WeChat', () => {
       mentionIdList: [],
     } as never);
     mocker.puppet.emit('message', { messageId: old.id });
-    await settle();
+    await quiet();
     expect(sent).toEqual([]);
   });
 
   it('splits a long reply at sentence ends and sends the parts in order', async () => {
     mary.say('任务').to(user);
     await until(() => sent.length >= 2);
-    await settle();
+    await quiet();
     for (const [, text] of sent) expect(text.length).toBeLessThanOrEqual(1200);
     const all = sent.map(([, t]) => t).join('\n');
     expect(all.indexOf('1.1 促进企业稳定生产')).toBeLessThan(all.indexOf('8.6 促进文化体育事业蓬勃繁荣'));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/answer/answerer.js';
 import { openAnswerer } from '../../src/answer/open.js';
 import { loadConfig } from '../../src/config.js';
-import { dataDirWithIndex } from '../fakes/core.js';
+import { indexedDataDir } from '../fakes/core.js';
 import { FakeOpenAI } from '../fakes/openai-server.js';
 import { captureStderr } from '../fakes/stderr.js';
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
   const baseUrl = await fake.start();
   answerer = await openAnswerer(
     loadConfig({
-      DUBAN_DATA_DIR: dataDirWithIndex(),
+      DUBAN_DATA_DIR: indexedDataDir(),
       DUBAN_LLM_BASE_URL: baseUrl,
       DUBAN_LLM_MODEL: 'fake-model',
       DUBAN_LLM_API_KEY: 'k',
@@ -56,7 +56,7 @@ describe('with an LLM endpoint configured', () => {
     ['real figures swapped between metrics', { content: '今年引进领军人才6个，“千人计划”人才及团队25个 [4.3]。' }],
     ['a refused key', { status: 401 }],
     ['a server error', { status: 500 }],
-    ['a timeout', { content: '太迟了 [4.3]', delayMs: 2000 }],
+    ['a timeout', { content: '太迟了 [4.3]', hang: true }],
     ['the model saying the report does not answer', { content: 'NOT_IN_REPORT' }],
   ])('falls back to the offline answer on %s', async (_name, behaviour) => {
     fake.behaviour = behaviour;

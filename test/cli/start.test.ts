@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { sendSigned } from '../fakes/slack-signing.js';
 import { tempDir } from '../fakes/tmp.js';
-import { freePort } from '../fakes/wait.js';
+import { freePort, until } from '../fakes/wait.js';
 
 const api = new FakeSlackApi();
 let apiUrl: string;
@@ -31,11 +31,8 @@ describe('npm start with Slack configured', () => {
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    const deadline = Date.now() + 15000;
-    while (!out.includes('duban is running')) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`did not start: ${out}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await until(() => out.includes('duban is running') || child.exitCode !== null, 15000, 'duban to start');
+    expect(out).toContain('duban is running');
     expect(out).toContain('listening on port');
     expect(out).toMatch(/duban dashboard \(read only\): http:\/\/127\.0\.0\.1:\d+\//);
     expect(out).not.toContain('督办>');
@@ -46,10 +43,7 @@ describe('npm start with Slack configured', () => {
       event: { type: 'app_mention', user: 'U1', text: '<@UBOT> 就业岗位新增多少个', ts: '1.1', channel: 'C1' },
     });
     expect((await sendSigned(`http://127.0.0.1:${port}/slack/events`, 's3cret', body)).status).toBe(200);
-    while (!api.posts().length) {
-      if (Date.now() > deadline) throw new Error('no reply posted');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await until(() => api.posts().length > 0, 15000, 'a reply posted');
     expect(String(api.posts()[0]!.args.text)).toContain('2.2万个');
     child.kill('SIGTERM');
     const code = await new Promise((r) => child.on('exit', r));

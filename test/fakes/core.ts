@@ -18,21 +18,20 @@ export interface TestCore extends Core {
 const SHARED_INDEX = inject('indexDir');
 const OTHER_INDEX = new Map<string, string>();
 
-/** A throw-away data dir with the run's shared search index (for the bundled report) linked in. */
-export function dataDirWithIndex(): string {
+/**
+ * A throw-away data dir linked to a built search index: the shared one for the bundled report; other
+ * reports get an index of their own, built by the first core over them and shared by the rest in this file.
+ */
+export function indexedDataDir(reportsDir?: string): string {
   const dataDir = tempDir();
-  symlinkSync(SHARED_INDEX, join(dataDir, 'index'));
+  if (reportsDir && !OTHER_INDEX.has(reportsDir)) OTHER_INDEX.set(reportsDir, tempDir('duban-index-'));
+  symlinkSync(reportsDir ? OTHER_INDEX.get(reportsDir)! : SHARED_INDEX, join(dataDir, 'index'));
   return dataDir;
 }
 
 export async function testCore(env: Record<string, string> = {}, start = '2015-06-01T02:00:00Z'): Promise<TestCore> {
   const clock = { now: new Date(start) };
-  const dataDir = tempDir();
-  // Other reports get an index of their own (the shared one is for the bundled report), built by
-  // the first core over them and shared by the rest in this file.
-  const reportsDir = env.DUBAN_REPORTS_DIR;
-  if (reportsDir && !OTHER_INDEX.has(reportsDir)) OTHER_INDEX.set(reportsDir, tempDir('duban-index-'));
-  symlinkSync(reportsDir ? OTHER_INDEX.get(reportsDir)! : SHARED_INDEX, join(dataDir, 'index'));
+  const dataDir = indexedDataDir(env.DUBAN_REPORTS_DIR);
   const config = loadConfig({ DUBAN_DATA_DIR: dataDir, ...env });
   const core = await openCore(config, { now: () => clock.now });
   let n = 0;

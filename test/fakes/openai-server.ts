@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 export interface FakeBehaviour {
   content?: string;
   status?: number;
-  delayMs?: number;
+  /** Answer nothing: the request ends when the client gives up waiting (or at stop()). */
+  hang?: boolean;
 }
 
 export class FakeOpenAI {
@@ -21,9 +22,8 @@ export class FakeOpenAI {
       let raw = '';
       for await (const chunk of req) raw += chunk;
       this.requests.push({ path: req.url ?? '', body: JSON.parse(raw || '{}') });
-      const { content = '', status = 200, delayMs = 0 } = this.behaviour;
-      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-      if (res.destroyed) return;
+      const { content = '', status = 200, hang = false } = this.behaviour;
+      if (hang) return;
       res.writeHead(status, { 'content-type': 'application/json' });
       if (status !== 200) return res.end(JSON.stringify({ error: { message: 'fake failure', type: 'server_error' } }));
       res.end(

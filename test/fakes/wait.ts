@@ -10,14 +10,11 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Resolve when `check` holds; fail after `ms`. */
-export async function until(check: () => boolean, ms = 5000, what = 'the condition'): Promise<void> {
+/** Resolve when `check` holds (polled every 20 ms); fail after `ms`. */
+export async function until(check: () => boolean | Promise<boolean>, ms = 5000, what = 'the condition'): Promise<void> {
   const end = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
-
-/** Give asynchronous work that should not happen a moment to show itself. */
-export const settle = () => new Promise((r) => setTimeout(r, 300));

@@ -1,18 +1,18 @@
 /**
- * The dashboard in a real browser (Debian's chromium through playwright-core) at desktop and phone
+ * The dashboard in a real browser (test/fakes/browser.ts: the machine's or the npm package's Chromium) at desktop and phone
  * widths, over seeded records: what a reader sees, the charts drawn, no console errors, nothing
  * wider than a phone. Screenshots go to test-output/web/. One browser and one page for the file.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type Dashboard, serveDashboard } from '../../src/web/server.js';
+import { launchBrowser } from '../fakes/browser.js';
 import { type TestCore, testCore } from '../fakes/core.js';
 import { tempDir } from '../fakes/tmp.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = resolve(import.meta.dirname, '../../test-output/web');
 const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
@@ -23,7 +23,6 @@ let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   mkdirSync(SHOTS, { recursive: true });
   core = await testCore({}, '2015-03-31T02:00:00Z');
   // Values through the year, by as-of date; one taken back.
@@ -36,19 +35,7 @@ beforeAll(async () => {
   expect((await core.say('进展 4.3 已引进领军人才及团队12个')).kind).toBe('recorded');
   expect((await core.say('进展 4.3#2 2')).kind).toBe('recorded');
   web = await serveDashboard(core, loadConfig({ DUBAN_DATA_DIR: tempDir(), DUBAN_WEB_PORT: '0' }));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: WIDTHS.desktop, locale: 'zh-CN' });
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));

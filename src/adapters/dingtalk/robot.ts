@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Mention, Reply } from '../../chat/types.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
 import { withoutFile } from '../attachment.js';
+import { InFlight } from '../in-flight.js';
 import { ChannelPacer } from '../pacer.js';
 import { replyInGroup } from '../private.js';
 import { Turns } from '../turns.js';
@@ -80,6 +81,7 @@ export function createDingtalkAdapter(
   const api = new DingtalkApi(config.DINGTALK_API_URL, clientId, secret, config.DINGTALK_ROBOT_CODE ?? clientId);
   const pacer = new ChannelPacer(() => opts.minIntervalMs ?? DEFAULT_INTERVAL_MS);
   const turns = new Turns();
+  const work = new InFlight();
 
   /** One message to a channel unprompted: a group by openConversationId, a person (`dm:<staffId>`) 1:1. */
   function push(channelId: string, message: Markdown): Promise<void> {
@@ -142,7 +144,9 @@ export function createDingtalkAdapter(
       log(`ignored a callback that is not a robot message: ${parsed.error.issues[0]?.message}`);
       return;
     }
-    handle(parsed.data).catch((err) => log(`could not answer ${parsed.data.msgId}: ${(err as Error)?.message ?? err}`));
+    work
+      .track(handle(parsed.data))
+      .catch((err) => log(`could not answer ${parsed.data.msgId}: ${(err as Error)?.message ?? err}`));
   }
 
   let client: DWClient | undefined;
@@ -186,5 +190,6 @@ export function createDingtalkAdapter(
     async send(channel, reply) {
       await deliver(channel.channelId, reply);
     },
+    idle: () => work.idle(),
   };
 }

@@ -12,6 +12,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Mention, Reply } from '../../chat/types.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
 import { withoutFile } from '../attachment.js';
+import { InFlight } from '../in-flight.js';
 import { ChannelPacer } from '../pacer.js';
 import { replyInGroup } from '../private.js';
 import { Turns } from '../turns.js';
@@ -106,6 +107,7 @@ export function createFeishuAdapter(port: ChatPort, config: FeishuSettings, opts
   const client = new lark.Client({ ...credentials, loggerLevel: lark.LoggerLevel.warn, logger });
   const pacer = new ChannelPacer(() => opts.minIntervalMs ?? DEFAULT_INTERVAL_MS);
   const turns = new Turns();
+  const work = new InFlight();
   const names = new Map<string, string>();
   let botOpenId: Promise<string | undefined> | undefined;
 
@@ -207,9 +209,9 @@ export function createFeishuAdapter(port: ChatPort, config: FeishuSettings, opts
   }).register({
     // Answered after the handler returns: Feishu sends an event again when it waits over 3 seconds.
     'im.message.receive_v1': (event) => {
-      onMessage(event).catch((err) =>
-        log(`could not answer ${event.message?.message_id}: ${(err as Error)?.message ?? err}`),
-      );
+      work
+        .track(onMessage(event))
+        .catch((err) => log(`could not answer ${event.message?.message_id}: ${(err as Error)?.message ?? err}`));
     },
   });
 
@@ -228,7 +230,10 @@ export function createFeishuAdapter(port: ChatPort, config: FeishuSettings, opts
       verificationToken: config.FEISHU_VERIFICATION_TOKEN!,
       encryptKey: config.FEISHU_ENCRYPT_KEY,
       onEvent: (event) => {
-        dispatcher.invoke(event, { needCheck: false }).catch((err) => log(`event failed: ${(err as Error)?.message}`));
+        // Counted from here: the dispatcher reaches the handler above only after awaits of its own.
+        work
+          .track(dispatcher.invoke(event, { needCheck: false }))
+          .catch((err) => log(`event failed: ${(err as Error)?.message}`));
       },
     });
 
@@ -262,5 +267,6 @@ export function createFeishuAdapter(port: ChatPort, config: FeishuSettings, opts
     async send(channel, reply) {
       await deliver(channel.channelId, reply);
     },
+    idle: () => work.idle(),
   };
 }

@@ -7,6 +7,7 @@ import { App, type BlockButtonAction, HTTPReceiver, LogLevel } from '@slack/bolt
 import type { Reply } from '../../chat/types.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
 import { withoutFile } from '../attachment.js';
+import { InFlight } from '../in-flight.js';
 import { ChannelPacer } from '../pacer.js';
 import { Turns } from '../turns.js';
 import { CHOICE_ACTION, toSlackMessages } from './blocks.js';
@@ -236,6 +237,12 @@ export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: 
     await turn(port, message, (reply) => post(channel, reply, { threadTs, user: body.user.id }));
   });
 
+  // Every receiver (HTTP, Socket Mode) hands each event to processEvent, which acknowledges it and then
+  // runs the listeners to the end: counted from there, an event is in flight before Slack hears the ack.
+  const work = new InFlight();
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) => work.track(processEvent(event));
+
   app.error(async (err) => {
     log(`error: ${err.message}`);
   });
@@ -256,5 +263,6 @@ export function createSlackAdapter(port: ChatPort, config: SlackSettings, opts: 
     async send(channel, reply) {
       await post(channel.channelId, reply);
     },
+    idle: () => work.idle(),
   };
 }

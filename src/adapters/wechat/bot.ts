@@ -12,6 +12,7 @@ import { type Contact, type Message, type Room, ScanStatus, type Wechaty, Wechat
 import type { Reply } from '../../chat/types.js';
 import { localDate } from '../../time.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
+import { InFlight } from '../in-flight.js';
 import { ChannelPacer } from '../pacer.js';
 import { replyInGroup } from '../private.js';
 import { toWechatTexts } from './render.js';
@@ -45,6 +46,7 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
   const rooms = new AllowedRooms(config.WECHAT_ROOMS, log);
   /** The topics of WECHAT_ROOMS being resolved after a login: group messages wait for it. */
   let resolving = Promise.resolve();
+  const work = new InFlight();
 
   /** The groups the account is in, read once at each login to resolve the topics in WECHAT_ROOMS. */
   async function resolveRooms(): Promise<void> {
@@ -146,7 +148,9 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
     )
     .on('error', (err) => log(`error: ${(err as Error)?.message ?? err}`))
     .on('message', (msg) => {
-      onMessage(msg).catch((err) => log(`could not handle message ${msg.id}: ${(err as Error)?.message ?? err}`));
+      work
+        .track(onMessage(msg))
+        .catch((err) => log(`could not handle message ${msg.id}: ${(err as Error)?.message ?? err}`));
     });
 
   return {
@@ -176,5 +180,6 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
         );
       await deliver(room, `room:${id}`, reply);
     },
+    idle: () => work.idle(),
   };
 }
