@@ -16,6 +16,7 @@ import { type TestCore, testCore } from '../fakes/core.js';
 import { FakeDingtalkApi } from '../fakes/dingtalk-api.js';
 import { FeishuFakeApi, messageEvent } from '../fakes/feishu-api.js';
 import { freePort, until } from '../fakes/wait.js';
+import { quietness } from '../fakes/wechat.js';
 
 /** A misspelt export question the bot is unsure about: 1.3, 1.2 or section 4. */
 const QUESTION = 'what about exprot growth this year';
@@ -27,6 +28,8 @@ let robot: DingtalkAdapter;
 let feishu: FeishuAdapter;
 let wechat: WechatAdapter;
 let mocker: mock.Mocker;
+/** Resolves once the WeChat adapter has heard every message and is done with them. */
+let quiet: () => Promise<void>;
 let dingUrl: string;
 let feishuUrl: string;
 
@@ -61,14 +64,16 @@ beforeAll(async () => {
     { minIntervalMs: 0 },
   );
   mocker = new mock.Mocker();
+  const puppet = new PuppetMock({ mocker });
   wechat = createWechatAdapter(
     core.port(() => {}),
     platformSettings(wechatPlatform, { WECHAT_ROOMS: '督办工作群', WECHATY_PUPPET: 'wechaty-puppet-mock' }),
-    { puppet: new PuppetMock({ mocker }), pacingMs: [0, 5] },
+    { puppet, pacingMs: [0, 5] },
   );
   await robot.start();
   await feishu.start();
   await wechat.start();
+  quiet = quietness(puppet, wechat);
   dingUrl = `http://127.0.0.1:${dingPort}/dingtalk/events`;
   feishuUrl = `http://127.0.0.1:${feishuPort}/feishu/events`;
 });
@@ -86,11 +91,15 @@ describe('asking back where there are no buttons', () => {
     const bot = mocker.createContact({ name: '督办' });
     const mary = mocker.createContact({ id: 'wxid_mary', name: '玛丽' });
     mocker.login(bot);
-    const room = mocker.createRoom({ topic: '督办工作群', memberIdList: [bot.id, mary.id] });
+    const mike = mocker.createContact({ id: 'wxid_mike', name: '迈克' });
+    const room = mocker.createRoom({ topic: '督办工作群', memberIdList: [bot.id, mary.id, mike.id] });
     const sent: string[] = [];
     wechat.wechaty.on('message', (m) => {
       if (m.self()) sent.push(m.text());
     });
+    mike.say('2').to(room);
+    await quiet();
+    expect(sent).toEqual([]);
     mary.say(`@督办 ${QUESTION}`, [bot]).to(room);
     await until(() => sent.length >= 1);
     expect(sent[0]).toContain('Reply with its number');
@@ -98,6 +107,16 @@ describe('asking back where there are no buttons', () => {
     mary.say('@督办 2', [bot]).to(room);
     await until(() => sent.length >= 2);
     expect(sent[1]).toContain('Item 1.2');
+    // On a phone the asker just types the number; from anyone else a bare number is group chatter.
+    mary.say(`@督办 ${QUESTION}`, [bot]).to(room);
+    await until(() => sent.length >= 3);
+    expect(sent[2]).toContain('Reply with its number');
+    mike.say('2').to(room);
+    await quiet();
+    expect(sent).toHaveLength(3);
+    mary.say('2').to(room);
+    await until(() => sent.length >= 4);
+    expect(sent[3]).toContain('Item 1.2');
   });
 
   it('DingTalk: numbered choices, and 2 from the asker answers item 1.2', async () => {

@@ -3,12 +3,15 @@
  * in private chat, any text. Groups are allowed and addressed by room id (rooms.ts). It ignores
  * its own messages, messages from before start-up and repeated message ids, and sends plain text
  * (and a reply's file, after it) paced with random jitter, within a daily cap per room. A reply
- * meant for one person asked for in a group goes to that person's private chat (private.ts).
+ * meant for one person asked for in a group goes to that person's private chat (private.ts). A
+ * bare number (`2`, `第二个`) in a group reaches the bot only from someone it has just asked back:
+ * on a phone nobody types `@督办 2`, and a `2` from anyone else is group chatter.
  */
 import { join } from 'node:path';
 import { FileBox } from 'file-box';
 import qrcodeTerminal from 'qrcode-terminal';
 import { type Contact, type Message, type Room, ScanStatus, type Wechaty, WechatyBuilder } from 'wechaty';
+import { CHOICE_WITHIN_MS, choiceNumber } from '../../bot/choice.js';
 import type { Reply } from '../../chat/types.js';
 import { localDate } from '../../time.js';
 import { type Adapter, type ChatPort, turn } from '../adapter.js';
@@ -47,6 +50,16 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
   /** The topics of WECHAT_ROOMS being resolved after a login: group messages wait for it. */
   let resolving = Promise.resolve();
   const work = new InFlight();
+  /** When the bot last asked someone back in a group (`room|person` → ms): their bare number is for it. */
+  const askedBack = new Map<string, number>();
+
+  /** Whether a group message that neither @-mentions the bot nor starts with `#` is a pick it waits for. */
+  function isPick(roomId: string, talkerId: string, text: string): boolean {
+    const key = `${roomId}|${talkerId}`;
+    const at = askedBack.get(key);
+    if (at !== undefined && Date.now() - at > CHOICE_WITHIN_MS) askedBack.delete(key);
+    return at !== undefined && Date.now() - at <= CHOICE_WITHIN_MS && choiceNumber(text) !== undefined;
+  }
 
   /** The groups the account is in, read once at each login to resolve the topics in WECHAT_ROOMS. */
   async function resolveRooms(): Promise<void> {
@@ -103,7 +116,7 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
       if (!rooms.allows(room.id)) return;
       const mentioned = await msg.mentionSelf();
       if (mentioned) text = (await msg.mentionText()).trim();
-      else if (!/^[#＃]/.test(text)) return;
+      else if (!/^[#＃]/.test(text) && !isPick(room.id, talker.id, text)) return;
       // Others @-mentioned (`@督办 负责 4.3 @王强`): mentionText() took their names out of the text.
       const self = wechaty.isLoggedIn ? wechaty.currentUser.id : '';
       mentions = (await msg.mentionList()).filter((c) => c.id !== self).map((c) => ({ userId: c.id, name: c.name() }));
@@ -121,6 +134,7 @@ export function createWechatAdapter(port: ChatPort, config: WechatSettings, opts
     };
     await turn(port, message, async (reply) => {
       if (!room) return void (await deliver(talker, `dm:${talker.id}`, reply));
+      if (reply.choices?.length) askedBack.set(`${room.id}|${talker.id}`, Date.now());
       await replyInGroup(reply, {
         group: async (r) => void (await deliver(room, `room:${room.id}`, r, talker)),
         // WeChat delivers a private message only to a friend of the account.
