@@ -23,8 +23,15 @@ import { type Baseline, oramaBaseline } from './baseline.js';
 import { fitModel } from './eval-fit.js';
 import { defaultFiles, heldOut, noisy, type Question, readSet, SetError, seeded } from './eval-sets.js';
 
-/** The targets held-out scores must meet with `--check`. */
-export const TARGETS = { hit1_zh: 0.92, hit1_en: 0.85, must: 0.9, notFoundRecall: 0.9 };
+/** The targets held-out scores must meet with `--check`: issue 24's (hit@1 and one tap), and the earlier two. */
+export const TARGETS = {
+  hit1_zh: 0.9,
+  hit1_en: 0.88,
+  oneTap_zh: 0.97,
+  oneTap_en: 0.97,
+  must: 0.9,
+  notFoundRecall: 0.9,
+};
 
 /** The shares held-out scores must stay at or under with `--check` (issue 24). */
 export const CEILINGS = { confidentlyWrong: 0.02, unanswerableFound: 0.05 };
