@@ -73,7 +73,7 @@ export async function openCore(
         return { ...first!, text: [...first!.text, ...rest.flatMap((r) => r.text)] };
       },
       subscribe: (on, channel, by, lang) => digest.subscribe(on, channel, by, lang),
-      progress: (intent, lang) => digest.progressAnswer(intent, lang),
+      progress: (intent, lang, all) => digest.progressAnswer(intent, lang, all),
       periodic,
       followUp,
       dashboard: () => dashboardLink(config, opts.now?.() ?? new Date()),

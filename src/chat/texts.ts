@@ -196,6 +196,17 @@ export const TEXT = {
     zh: (n: number) => [`还没有人报过进展的工作（${n}项）：`, '每项工作都有人报过进展。'],
     en: (n: number) => [`Items with no update yet (${n}):`, 'Every item has had an update.'],
   },
+  moreListed: {
+    zh: (n: number, command: string) => `…另有${n}条，发“${command}”看全部`,
+    en: (n: number, command: string) => `…and ${n} more: send “${command}” for the whole list`,
+  },
+  /** What to type for a whole progress list; the progress questions read these as asking for all. */
+  listAll: {
+    zh: (list: 'behind' | 'met' | 'no-update') =>
+      ({ behind: '落后 全部', met: '已完成 全部', 'no-update': '未更新 全部' })[list],
+    en: (list: 'behind' | 'met' | 'no-update') =>
+      ({ behind: 'behind all', met: 'met all', 'no-update': 'stale all' })[list],
+  },
   // 督办: owners, lead units, reminders, snoozes.
   progressCommand: { zh: (id: string) => `进展 ${id} 数值`, en: (id: string) => `progress ${id} VALUE` },
   doneCommand: { zh: (id: string) => `完成 ${id}`, en: (id: string) => `done ${id}` },
