@@ -16,6 +16,7 @@ import type { ExtraList, Hit, Query, SearchIndex } from '../search/index.js';
 import { localDate } from '../time.js';
 import { type Features, features, type Model, probability } from './answerability.js';
 import { choiceLines, clarifyChoices } from './clarify.js';
+import type { English } from './english.js';
 import {
   type AnswerText,
   citation,
@@ -68,13 +69,13 @@ export class Answerer {
   constructor(
     readonly reports: Report[],
     readonly index: SearchIndex,
-    opts: { progress?: ProgressLookup; writer?: AnswerWriter; tz: string; model: Model },
+    opts: { progress?: ProgressLookup; writer?: AnswerWriter; tz: string; model: Model; english?: English },
   ) {
     this.progress = opts.progress;
     this.writer = opts.writer;
     this.tz = opts.tz;
     this.model = opts.model;
-    this.standing = { tz: this.tz, gloss: (text) => this.index.glosses.terms(text) };
+    this.standing = { tz: this.tz, gloss: (text) => this.index.glosses.terms(text), english: opts.english };
   }
 
   /** Answer a question; never throws on odd input, and never invents a figure. */
@@ -203,9 +204,12 @@ export class Answerer {
         false,
       );
       if (wantNumber && !holdsFigure(query.question, sentences.join(''))) return undefined;
-      return this.answer(query, outcome, sectionAnswer(place.report, place.section, sentences, query.lang), [
-        citation(place.report.id, place.section.id, place.section.title, sentences.join('')),
-      ]);
+      return this.answer(
+        query,
+        outcome,
+        sectionAnswer(place.report, place.section, sentences, query.lang, this.standing.english),
+        [citation(place.report.id, place.section.id, place.section.title, sentences.join(''))],
+      );
     }
     const { report, section, item } = place;
     const sentences = pickSentences(this.index, query, item.sentences, item.targets, wantNumber);
@@ -242,7 +246,7 @@ export class Answerer {
     const place = resolveRef(this.reports, ref);
     if (place.kind === 'section') {
       const { report, section } = place;
-      return this.answer(query, 'found', sectionOverview(report, section, query.lang), [
+      return this.answer(query, 'found', sectionOverview(report, section, query.lang, this.standing.english), [
         citation(report.id, section.id, section.title, section.preamble),
       ]);
     }

@@ -381,10 +381,10 @@ export const TEXT = {
   },
   noProgress: { zh: '暂无进展记录', en: 'no progress recorded yet' },
   itemHead: {
-    zh: (id: string, title: string, part: string, partTitle: string, _about: string) =>
+    zh: (id: string, title: string, part: string, partTitle: string, _inEnglish: boolean) =>
       `**${id} ${title}**（${part}：${partTitle}）`,
-    en: (id: string, title: string, part: string, partTitle: string, about: string) =>
-      `**Item ${id} “${title}”**${about} (${part}: ${partTitle}) says:`,
+    en: (id: string, title: string, part: string, partTitle: string, inEnglish: boolean) =>
+      `**Item ${id}${inEnglish ? `: ${title}` : ` “${title}”`}** (${part}: ${partTitle}) says:`,
   },
   latestUpdate: {
     zh: (note: string, who: string, when: string) => `最近进展：${note}（${who}，${when}）`,
@@ -396,16 +396,19 @@ export const TEXT = {
     en: (report: string, _part: string, _index: number, id: string) => `Source: ${report}, item ${id}`,
   },
   sectionHead: {
-    zh: (part: string, _id: string, title: string) => `**${part} ${title}**`,
-    en: (_part: string, id: string, title: string) => `**Section ${id} “${title}”** says:`,
+    zh: (part: string, _id: string, title: string, _inEnglish: boolean) => `**${part} ${title}**`,
+    en: (_part: string, id: string, title: string, inEnglish: boolean) =>
+      `**Section ${id}${inEnglish ? `: ${title}` : ` “${title}”`}** says:`,
   },
   sectionSource: {
     zh: (report: string, part: string) => `出处：${report}，${part}`,
     en: (report: string, part: string) => `Source: ${report}, ${part}`,
   },
   sectionItems: {
-    zh: (part: string, _id: string, title: string, n: number) => `**${part} ${title}** 共${n}项工作：`,
-    en: (_part: string, id: string, title: string, n: number) => `**Section ${id} “${title}”** has ${n} items:`,
+    zh: (part: string, _id: string, title: string, _inEnglish: boolean, n: number) =>
+      `**${part} ${title}** 共${n}项工作：`,
+    en: (_part: string, id: string, title: string, inEnglish: boolean, n: number) =>
+      `**Section ${id}${inEnglish ? `: ${title}` : ` “${title}”`}** has ${n} items:`,
   },
   // Figures and sections.
   milestoneStanding: {
