@@ -51,4 +51,11 @@ describe('the report read as English', () => {
     expect(body.prose).toMatch(/^\*\*Item 4\.3 “提升人才支撑水平”\*\* \(section 4: 立足强化动力/);
     expect(body.facts).toContain('• 4.3#1 at least **25** 领军人才及团队 — no progress recorded yet');
   });
+
+  it('keeps a name the title quotes beside its English', () => {
+    const water = report.sections.flatMap((x) => x.items).find((i) => i.id === '6.1')!;
+    const sixth = report.sections.find((x) => x.id === '6')!;
+    const body = itemAnswer(report, sixth, water, water.sentences.slice(1, 2), 'en', { tz: 'Asia/Shanghai', english });
+    expect(body.prose).toMatch(/^\*\*Item 6\.1: Keep up the Five Waters Co-governance \(五水共治\)\*\*/);
+  });
 });
