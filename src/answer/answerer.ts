@@ -8,6 +8,7 @@
  */
 import { said } from '../chat/markup.js';
 import { TEXT } from '../chat/texts.js';
+import type { English } from '../report/english.js';
 import { resolveRef } from '../report/refs.js';
 import { splitSentences } from '../report/text.js';
 import type { Report } from '../report/types.js';
@@ -16,7 +17,6 @@ import type { ExtraList, Hit, Query, SearchIndex } from '../search/index.js';
 import { localDate } from '../time.js';
 import { type Features, features, type Model, probability } from './answerability.js';
 import { choiceLines, clarifyChoices } from './clarify.js';
-import type { English } from './english.js';
 import {
   type AnswerText,
   citation,
@@ -63,6 +63,8 @@ export class Answerer {
   private readonly writer?: AnswerWriter;
   private readonly tz: string;
   private readonly model: Model;
+  /** The report's titles, metrics and units in plain English, for English replies beyond answers too. */
+  readonly english?: English;
   /** What item answers need besides the report: progress, time zone, English glosses. */
   private readonly standing: Standing;
 
@@ -75,6 +77,7 @@ export class Answerer {
     this.writer = opts.writer;
     this.tz = opts.tz;
     this.model = opts.model;
+    this.english = opts.english;
     this.standing = { tz: this.tz, gloss: (text) => this.index.glosses.terms(text), english: opts.english };
   }
 

@@ -6,11 +6,11 @@
 import { said } from '../chat/markup.js';
 import { TEXT } from '../chat/texts.js';
 import type { Lang } from '../chat/types.js';
+import type { English } from '../report/english.js';
 import { formatNumber, formatStanding, sectionName, targetPhrase } from '../report/format.js';
 import type { Item, Report, Section, Target } from '../report/types.js';
 import type { Query, SearchIndex } from '../search/index.js';
 import { localDate } from '../time.js';
-import type { English } from './english.js';
 import type { Citation, TargetStanding } from './types.js';
 
 /** Put **bold** around each target's words inside a sentence. */

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Config, llmConfigured, PROJECT_ROOT } from '../config.js';
+import { English } from '../report/english.js';
 import { loadReports } from '../report/parse.js';
 import { SearchIndex } from '../search/index.js';
 import { loadModel } from './answerability.js';
 import { Answerer } from './answerer.js';
-import { English } from './english.js';
 import type { ProgressLookup } from './types.js';
 
 export const GLOSSARY_FILE = resolve(PROJECT_ROOT, 'data/glossary.tsv');

@@ -46,7 +46,7 @@ export async function openCore(
   const answerer = await openAnswerer(config, progress);
   terms = (t) => answerer.index.terms(t);
   const senders: Record<string, Sender> = {};
-  const digest = new DigestService(answerer.reports, store, config, opts.now);
+  const digest = new DigestService(answerer.reports, store, config, opts.now, answerer.english);
   const periodic = new PeriodicService(answerer.reports, store, config, digest.standings, opts.now);
   const followUp = new FollowUp(
     answerer.reports,

@@ -6,6 +6,7 @@ import { type Lang, type Reply, reply } from '../chat/types.js';
 import type { Config } from '../config.js';
 import type { FollowUp } from '../followup/service.js';
 import { Standings } from '../progress/standing.js';
+import type { English } from '../report/english.js';
 import type { Item, Report } from '../report/types.js';
 import type { Store } from '../store/types.js';
 import { localDate, startOfLocalDay } from '../time.js';
@@ -42,6 +43,8 @@ export class DigestService {
     private readonly store: Store,
     private readonly config: DigestConfig,
     private readonly now: () => Date = () => new Date(),
+    /** Item titles in plain English for English progress lists, where they read whole. */
+    private readonly english?: English,
   ) {
     this.standings = new Standings(
       store.progress,
@@ -97,22 +100,27 @@ export class DigestService {
       const standing = await this.standings.report(report, to);
       const named = this.reports.length > 1 ? `${report.id}:` : '';
       const row = (item: Item, line: string, rank = 0) => rows.push({ reportId: report.id, item, line, rank });
+      const title = (item: Item) => (lang === 'en' && this.english?.phrase(item.title)) || item.title;
       const items = standing.sections.flatMap((s) => s.items);
       if (intent === 'behind') {
         // How far behind its report's pace, so that two reports' lists merge worst first.
         for (const { item, target: t } of standing.behind) {
           const pace = TEXT.pace[lang](t.percent, standing.expected);
-          row(item.item, `• ${named}${t.target.id} ${item.item.title}：${pace}`, standing.expected - t.percent);
+          row(
+            item.item,
+            `• ${named}${t.target.id} ${title(item.item)}${TEXT.colon[lang]}${pace}`,
+            standing.expected - t.percent,
+          );
         }
       } else if (intent === 'no-update') {
-        for (const i of items.filter((x) => !x.lastUpdate)) row(i.item, `• ${named}${i.item.id} ${i.item.title}`);
+        for (const i of items.filter((x) => !x.lastUpdate)) row(i.item, `• ${named}${i.item.id} ${title(i.item)}`);
       } else {
         // The newest met first: what a reader has not seen yet.
         for (const i of items)
           for (const t of i.targets.filter((x) => x.met))
             row(
               i.item,
-              `• ${named}${t.target.id} ${i.item.title}（${t.userName}，${localDate(t.at!, tz)}）`,
+              `• ${named}${t.target.id} ${title(i.item)}${TEXT.paren[lang](`${t.userName}${TEXT.comma[lang]}${localDate(t.at!, tz)}`)}`,
               Date.parse(t.at!),
             );
       }

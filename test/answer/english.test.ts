@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { English } from '../../src/answer/english.js';
 import { itemAnswer } from '../../src/answer/extractive.js';
 import { ENGLISH_FILE, GLOSSARY_FILE } from '../../src/answer/open.js';
 import { loadConfig } from '../../src/config.js';
+import { English } from '../../src/report/english.js';
 import { loadReports } from '../../src/report/parse.js';
 import type { Target } from '../../src/report/types.js';
 import { Glosses } from '../../src/search/gloss.js';

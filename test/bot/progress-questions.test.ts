@@ -36,6 +36,7 @@ describe('questions about the progress itself, answered from the records', () =>
     expect(en.lang).toBe('en');
     expect(en.plain).toMatch(/^Targets behind the pace of the plan \(11\)/);
     expect(bullets(en.plain)).toHaveLength(5);
+    expect(bullets(en.plain)[0]).toBe('• 2.1#1 Build a strong industrial city faster: 0%, 41% expected by now');
     expect(en.plain).toContain('…and 6 more: send “behind all” for the whole list');
     expect(new Set(sources(en)).size).toBe(sources(en).length);
     const enAll = await c.say('behind all');
@@ -53,7 +54,7 @@ describe('questions about the progress itself, answered from the records', () =>
     expect(en.plain).toContain('send “stale all” for the whole list');
     expect(bullets((await c.say('stale all')).plain)).toHaveLength(34);
     expect((await c.say('已完成 全部')).plain).toContain('4.3#1');
-    expect((await c.say('met all')).plain).toContain('4.3#1');
+    expect((await c.say('met all')).plain).toContain('• 4.3#1 Strengthen talent support (张三, 2015-06-01)');
   });
 
   it('lists the targets met, and the items nobody has reported on', async () => {

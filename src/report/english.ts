@@ -5,9 +5,13 @@
  * list of such phrases; otherwise it stays Chinese, which reads better than a string of glossed words.
  */
 import { TEXT } from '../chat/texts.js';
-import { percentOf } from '../report/format.js';
-import type { Target } from '../report/types.js';
-import type { Glosses } from '../search/gloss.js';
+import { percentOf } from './format.js';
+import type { Target } from './types.js';
+
+/** The glossary's English for a phrase that is one of its terms as a whole (search/gloss.ts). */
+export interface WholeTerms {
+  whole(phrase: string): string | undefined;
+}
 
 /** Units that count things: the metric after the figure is the noun (25 leading talents and teams). */
 const COUNTED = new Set([...'个项家所条座套台户场次处名人支辆张间大'].concat(''));
@@ -40,7 +44,7 @@ export class English {
 
   constructor(
     phrasesText: string,
-    private readonly glosses?: Pick<Glosses, 'whole'>,
+    private readonly glosses?: WholeTerms,
   ) {
     this.phrases = new Map(
       phrasesText
