@@ -62,7 +62,14 @@ export class Bot {
     now: () => Date = () => new Date(),
     private readonly log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
   ) {
-    this.views = new Views(answerer.reports, store.progress, standings, config.DUBAN_TZ, store.owners);
+    this.views = new Views(
+      answerer.reports,
+      store.progress,
+      standings,
+      config.DUBAN_TZ,
+      store.owners,
+      answerer.english,
+    );
     this.updates = new Updates(answerer.reports, config.DUBAN_TZ, now);
   }
 

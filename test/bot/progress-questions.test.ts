@@ -74,7 +74,9 @@ describe('questions about the progress itself, answered from the records', () =>
     expect(r.title).toBe('8.3 推进社会保障提质扩面');
     expect(r.plain).toContain('2000/2.2万个');
     const en = await c.say('how is the jobs target going?');
-    expect(en.title).toBe('8.3 推进社会保障提质扩面');
+    expect(en.title).toBe('8.3 Improve and widen social security');
+    expect(en.bars[0]).toMatchObject({ label: '8.3#1 22,000 new urban and rural jobs', percent: 9 });
+    expect(en.bars[0]?.detail).toMatch(/^2,000 of 22,000 \(9%\) \(张三, 2015-06-01 \d\d:\d\d\)$/);
   });
 
   it('still answers questions about what the report promised from the report', async () => {
