@@ -67,16 +67,10 @@ function targetLine(t: Target, latest: TargetStanding | undefined, lang: Lang, {
   return `• ${t.id} ${goal} — ${standing}`;
 }
 
-/**
- * A title as its reader reads it: English where it reads whole, else the Chinese in quotes. A name
- * the title quotes stays beside its English (`… Five Waters Co-governance (五水共治)`): staff know
- * the programme by that name, and it may be what they asked about.
- */
+/** A title as its reader reads it: English where it reads whole, else the Chinese (quoted by the caller). */
 function titleFor(title: string, lang: Lang, english?: English): { title: string; inEnglish: boolean } {
-  const en = lang === 'en' ? english?.phrase(title) : undefined;
-  if (!en) return { title, inEnglish: false };
-  const names = [...title.matchAll(/“([^”]+)”/g)].map((m) => m[1]!);
-  return { title: names.length ? `${en}${TEXT.paren.en(names.join(', '))}` : en, inEnglish: true };
+  const en = lang === 'en' ? english?.title(title) : undefined;
+  return en ? { title: en, inEnglish: true } : { title, inEnglish: false };
 }
 
 /** An answer's text in two parts: what the report says, and the figures computed by code. */

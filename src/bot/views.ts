@@ -24,7 +24,7 @@ export class Views {
 
   /** An item's title as the reader reads it: English where it reads whole (`Strengthen talent support`). */
   private title(item: Item, lang: Lang): string {
-    return (lang === 'en' && this.english?.phrase(item.title)) || item.title;
+    return (lang === 'en' && this.english?.title(item.title)) || item.title;
   }
 
   /** A target as the reader says it: `at least 25 leading talents and teams` / `领军人才及团队 ≥25个`. */

@@ -100,7 +100,7 @@ export class DigestService {
       const standing = await this.standings.report(report, to);
       const named = this.reports.length > 1 ? `${report.id}:` : '';
       const row = (item: Item, line: string, rank = 0) => rows.push({ reportId: report.id, item, line, rank });
-      const title = (item: Item) => (lang === 'en' && this.english?.phrase(item.title)) || item.title;
+      const title = (item: Item) => (lang === 'en' && this.english?.title(item.title)) || item.title;
       const items = standing.sections.flatMap((s) => s.items);
       if (intent === 'behind') {
         // How far behind its report's pace, so that two reports' lists merge worst first.

@@ -70,6 +70,18 @@ export class English {
     return `${english.slice(0, -1).join(', ')} and ${english.at(-1)}`;
   }
 
+  /**
+   * A title in English where it reads whole. A name the title quotes stays beside its English
+   * (`Keep up the Five Waters Co-governance (五水共治)`): staff know the programme by that name, and
+   * it may be what they asked about.
+   */
+  title(zh: string): string | undefined {
+    const en = this.phrase(zh);
+    if (!en) return undefined;
+    const names = [...zh.matchAll(/“([^”]+)”/g)].map((m) => m[1]!);
+    return names.length ? `${en}${TEXT.paren.en(names.join(', '))}` : en;
+  }
+
   /** An amount of a target's unit in English: `25`, `10 billion yuan`, `60 km`, `5%`. */
   amount(t: Pick<Target, 'unit'>, value: number): string {
     if (t.unit in YUAN) return `${englishNumber(value * YUAN[t.unit]!)} yuan`;
