@@ -1,5 +1,5 @@
 /**
- * The report's Chinese read as plain English for English answers: an item's or a section's title,
+ * The report's Chinese read as plain English for English replies: an item's or a section's title,
  * a target's metric, figure and unit. A phrase reads as English only when it reads whole — a line of
  * data/english.tsv (the report's own titles, metrics and milestones) or one glossary term — or as a
  * list of such phrases; otherwise it stays Chinese, which reads better than a string of glossed words.
@@ -15,8 +15,9 @@ export interface WholeTerms {
 
 /** Units that count things: the metric after the figure is the noun (25 leading talents and teams). */
 const COUNTED = new Set([...'个项家所条座套台户场次处名人支辆张间大'].concat(''));
-/** Units of measure: how many yuan of a Chinese unit, or the English word. */
+/** Money units: how many yuan one of them is. */
 const YUAN: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
+/** Units of measure: their English word. */
 const MEASURES: Record<string, string> = {
   公里: 'km',
   千米: 'km',
@@ -38,6 +39,7 @@ function englishNumber(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
+/** Reads the report's titles, metrics and figures as English, or says it cannot (undefined). */
 export class English {
   /** The report's phrases → English, from data/english.tsv. */
   private readonly phrases: Map<string, string>;
