@@ -8,6 +8,7 @@
  */
 import { said } from '../chat/markup.js';
 import { TEXT } from '../chat/texts.js';
+import type { English } from '../report/english.js';
 import { resolveRef } from '../report/refs.js';
 import { splitSentences } from '../report/text.js';
 import type { Report } from '../report/types.js';
@@ -62,19 +63,22 @@ export class Answerer {
   private readonly writer?: AnswerWriter;
   private readonly tz: string;
   private readonly model: Model;
+  /** The report's titles, metrics and units in plain English, for English replies beyond answers too. */
+  readonly english?: English;
   /** What item answers need besides the report: progress, time zone, English glosses. */
   private readonly standing: Standing;
 
   constructor(
     readonly reports: Report[],
     readonly index: SearchIndex,
-    opts: { progress?: ProgressLookup; writer?: AnswerWriter; tz: string; model: Model },
+    opts: { progress?: ProgressLookup; writer?: AnswerWriter; tz: string; model: Model; english?: English },
   ) {
     this.progress = opts.progress;
     this.writer = opts.writer;
     this.tz = opts.tz;
     this.model = opts.model;
-    this.standing = { tz: this.tz, gloss: (text) => this.index.glosses.terms(text) };
+    this.english = opts.english;
+    this.standing = { tz: this.tz, gloss: (text) => this.index.glosses.terms(text), english: opts.english };
   }
 
   /** Answer a question; never throws on odd input, and never invents a figure. */
@@ -203,9 +207,12 @@ export class Answerer {
         false,
       );
       if (wantNumber && !holdsFigure(query.question, sentences.join(''))) return undefined;
-      return this.answer(query, outcome, sectionAnswer(place.report, place.section, sentences, query.lang), [
-        citation(place.report.id, place.section.id, place.section.title, sentences.join('')),
-      ]);
+      return this.answer(
+        query,
+        outcome,
+        sectionAnswer(place.report, place.section, sentences, query.lang, this.standing.english),
+        [citation(place.report.id, place.section.id, place.section.title, sentences.join(''))],
+      );
     }
     const { report, section, item } = place;
     const sentences = pickSentences(this.index, query, item.sentences, item.targets, wantNumber);
@@ -242,7 +249,7 @@ export class Answerer {
     const place = resolveRef(this.reports, ref);
     if (place.kind === 'section') {
       const { report, section } = place;
-      return this.answer(query, 'found', sectionOverview(report, section, query.lang), [
+      return this.answer(query, 'found', sectionOverview(report, section, query.lang, this.standing.english), [
         citation(report.id, section.id, section.title, section.preamble),
       ]);
     }

@@ -6,6 +6,7 @@
 import { said } from '../chat/markup.js';
 import { TEXT } from '../chat/texts.js';
 import type { Lang } from '../chat/types.js';
+import type { English } from '../report/english.js';
 import { formatNumber, formatStanding, sectionName, targetPhrase } from '../report/format.js';
 import type { Item, Report, Section, Target } from '../report/types.js';
 import type { Query, SearchIndex } from '../search/index.js';
@@ -47,28 +48,29 @@ export interface Standing {
   tz: string;
   /** English for the report's terms in a text, for English readers (`河长制` → river chief system). */
   gloss?: (text: string) => [string, string][];
+  /** The report's titles, metrics and units read as plain English, where they read whole. */
+  english?: English;
 }
 
-function targetLine(
-  t: Target,
-  latest: TargetStanding | undefined,
-  lang: Lang,
-  tz: string,
-  gloss?: Standing['gloss'],
-): string {
-  // English readers get 万-style figures spelled out too: 2.2万 (22,000), and the metric in English.
-  const spelled = lang === 'en' && t.value >= 10000 ? ` (${t.value.toLocaleString('en-US')})` : '';
-  const metric =
-    lang === 'en' && gloss
-      ? gloss(t.kind === 'quantity' ? t.metric : t.text)
-          .slice(0, 4)
-          .map(([, en]) => en)
-      : [];
-  const goal = `${targetPhrase(t, lang, { bold: true })}${spelled}${metric.length ? ` — ${metric.join(', ')}` : ''}`;
+function targetLine(t: Target, latest: TargetStanding | undefined, lang: Lang, { tz, english }: Standing): string {
+  // English readers get the target as a sentence (at least 25 leading talents and teams); the
+  // Chinese words stay in the quote above it.
+  const inEnglish = lang === 'en' && english;
+  const goal = inEnglish ? english.target(t, { bold: true }) : targetPhrase(t, lang, { bold: true });
   const standing = latest
-    ? TEXT.latestStanding[lang](formatStanding(t, latest.value, lang), said(latest.userName), localDate(latest.at, tz))
+    ? TEXT.latestStanding[lang](
+        inEnglish ? english.standing(t, latest.value) : formatStanding(t, latest.value, lang),
+        said(latest.userName),
+        localDate(latest.at, tz),
+      )
     : TEXT.noProgress[lang];
   return `• ${t.id} ${goal} — ${standing}`;
+}
+
+/** A title as its reader reads it: English where it reads whole, else the Chinese (quoted by the caller). */
+function titleFor(title: string, lang: Lang, english?: English): { title: string; inEnglish: boolean } {
+  const en = lang === 'en' ? english?.title(title) : undefined;
+  return en ? { title: en, inEnglish: true } : { title, inEnglish: false };
 }
 
 /** An answer's text in two parts: what the report says, and the figures computed by code. */
@@ -90,13 +92,20 @@ export function itemAnswer(
   item: Item,
   sentences: string[],
   lang: Lang,
-  { tz, gloss }: Standing,
+  standing: Standing,
   { latest, note }: ItemProgress = { latest: new Map() },
 ): AnswerText {
+  const { tz, gloss, english } = standing;
   const quote = sentences.map((s) => highlightTargets(s, item.targets)).join('');
-  const about = lang === 'en' ? englishAbout(item.title, gloss) : '';
+  const head = titleFor(item.title, lang, english);
   const lines = [
-    TEXT.itemHead[lang](item.id, item.title, sectionName(section, lang), section.title, about),
+    TEXT.itemHead[lang](
+      item.id,
+      head.title,
+      sectionName(section, lang),
+      titleFor(section.title, lang, english).title,
+      head.inEnglish,
+    ),
     `“${quote}”`,
   ];
   // Key terms: the report's names and longer terms, not every word the glossary knows.
@@ -120,21 +129,22 @@ export function itemAnswer(
   }
   if (item.targets.length) {
     facts.push(TEXT.targetsHead[lang]);
-    for (const t of item.targets) facts.push(targetLine(t, latest.get(t.id), lang, tz, gloss));
+    for (const t of item.targets) facts.push(targetLine(t, latest.get(t.id), lang, standing));
   }
   facts.push(TEXT.itemSource[lang](report.title, sectionName(section, lang), item.index, item.id));
   return { prose: lines.join('\n'), facts };
 }
 
-/** ` — on talent` after an item's Chinese title, from the glossary terms it holds. */
-function englishAbout(title: string, gloss?: Standing['gloss']): string {
-  const terms = gloss?.(title).slice(0, 4) ?? [];
-  return terms.length ? ` — on ${terms.map(([, en]) => en).join(', ')}` : '';
-}
-
 /** The answer for a section preamble passage. */
-export function sectionAnswer(report: Report, section: Section, sentences: string[], lang: Lang): AnswerText {
-  const head = TEXT.sectionHead[lang](sectionName(section, lang), section.id, section.title);
+export function sectionAnswer(
+  report: Report,
+  section: Section,
+  sentences: string[],
+  lang: Lang,
+  english?: English,
+): AnswerText {
+  const { title, inEnglish } = titleFor(section.title, lang, english);
+  const head = TEXT.sectionHead[lang](sectionName(section, lang), section.id, title, inEnglish);
   return { prose: [head, `“${sentences.join('')}”`].join('\n'), facts: [sectionSource(report, section, lang)] };
 }
 
@@ -143,13 +153,22 @@ function sectionSource(report: Report, section: Section, lang: Lang): string {
 }
 
 /** A whole section: its items (and targets) as a list. */
-export function sectionOverview(report: Report, section: Section, lang: Lang): AnswerText {
-  const lines = [TEXT.sectionItems[lang](sectionName(section, lang), section.id, section.title, section.items.length)];
+export function sectionOverview(report: Report, section: Section, lang: Lang, english?: English): AnswerText {
+  const inEnglish = lang === 'en' ? english : undefined;
+  const { title: sectionTitle, inEnglish: titled } = titleFor(section.title, lang, english);
+  const lines = [
+    TEXT.sectionItems[lang](sectionName(section, lang), section.id, sectionTitle, titled, section.items.length),
+  ];
   for (const item of section.items) {
     const targets = item.targets
       .filter((t) => t.kind === 'quantity')
-      .map((t) => `${t.metric}${formatNumber(t.value)}${t.unit}${t.comparator === '>=' ? '以上' : ''}`);
-    lines.push(`• ${item.id} ${item.title}${targets.length ? `（${targets.join('；')}）` : ''}`);
+      .map((t) =>
+        inEnglish
+          ? inEnglish.target(t)
+          : `${t.metric}${formatNumber(t.value)}${t.unit}${t.comparator === '>=' ? '以上' : ''}`,
+      );
+    const title = titleFor(item.title, lang, english).title;
+    lines.push(`• ${item.id} ${title}${targets.length ? TEXT.paren[lang](targets.join(TEXT.listSep[lang])) : ''}`);
   }
   return { prose: lines.join('\n'), facts: [sectionSource(report, section, lang)] };
 }

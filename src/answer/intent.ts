@@ -96,6 +96,9 @@ const MET = new RegExp(
     '(?:完成|达标)了(?:哪些|几个)',
     'which (?:targets?|items?|goals?|tasks?) (?:have|has|are|were)? ?(?:been )?(?:met|achieved|reached|done|completed)',
     'what (?:has|have) been (?:met|achieved|done|completed)',
+    // The list's own command: 已完成 全部, met all (spaces between Chinese words are gone by now).
+    '^已(?:完成|达标)(?:全部|所有)?$',
+    '^met(?: all)?$',
   ].join('|'),
   'i',
 );
@@ -120,6 +123,11 @@ const HOW_GOING = new RegExp(
   ].join('|'),
   'gi',
 );
+
+/** True when a progress question asks for the whole list (`落后 全部`, `list all that is behind`). */
+export function asksForAll(question: string): boolean {
+  return /全部|所有|\ball\b|\bevery/i.test(question);
+}
 
 /** The topic of a "how is X going" question: the question without its frame. */
 export function howGoingTopic(question: string): string {

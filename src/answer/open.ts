@@ -1,6 +1,8 @@
 /** Open the answer path from the configuration: reports, the search index, the answerer — and the store it reads progress from. */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Config, llmConfigured, PROJECT_ROOT } from '../config.js';
+import { English } from '../report/english.js';
 import { loadReports } from '../report/parse.js';
 import { SearchIndex } from '../search/index.js';
 import { searchRecords } from '../search/records.js';
@@ -12,6 +14,8 @@ import type { ProgressLookup } from './types.js';
 
 export const GLOSSARY_FILE = resolve(PROJECT_ROOT, 'data/glossary.tsv');
 export const COLLOQUIAL_FILE = resolve(PROJECT_ROOT, 'data/colloquial.tsv');
+/** The report's titles, metrics and milestones in plain English, for English answers only. */
+export const ENGLISH_FILE = resolve(PROJECT_ROOT, 'data/english.tsv');
 export const MODEL_FILE = resolve(PROJECT_ROOT, 'data/answerability.json');
 
 /** Everything questions need. The LLM client is imported only when an endpoint is configured. */
@@ -21,7 +25,17 @@ export async function openAnswerer(config: Config, progress?: ProgressLookup): P
   const writer = llmConfigured(config)
     ? new (await import('./llm.js')).LlmWriter(config, { city: reports[0]!.city, report: reports[0]!.title })
     : undefined;
-  return new Answerer(reports, index, { progress, writer, tz: config.DUBAN_TZ, model: loadModel(MODEL_FILE) });
+  const english = new English(readFileSync(ENGLISH_FILE, 'utf8'), {
+    // The glossary is read on first need, by an English answer.
+    whole: (phrase) => index.glosses.whole(phrase),
+  });
+  return new Answerer(reports, index, {
+    progress,
+    writer,
+    tz: config.DUBAN_TZ,
+    model: loadModel(MODEL_FILE),
+    english,
+  });
 }
 
 /**

@@ -6,7 +6,7 @@
  * asker's number (choice.ts). It never throws on what a user sends.
  */
 import type { Answerer } from '../answer/answerer.js';
-import { howGoingTopic, progressIntent } from '../answer/intent.js';
+import { asksForAll, howGoingTopic, progressIntent } from '../answer/intent.js';
 import type { Answer } from '../answer/types.js';
 import { qualify } from '../chat/ids.js';
 import { TEXT } from '../chat/texts.js';
@@ -62,7 +62,14 @@ export class Bot {
     now: () => Date = () => new Date(),
     private readonly log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
   ) {
-    this.views = new Views(answerer.reports, store.progress, standings, config.DUBAN_TZ, store.owners);
+    this.views = new Views(
+      answerer.reports,
+      store.progress,
+      standings,
+      config.DUBAN_TZ,
+      store.owners,
+      answerer.english,
+    );
     this.updates = new Updates(answerer.reports, config.DUBAN_TZ, now);
   }
 
@@ -236,7 +243,7 @@ export class Bot {
     const intent = progressIntent(question);
     if (!intent) return undefined;
     const lang: Lang = langOf(question);
-    if (intent !== 'how-going') return this.ext.progress?.(intent, lang);
+    if (intent !== 'how-going') return this.ext.progress?.(intent, lang, asksForAll(question));
     // "How is the jobs target going?": the item the question is about, with its standing.
     const { hits, query } = await this.answerer.judge(howGoingTopic(question));
     // Of the passages that hold the question about as well, the item whose target counts it.

@@ -52,8 +52,8 @@ export type { Result } from './updates.js';
 export interface BotExtensions {
   digest?: (lang: Lang, channel: Channel) => Promise<Reply>;
   subscribe?: (on: boolean, channel: Channel, by: string, lang: Lang) => Promise<Reply>;
-  /** Questions about the progress itself: what is behind, met, or has no update yet. */
-  progress?: (intent: 'behind' | 'met' | 'no-update', lang: Lang) => Promise<Reply>;
+  /** Questions about the progress itself: what is behind, met, or has no update yet (the first few, or `all`). */
+  progress?: (intent: 'behind' | 'met' | 'no-update', lang: Lang, all: boolean) => Promise<Reply>;
   /** 督办: owners, reminders, snoozes. */
   followUp?: FollowUp;
   /** A link to the dashboard, signed and expiring when a token guards it. */

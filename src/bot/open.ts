@@ -32,7 +32,7 @@ export async function openCore(
 ): Promise<Core> {
   const { answerer, store } = await openAnswerPath(config, { now: opts.now, verify: opts.verify });
   const senders: Record<string, Sender> = {};
-  const digest = new DigestService(answerer.reports, store, config, opts.now);
+  const digest = new DigestService(answerer.reports, store, config, opts.now, answerer.english);
   const periodic = new PeriodicService(answerer.reports, store, config, digest.standings, opts.now);
   const followUp = new FollowUp(
     answerer.reports,
@@ -59,7 +59,7 @@ export async function openCore(
         return { ...first!, text: [...first!.text, ...rest.flatMap((r) => r.text)] };
       },
       subscribe: (on, channel, by, lang) => digest.subscribe(on, channel, by, lang),
-      progress: (intent, lang) => digest.progressAnswer(intent, lang),
+      progress: (intent, lang, all) => digest.progressAnswer(intent, lang, all),
       periodic,
       followUp,
       dashboard: () => dashboardLink(config, opts.now?.() ?? new Date()),

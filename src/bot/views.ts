@@ -4,9 +4,10 @@ import { said } from '../chat/markup.js';
 import { TEXT } from '../chat/texts.js';
 import { type Lang, type ProgressBar, type Reply, reply } from '../chat/types.js';
 import type { Standings } from '../progress/standing.js';
+import type { English } from '../report/english.js';
 import { formatNumber, formatStanding, refIn, sectionLabel, targetPhrase } from '../report/format.js';
 import { resolveRef } from '../report/refs.js';
-import type { Item, Report, Section } from '../report/types.js';
+import type { Item, Report, Section, Target } from '../report/types.js';
 import type { OwnerRepository, ProgressRecord, ProgressRepository } from '../store/types.js';
 import { localDateTime } from '../time.js';
 
@@ -17,7 +18,24 @@ export class Views {
     private readonly standings: Standings,
     private readonly tz: string,
     private readonly owners?: OwnerRepository,
+    /** The report's titles and targets in plain English, where they read whole. */
+    private readonly english?: English,
   ) {}
+
+  /** An item's title as the reader reads it: English where it reads whole (`Strengthen talent support`). */
+  private title(item: Item, lang: Lang): string {
+    return (lang === 'en' && this.english?.title(item.title)) || item.title;
+  }
+
+  /** A target as the reader says it: `at least 25 leading talents and teams` / `领军人才及团队 ≥25个`. */
+  private target(t: Target, lang: Lang): string {
+    return lang === 'en' && this.english ? this.english.target(t) : targetPhrase(t, lang);
+  }
+
+  /** Where a target stands: `2,000 of 22,000 (9%)` / `2000/2.2万个，9%`. */
+  private standing(t: Target, value: number, lang: Lang): string {
+    return lang === 'en' && this.english ? this.english.standing(t, value) : formatStanding(t, value, lang);
+  }
 
   /** A heading with its report's name in front when several reports are loaded. */
   private named(report: Report, heading: string): string {
@@ -90,9 +108,9 @@ export class Views {
       }
       for (const t of targets) {
         bars.push({
-          label: `${t.target.id} ${targetPhrase(t.target, lang)}`,
+          label: `${t.target.id} ${this.target(t.target, lang)}`,
           percent: t.percent,
-          detail: t.value === undefined ? none : formatStanding(t.target, t.value, lang),
+          detail: t.value === undefined ? none : this.standing(t.target, t.value, lang),
         });
       }
     }
@@ -103,12 +121,12 @@ export class Views {
     const section = report.sections.find((s) => s.items.includes(item))!;
     const state = await this.standings.item(report, section, item);
     const bars = state.targets.map((t) => ({
-      label: `${t.target.id} ${targetPhrase(t.target, lang)}`,
+      label: `${t.target.id} ${this.target(t.target, lang)}`,
       percent: t.percent,
       detail:
         t.value === undefined
           ? TEXT.noUpdate[lang]
-          : `${formatStanding(t.target, t.value, lang)}（${t.userName}，${localDateTime(t.at!, this.tz)}）`,
+          : `${this.standing(t.target, t.value, lang)}${TEXT.paren[lang](`${t.userName}${TEXT.comma[lang]}${localDateTime(t.at!, this.tz)}`)}`,
     }));
     const records = await this.progress.history(report.id, item.id, 5);
     const text = records.length
@@ -125,7 +143,8 @@ export class Views {
       text.unshift(unit ? `${who}${TEXT.listSep[lang]}${TEXT.leadUnit[lang](said(unit))}` : who);
     }
     const id = refIn(this.reports, report, item.id);
-    return reply({ kind: 'status', lang, title: `${id} ${item.title}`, text, bars, hints: [TEXT.itemHint[lang](id)] });
+    const title = `${id} ${this.title(item, lang)}`;
+    return reply({ kind: 'status', lang, title, text, bars, hints: [TEXT.itemHint[lang](id)] });
   }
 
   async history(ref: string, lang: Lang): Promise<Reply> {

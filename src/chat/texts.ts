@@ -196,6 +196,17 @@ export const TEXT = {
     zh: (n: number) => [`还没有人报过进展的工作（${n}项）：`, '每项工作都有人报过进展。'],
     en: (n: number) => [`Items with no update yet (${n}):`, 'Every item has had an update.'],
   },
+  moreListed: {
+    zh: (n: number, command: string) => `…另有${n}条，发“${command}”看全部`,
+    en: (n: number, command: string) => `…and ${n} more: send “${command}” for the whole list`,
+  },
+  /** What to type for a whole progress list; the progress questions read these as asking for all. */
+  listAll: {
+    zh: (list: 'behind' | 'met' | 'no-update') =>
+      ({ behind: '落后 全部', met: '已完成 全部', 'no-update': '未更新 全部' })[list],
+    en: (list: 'behind' | 'met' | 'no-update') =>
+      ({ behind: 'behind all', met: 'met all', 'no-update': 'stale all' })[list],
+  },
   // 督办: owners, lead units, reminders, snoozes.
   progressCommand: { zh: (id: string) => `进展 ${id} 数值`, en: (id: string) => `progress ${id} VALUE` },
   doneCommand: { zh: (id: string) => `完成 ${id}`, en: (id: string) => `done ${id}` },
@@ -370,10 +381,10 @@ export const TEXT = {
   },
   noProgress: { zh: '暂无进展记录', en: 'no progress recorded yet' },
   itemHead: {
-    zh: (id: string, title: string, part: string, partTitle: string, _about: string) =>
+    zh: (id: string, title: string, part: string, partTitle: string, _inEnglish: boolean) =>
       `**${id} ${title}**（${part}：${partTitle}）`,
-    en: (id: string, title: string, part: string, partTitle: string, about: string) =>
-      `**Item ${id} “${title}”**${about} (${part}: ${partTitle}) says:`,
+    en: (id: string, title: string, part: string, partTitle: string, inEnglish: boolean) =>
+      `**Item ${id}${inEnglish ? `: ${title}` : ` “${title}”`}** (${part}: ${partTitle}) says:`,
   },
   latestUpdate: {
     zh: (note: string, who: string, when: string) => `最近进展：${note}（${who}，${when}）`,
@@ -385,16 +396,19 @@ export const TEXT = {
     en: (report: string, _part: string, _index: number, id: string) => `Source: ${report}, item ${id}`,
   },
   sectionHead: {
-    zh: (part: string, _id: string, title: string) => `**${part} ${title}**`,
-    en: (_part: string, id: string, title: string) => `**Section ${id} “${title}”** says:`,
+    zh: (part: string, _id: string, title: string, _inEnglish: boolean) => `**${part} ${title}**`,
+    en: (_part: string, id: string, title: string, inEnglish: boolean) =>
+      `**Section ${id}${inEnglish ? `: ${title}` : ` “${title}”`}** says:`,
   },
   sectionSource: {
     zh: (report: string, part: string) => `出处：${report}，${part}`,
     en: (report: string, part: string) => `Source: ${report}, ${part}`,
   },
   sectionItems: {
-    zh: (part: string, _id: string, title: string, n: number) => `**${part} ${title}** 共${n}项工作：`,
-    en: (_part: string, id: string, title: string, n: number) => `**Section ${id} “${title}”** has ${n} items:`,
+    zh: (part: string, _id: string, title: string, _inEnglish: boolean, n: number) =>
+      `**${part} ${title}** 共${n}项工作：`,
+    en: (_part: string, id: string, title: string, inEnglish: boolean, n: number) =>
+      `**Section ${id}${inEnglish ? `: ${title}` : ` “${title}”`}** has ${n} items:`,
   },
   // Figures and sections.
   milestoneStanding: {

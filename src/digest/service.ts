@@ -6,13 +6,19 @@ import { type Lang, type Reply, reply } from '../chat/types.js';
 import type { Config } from '../config.js';
 import type { FollowUp } from '../followup/service.js';
 import { Standings } from '../progress/standing.js';
-import type { Report } from '../report/types.js';
+import type { English } from '../report/english.js';
+import type { Item, Report } from '../report/types.js';
 import type { Store } from '../store/types.js';
 import { localDate, startOfLocalDay } from '../time.js';
 import { buildDigest } from './build.js';
 import { renderDigest } from './render.js';
 
 const DAY = 86400000;
+/** How many lines of a progress list fit a phone's screen with the question above them. */
+const PHONE_LIST = 5;
+
+/** The progress questions answered with a list. */
+export type ProgressListIntent = 'behind' | 'met' | 'no-update';
 
 export type DigestConfig = Pick<
   Config,
@@ -37,6 +43,8 @@ export class DigestService {
     private readonly store: Store,
     private readonly config: DigestConfig,
     private readonly now: () => Date = () => new Date(),
+    /** Item titles in plain English for English progress lists, where they read whole. */
+    private readonly english?: English,
   ) {
     this.standings = new Standings(
       store.progress,
@@ -80,47 +88,64 @@ export class DigestService {
 
   /**
    * "What is behind?", "which targets are met?", "what has no update yet?", answered from the
-   * same figures as the digest, as of now.
+   * same figures as the digest, as of now. A phone shows the first few (worst first) and the
+   * command that lists them `all`; each item is cited once.
    */
-  async progressAnswer(intent: 'behind' | 'met' | 'no-update', lang: Lang): Promise<Reply> {
+  async progressAnswer(intent: ProgressListIntent, lang: Lang, all = false): Promise<Reply> {
     const tz = this.config.DUBAN_TZ;
     // As of now, a record made this very instant included (windows end before `to`).
     const to = new Date(this.now().getTime() + 1);
-    const lines: string[] = [];
-    const citations: { reportId: string; id: string; title: string; quote: string }[] = [];
+    const rows: { reportId: string; item: Item; line: string; rank: number }[] = [];
     for (const report of this.reports) {
       const standing = await this.standings.report(report, to);
       const named = this.reports.length > 1 ? `${report.id}:` : '';
-      const cite = (item: { id: string; title: string }) =>
-        citations.push({ reportId: report.id, id: item.id, title: item.title, quote: '' });
+      const row = (item: Item, line: string, rank = 0) => rows.push({ reportId: report.id, item, line, rank });
+      const title = (item: Item) => (lang === 'en' && this.english?.title(item.title)) || item.title;
       const items = standing.sections.flatMap((s) => s.items);
       if (intent === 'behind') {
+        // How far behind its report's pace, so that two reports' lists merge worst first.
         for (const { item, target: t } of standing.behind) {
-          cite(item.item);
           const pace = TEXT.pace[lang](t.percent, standing.expected);
-          lines.push(`• ${named}${t.target.id} ${item.item.title}：${pace}`);
+          row(
+            item.item,
+            `• ${named}${t.target.id} ${title(item.item)}${TEXT.colon[lang]}${pace}`,
+            standing.expected - t.percent,
+          );
         }
       } else if (intent === 'no-update') {
-        for (const i of items.filter((x) => !x.lastUpdate)) {
-          cite(i.item);
-          lines.push(`• ${named}${i.item.id} ${i.item.title}`);
-        }
+        for (const i of items.filter((x) => !x.lastUpdate)) row(i.item, `• ${named}${i.item.id} ${title(i.item)}`);
       } else {
-        for (const i of items) {
-          for (const t of i.targets.filter((x) => x.met)) {
-            cite(i.item);
-            lines.push(`• ${named}${t.target.id} ${i.item.title}（${t.userName}，${localDate(t.at!, tz)}）`);
-          }
-        }
+        // The newest met first: what a reader has not seen yet.
+        for (const i of items)
+          for (const t of i.targets.filter((x) => x.met))
+            row(
+              i.item,
+              `• ${named}${t.target.id} ${title(i.item)}${TEXT.paren[lang](`${t.userName}${TEXT.comma[lang]}${localDate(t.at!, tz)}`)}`,
+              Date.parse(t.at!),
+            );
       }
     }
+    rows.sort((a, b) => b.rank - a.rank);
+    const shown = all ? rows : rows.slice(0, PHONE_LIST);
     const head = { behind: TEXT.behindList, met: TEXT.metList, 'no-update': TEXT.noUpdateList }[intent][lang](
-      lines.length,
+      rows.length,
     );
-    const text = lines.length
-      ? [head[0]!, ...lines.slice(0, 40), ...(lines.length > 40 ? [TEXT.more[lang](lines.length - 40)] : [])]
+    const rest = rows.length - shown.length;
+    const text = rows.length
+      ? [
+          head[0]!,
+          ...shown.map((r) => r.line),
+          ...(rest ? [TEXT.moreListed[lang](rest, TEXT.listAll[lang](intent))] : []),
+        ]
       : [head[1]!];
-    return reply({ kind: 'answer', lang, text: [text.join('\n')], citations: citations.slice(0, 40) });
+    const cited = new Map(shown.map((r) => [`${r.reportId}:${r.item.id}`, r]));
+    const citations = [...cited.values()].map((r) => ({
+      reportId: r.reportId,
+      id: r.item.id,
+      title: r.item.title,
+      quote: '',
+    }));
+    return reply({ kind: 'answer', lang, text: [text.join('\n')], citations });
   }
 
   /** Every channel that gets the digest: subscribed in chat, or listed in DUBAN_DIGEST_CHANNELS. */

@@ -17,6 +17,15 @@ export class Glosses {
     for (const [en, zh] of lines) if (zh[0] && !english.has(zh[0])) english.set(zh[0], en);
     for (const [en, zh] of lines) for (const term of zh) if (term && !english.has(term)) english.set(term, en);
     this.reverse = [...english].filter(([zh]) => [...zh].length >= 2).sort((a, b) => b[0].length - a[0].length);
+    this.english = new Map(this.reverse);
+  }
+
+  /** Report terms → their English, for a whole phrase. */
+  private readonly english: Map<string, string>;
+
+  /** The English of a phrase that is one glossary term as a whole (`河长制` → river chief system), else undefined. */
+  whole(phrase: string): string | undefined {
+    return this.english.get(phrase);
   }
 
   /** The terms of a text with their English, in text order, longer terms first where they overlap. */

@@ -74,12 +74,18 @@ describe('answers in Chinese', () => {
 });
 
 describe('answers in English', () => {
-  it('maps English terms to the report and keeps the Chinese quote', async () => {
+  it('maps English terms to the report and answers in English, the Chinese quote kept as the source', async () => {
     const a = await answerer.ask('what is the target for talent teams?');
     expect(a).toMatchObject({ found: true, lang: 'en' });
     expect(a.citations[0]?.id).toBe('4.3');
-    expect(plain(a.text)).toMatch(/^Item 4\.3 “提升人才支撑水平”/);
-    expect(plain(a.text)).toContain('领军人才及团队 at least 25个');
+    const text = plain(a.text);
+    expect(text).toMatch(/^Item 4\.3: Strengthen talent support \(section 4: /);
+    expect(text).toContain('• 4.3#1 at least 25 leading talents and teams — no progress recorded yet');
+    expect(text).toContain('“深入实施“上林英才”计划，建设留学生创业园核心区，争取引进领军人才及团队25个以上');
+    // Outside the quote, no Chinese unit and no glossed word salad ("on improve, talents").
+    const outside = text.replace(/“.*”/g, '').replace(/^(Key terms|Source): .*$/gm, '');
+    expect(outside).not.toMatch(/\p{Script=Han}/u);
+    expect(text).not.toContain('on improve');
   });
 
   it.each([
@@ -94,7 +100,8 @@ describe('answers in English', () => {
 
   it('spells out 万 figures for English readers', async () => {
     const a = await answerer.ask('What is the employment target?');
-    expect(plain(a.text)).toContain('城乡就业岗位 2.2万个 (22,000)');
+    expect(plain(a.text)).toContain('8.3#1 22,000 new urban and rural jobs');
+    expect(plain(a.text)).toContain('新增城乡就业岗位2.2万个');
   });
 
   it('says when the report gives no such figure', async () => {
